@@ -15,5 +15,32 @@ export { writeFileAtomic } from "./io/atomic-write.js";
 // --- readings
 
 // --- badges
+export { MM_PER_PT, PT_PER_MM, mmToPt, ptToMm, PAPER_SIZES, paperSize, outsetRect, rectMmToPdf } from "./geometry/units.js";
+export type { SizeMm, RectMm, RectPt, PaperName } from "./geometry/units.js";
+export {
+  BUNDLED_FONTS,
+  bundledFontPath,
+  loadFont,
+  parseFont,
+  missingCharacters,
+  describeCharacter,
+  codePointsOf,
+  subsetTag,
+  subsetFontForText,
+  embedFontForText,
+} from "./pdf/fonts.js";
+export type { BundledFontName, EmbedFontOptions } from "./pdf/fonts.js";
+export {
+  DEFAULT_BLEED_MM,
+  bleedRect,
+  cropMarkMargin,
+  cropMarkLines,
+  cutGuideLines,
+  linesToContent,
+  setPrintBoxes,
+} from "./pdf/print-marks.js";
+export type { LineMm, CropMarkOptions, PrintBoxes } from "./pdf/print-marks.js";
+export { PDF_PRODUCER, createDeterministicDocument, applyFixedMetadata, saveDeterministic } from "./pdf/deterministic.js";
+export type { DocumentInfo } from "./pdf/deterministic.js";
 
 // --- posters

@@ -1,0 +1,166 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { isAbsolute } from "node:path";
+import fontkit from "@pdf-lib/fontkit";
+import type { Font } from "@pdf-lib/fontkit";
+import type { PDFDocument, PDFFont } from "pdf-lib";
+import subsetFont from "subset-font";
+import { bundledPath } from "../package-root.js";
+
+/**
+ * Fonts for PDF output.
+ *
+ * pdf-lib's own `embedFont(bytes, { subset: true })` drops glyphs with BIZ UD fonts (short loca
+ * without padding; pdf-lib #1232). So we subset with HarfBuzz (npm subset-font, WebAssembly) to
+ * exactly the code points used, then embed that small font whole (`subset: false`), named with the
+ * `ABCDEF+` subset tag the PDF spec asks for (derived from a hash of the subset, so identical input
+ * gives identical bytes).
+ */
+
+/** The fonts shipped in fonts/ (Morisawa BIZ UD, SIL OFL 1.1; see fonts/OFL.txt). */
+export const BUNDLED_FONTS = [
+  "BIZUDGothic-Regular",
+  "BIZUDGothic-Bold",
+  "BIZUDPGothic-Regular",
+  "BIZUDPGothic-Bold",
+] as const;
+
+export type BundledFontName = (typeof BUNDLED_FONTS)[number];
+
+/** True when `name` names a bundled font, with or without ".ttf". */
+export function isBundledFontName(name: string): boolean {
+  const bare = name.replace(/\.ttf$/i, "");
+  return (BUNDLED_FONTS as readonly string[]).includes(bare);
+}
+
+/** The path of a bundled font, e.g. bundledFontPath("BIZUDPGothic-Bold"). */
+export function bundledFontPath(name: string): string {
+  const bare = name.replace(/\.ttf$/i, "");
+  if (!isBundledFontName(bare)) {
+    throw new Error(`"${name}" is not a bundled font; bundled: ${BUNDLED_FONTS.join(", ")} (or give a path to a TTF/OTF file)`);
+  }
+  return bundledPath("fonts", `${bare}.ttf`);
+}
+
+/**
+ * Font bytes from a bundled font name, a file path (TTF/OTF), or bytes as they are.
+ * A bare name that is not a path and not bundled is an error naming the bundled fonts.
+ */
+export async function loadFont(pathOrBytes: string | Uint8Array): Promise<Uint8Array> {
+  if (typeof pathOrBytes !== "string") return pathOrBytes;
+  const path = isBundledFontName(pathOrBytes) ? bundledFontPath(pathOrBytes) : pathOrBytes;
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" && !isAbsolute(pathOrBytes) && !/[\\/]/.test(pathOrBytes)) {
+      throw new Error(`Font "${pathOrBytes}" not found: not a file, and not one of the bundled fonts (${BUNDLED_FONTS.join(", ")})`);
+    }
+    throw new Error(`Cannot read font ${path}: ${(error as Error).message}`);
+  }
+}
+
+const parsed = new WeakMap<Uint8Array, Font>();
+
+/** The font parsed by fontkit (cached per byte array). A collection (TTC) gives its first face. */
+export function parseFont(fontBytes: Uint8Array): Font {
+  let font = parsed.get(fontBytes);
+  if (!font) {
+    const created = fontkit.create(Buffer.from(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength)) as Font & {
+      fonts?: Font[];
+    };
+    font = created.fonts?.[0] ?? created;
+    parsed.set(fontBytes, font);
+  }
+  return font;
+}
+
+/** The distinct code points of `text` in code point order (surrogate pairs such as 𠮷 count as one). */
+export function codePointsOf(text: string): number[] {
+  const set = new Set<number>();
+  for (const char of text) set.add(char.codePointAt(0)!);
+  return [...set].sort((a, b) => a - b);
+}
+
+/** Characters that need no glyph: line breaks and other controls. */
+function needsNoGlyph(codePoint: number): boolean {
+  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) || codePoint === 0x200b || codePoint === 0xfeff;
+}
+
+/**
+ * The characters of `text` the font has no glyph for, each once, in order of first appearance.
+ * Characters outside the BMP (𠮷 U+20BB7) are whole characters, not halves of a surrogate pair.
+ */
+export function missingCharacters(fontBytes: Uint8Array, text: string): string[] {
+  const font = parseFont(fontBytes);
+  const missing: string[] = [];
+  const seen = new Set<number>();
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (seen.has(codePoint)) continue;
+    seen.add(codePoint);
+    if (needsNoGlyph(codePoint)) continue;
+    if (!font.hasGlyphForCodePoint(codePoint)) missing.push(char);
+  }
+  return missing;
+}
+
+/** "U+20BB7 𠮷" — how a character is named in messages. */
+export function describeCharacter(char: string): string {
+  const codePoint = char.codePointAt(0)!;
+  return `U+${codePoint.toString(16).toUpperCase().padStart(4, "0")} ${char}`;
+}
+
+/** The PDF subset tag: six capital letters derived from the bytes (PDF 32000-1 §9.6.4). */
+export function subsetTag(bytes: Uint8Array): string {
+  const digest = createHash("sha256").update(bytes).digest();
+  let tag = "";
+  for (let i = 0; i < 6; i++) tag += String.fromCharCode(65 + (digest[i]! % 26));
+  return tag;
+}
+
+/** A font cut down by HarfBuzz to the glyphs of `text` (plus the space), as TrueType/OpenType bytes. */
+export async function subsetFontForText(fontBytes: Uint8Array, text: string): Promise<Uint8Array> {
+  const characters = String.fromCodePoint(...codePointsOf(`${text} `).filter((cp) => !needsNoGlyph(cp)));
+  const subset = await subsetFont(Buffer.from(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength), characters, {
+    targetFormat: "sfnt",
+    noLayoutClosure: true,
+  });
+  return new Uint8Array(subset.buffer, subset.byteOffset, subset.byteLength);
+}
+
+/** A PostScript-safe font name (no spaces, delimiters or non-ASCII). */
+function postScriptSafe(name: string): string {
+  const safe = name.replace(/[^\x21-\x7e]|[()<>[\]{}/%#]/g, "");
+  return safe.length > 0 ? safe : "Font";
+}
+
+export interface EmbedFontOptions {
+  /** Throw when the font lacks a character of `text` (default true). */
+  requireAllGlyphs?: boolean;
+}
+
+/**
+ * Embeds `fontBytes` into `doc` cut down to exactly the characters of `text` (plus the space):
+ * HarfBuzz subset, embedded whole as a CIDFontType2/Identity-H font with widths and ToUnicode,
+ * BaseFont "ABCDEF+PostScriptName". Identical font and text give identical bytes.
+ * Throws, naming the characters, when the font lacks some of them.
+ */
+export async function embedFontForText(
+  doc: PDFDocument,
+  fontBytes: Uint8Array,
+  text: string,
+  options: EmbedFontOptions = {},
+): Promise<PDFFont> {
+  if (options.requireAllGlyphs !== false) {
+    const missing = missingCharacters(fontBytes, text);
+    if (missing.length > 0) {
+      const name = parseFont(fontBytes).postscriptName ?? "the font";
+      throw new Error(`${name} has no glyph for ${missing.map(describeCharacter).join(", ")}`);
+    }
+  }
+  const subset = await subsetFontForText(fontBytes, text);
+  const name = `${subsetTag(subset)}+${postScriptSafe(parseFont(fontBytes).postscriptName ?? "Font")}`;
+  doc.registerFontkit(fontkit);
+  return doc.embedFont(subset, { subset: false, customName: name });
+}
