@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { bundledPath } from "../package-root.js";
+
+/** One reading of a name as the IPADIC dictionary lists it. */
+export interface NameEntry {
+  /** The name as written in the dictionary (kanji). */
+  surface: string;
+  /** Reading in hiragana. */
+  reading: string;
+  /** Pronunciation in katakana, long vowels marked ー (サトー for 佐藤). */
+  pronunciation: string;
+  /** The dictionary's word cost: lower means more common. */
+  cost: number;
+}
+
+/** The personal-name part of IPADIC: surnames (姓) and given names (名), each with every reading it knows. */
+export interface NameDictionary {
+  /** Readings of a surname, most common (lowest cost) first; empty when unknown. */
+  surname(surface: string): readonly NameEntry[];
+  /** Readings of a given name, most common first; empty when unknown. */
+  givenName(surface: string): readonly NameEntry[];
+  /** Length in code units of the longest surname in the dictionary (bounds prefix searches). */
+  readonly longestSurname: number;
+}
+
+const katakanaToHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+
+/**
+ * Parses data/ipadic-names.tsv (made by scripts/extract-ipadic-names.ts):
+ * kind (sei|mei), surface, reading, pronunciation, cost — already sorted by surface and cost.
+ */
+export function parseNameTable(text: string): NameDictionary {
+  const surnames = new Map<string, NameEntry[]>();
+  const givenNames = new Map<string, NameEntry[]>();
+  let longestSurname = 0;
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    const [kind, surface, reading, pronunciation, cost] = line.split("\t");
+    if (!surface || !reading || !pronunciation || cost === undefined) continue;
+    const table = kind === "sei" ? surnames : givenNames;
+    const entry: NameEntry = { surface, reading: katakanaToHiragana(reading), pronunciation, cost: Number(cost) };
+    const list = table.get(surface);
+    // The dictionary may list one reading twice (different context ids): keep the cheaper one.
+    if (!list) table.set(surface, [entry]);
+    else if (!list.some((known) => known.reading === entry.reading)) list.push(entry);
+    if (kind === "sei") longestSurname = Math.max(longestSurname, surface.length);
+  }
+  for (const table of [surnames, givenNames]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
+  return {
+    surname: (surface) => surnames.get(surface) ?? [],
+    givenName: (surface) => givenNames.get(surface) ?? [],
+    longestSurname,
+  };
+}
+
+let bundled: NameDictionary | undefined;
+
+/** The dictionary shipped in data/ipadic-names.tsv, parsed once (about 30 ms, a few MB). */
+export function bundledNameDictionary(): NameDictionary {
+  return (bundled ??= parseNameTable(readFileSync(bundledPath("data", "ipadic-names.tsv"), "utf8")));
+}

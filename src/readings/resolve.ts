@@ -1,0 +1,236 @@
+import type { ReadingSource, RowError, StaffReading, StaffRecord } from "../model.js";
+import { bundledNameDictionary, type NameDictionary, type NameEntry } from "./name-dictionary.js";
+import { kuroshiroAnalyzer, type SurnameAnalyzer } from "./analyzer.js";
+import { lookupKey, splitFullName, type NameSplit } from "./split-name.js";
+import { rosterSurnameReading } from "./roster-reading.js";
+import { findConfirmed, loadConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
+import { surnameRomaji } from "./surname-romaji.js";
+import { isPrintableKana, toHiragana } from "../kana/to-hiragana.js";
+import type { RomajiCase, RomajiSystem } from "../romaji/romanize.js";
+
+/**
+ * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is taken
+ * without asking. IPADIC costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear, 河野 こうの 5404 /
+ * かわの 6297 is not. Calibrated on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings).
+ */
+export const DEFAULT_PLAUSIBLE_COST_GAP = 3000;
+
+export interface ReadingResolverOptions {
+  /** The confirmed readings file (a corrected review sheet): a path, or rows already read. */
+  overrides?: string | ConfirmedReadings;
+  /** Romanisation system (default passport: 外務省 Hepburn). */
+  romaji?: RomajiSystem;
+  /** Letter case of the romaji (default "title": Matsuno; "upper": MATSUNO). */
+  romajiCase?: RomajiCase;
+  /** The name dictionary (default: the IPADIC name entries shipped in data/). */
+  dictionary?: NameDictionary;
+  /** The fallback analyzer (default: kuroshiro, loaded on first use); false to never use one. */
+  analyzer?: SurnameAnalyzer | false;
+  /** A second reading whose cost is within this gap of the best one is plausible: review. */
+  plausibleCostGap?: number;
+}
+
+/** Turns staff records into readings. Create one per run; it holds the dictionary and the confirmed readings. */
+export interface ReadingResolver {
+  /** The reading for one record, or the reason there can be none. */
+  resolve(record: StaffRecord): Promise<StaffReading | RowError>;
+  /** The confirmed readings, once loaded (for reporting stale rows). */
+  confirmed(): Promise<ConfirmedReadings>;
+}
+
+export interface ResolvedReadings {
+  /** One reading per record that has one, in roster order. */
+  staff: StaffReading[];
+  /** Records that got no reading, with the reason. */
+  errors: RowError[];
+  /** Confirmed-file rows that match no one in the roster (staff who left): reported, not fatal. */
+  staleOverrides: ConfirmedReading[];
+  /** Problems in the confirmed readings file itself. */
+  overrideErrors: RowError[];
+}
+
+export function createReadingResolver(options: ReadingResolverOptions = {}): ReadingResolver {
+  const dictionary = options.dictionary ?? bundledNameDictionary();
+  const analyzer = options.analyzer === false ? null : (options.analyzer ?? kuroshiroAnalyzer());
+  const gap = options.plausibleCostGap ?? DEFAULT_PLAUSIBLE_COST_GAP;
+  const romajiOptions = { system: options.romaji ?? "passport", case: options.romajiCase ?? "title" } as const;
+  let confirmedLoading: Promise<ConfirmedReadings> | undefined;
+  const confirmed = () =>
+    (confirmedLoading ??=
+      typeof options.overrides === "string"
+        ? loadConfirmedReadings(options.overrides)
+        : Promise.resolve(options.overrides ?? { file: null, rows: [], errors: [] }));
+
+  async function resolve(record: StaffRecord): Promise<StaffReading | RowError> {
+    const split = splitRecord(record, dictionary);
+    if (!split.surname) return { row: record.row, column: "氏名", message: "the name is empty: fill it in or delete the row", record };
+    const key = lookupKey(split.surname);
+    const entries = dictionary.surname(key);
+    const decision = (await fromConfirmed(record, split, await confirmed()))
+      ?? fromRoster(record, split, entries, dictionary)
+      ?? fromDictionary(entries, gap)
+      ?? (analyzer ? await fromAnalyzer(split.surname, analyzer) : null);
+    if (!decision) {
+      return {
+        row: record.row,
+        column: "フリガナ",
+        message: `no reading for the surname ${split.surname}: give it in the roster's フリガナ column or in the confirmed readings file`,
+        record,
+      };
+    }
+    const kana = decision.kana;
+    if (!isPrintableKana(kana)) {
+      return {
+        row: record.row,
+        column: decision.source === "roster" ? "フリガナ" : "氏名",
+        message: `the reading of ${split.surname} is not all kana (${kana}): a badge prints hiragana only; ` +
+          "give the reading in the roster's フリガナ column or in the confirmed readings file",
+        record,
+      };
+    }
+    const reasons = [...splitReasons(split), ...decision.reasons];
+    const romaji = surnameRomaji({
+      kana,
+      given: decision.romaji ?? (decision.source === "override" ? null : record.romaji),
+      latinName: /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null,
+      entries,
+      ...romajiOptions,
+    });
+    if (decision.source !== "override") reasons.push(...romaji.reasons);
+    const alternatives = [...new Set(decision.alternatives)].filter((alternative) => alternative !== kana);
+    const confirmedRow = decision.source === "override";
+    return {
+      row: record.row,
+      id: record.id,
+      name: record.name,
+      surname: split.surname,
+      kana,
+      romaji: romaji.romaji,
+      source: decision.source,
+      review: !confirmedRow && (decision.review || reasons.length > 0),
+      reasons: confirmedRow ? [] : reasons,
+      alternatives,
+      record,
+    };
+  }
+
+  return { resolve, confirmed };
+}
+
+/** Resolves every record; one bad row never stops the others. */
+export async function resolveReadings(records: readonly StaffRecord[], resolver: ReadingResolver): Promise<ResolvedReadings> {
+  const staff: StaffReading[] = [];
+  const errors: RowError[] = [];
+  const confirmed = await resolver.confirmed();
+  const used = new Set<ConfirmedReading>();
+  for (const record of records) {
+    const result = await resolver.resolve(record);
+    if ("kana" in result) staff.push(result);
+    else errors.push(result);
+    const match = findConfirmed(confirmed, record);
+    if (match) used.add(match);
+  }
+  return {
+    staff,
+    errors,
+    staleOverrides: confirmed.rows.filter((row) => !used.has(row)),
+    overrideErrors: confirmed.errors,
+  };
+}
+
+interface Decision {
+  kana: string;
+  source: ReadingSource;
+  review: boolean;
+  reasons: string[];
+  alternatives: string[];
+  /** A romaji that wins over the computed one (the person's own spelling). */
+  romaji?: string | null;
+}
+
+function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit {
+  if (record.surname?.trim()) {
+    return { surname: record.surname.trim(), given: record.given?.trim() ?? "", method: "column", otherSurnames: [] };
+  }
+  const reading = record.nameReading ? toHiragana(record.nameReading).replace(/[\s\u3000]/g, "") : undefined;
+  return splitFullName(record.name, dictionary, reading);
+}
+
+function splitReasons(split: NameSplit): string[] {
+  if (split.method === "dictionary") {
+    const others = split.otherSurnames.length > 0 ? `（ほかに ${split.otherSurnames.join("／")} も姓の候補）` : "";
+    return [`氏名に空白がないため、姓を「${split.surname}」と推測しました${others}`];
+  }
+  if (split.method === "whole" && /\p{Script=Han}/u.test(split.surname) && Array.from(split.surname).length > 2) {
+    return [`氏名に空白がなく、辞書にも姓が見つからないため、全体を姓としました`];
+  }
+  return [];
+}
+
+async function fromConfirmed(record: StaffRecord, split: NameSplit, confirmed: ConfirmedReadings): Promise<Decision | null> {
+  const match = findConfirmed(confirmed, record);
+  if (!match) return null;
+  if (match.stillInReview) {
+    return {
+      kana: match.kana,
+      source: "override",
+      review: true,
+      reasons: ["確認済みファイルでまだ「要確認」のままです"],
+      alternatives: [],
+      romaji: match.romaji,
+    };
+  }
+  void split;
+  return { kana: match.kana, source: "override", review: false, reasons: [], alternatives: [], romaji: match.romaji };
+}
+
+function fromRoster(record: StaffRecord, split: NameSplit, entries: readonly NameEntry[], dictionary: NameDictionary): Decision | null {
+  const found = rosterSurnameReading(record, split, dictionary);
+  if (found.kana === null) {
+    if (found.problems.length === 0) return null;
+    // The roster has a reading we could not align: take the dictionary's, but say why it needs a look.
+    const fallback = fromDictionary(entries, Number.POSITIVE_INFINITY);
+    return fallback ? { ...fallback, review: true, reasons: [...found.problems, ...fallback.reasons] } : null;
+  }
+  const reasons = [...found.problems];
+  const alternatives = [...found.alternatives];
+  if (entries.length > 0 && !entries.some((entry) => entry.reading === found.kana)) {
+    reasons.push(`名簿の読み「${found.kana}」は、辞書にある「${split.surname}」の読み（${entries.map((e) => e.reading).join("／")}）のどれとも違います`);
+    alternatives.push(...entries.map((entry) => entry.reading));
+  } else if (entries.length === 0 && found.column !== "name" && !plausibleLength(split.surname, found.kana)) {
+    reasons.push(`名簿の読み「${found.kana}」は「${split.surname}」の読みとしては長さが合いません`);
+  }
+  return { kana: found.kana, source: "roster", review: reasons.length > 0, reasons, alternatives };
+}
+
+/** A kanji reads as one to four kana in names (勅使河原 てしがわら, 小鳥遊 たかなし): outside that, look again. */
+function plausibleLength(surname: string, kana: string): boolean {
+  const kanji = Array.from(surname).filter((c) => /\p{Script=Han}/u.test(c)).length;
+  if (kanji === 0) return true;
+  const moraCount = kana.replace(/[ゃゅょぁぃぅぇぉ]/g, "").length;
+  return moraCount >= kanji && moraCount <= kanji * 4;
+}
+
+function fromDictionary(entries: readonly NameEntry[], gap: number): Decision | null {
+  const best = entries[0];
+  if (!best) return null;
+  const plausible = entries.slice(1).filter((entry) => entry.cost - best.cost < gap).map((entry) => entry.reading);
+  return {
+    kana: best.reading,
+    source: "dictionary",
+    review: plausible.length > 0,
+    reasons: plausible.length > 0 ? [`辞書に複数の読みがあります（${[best.reading, ...plausible].join("／")}）`] : [],
+    alternatives: plausible,
+  };
+}
+
+async function fromAnalyzer(surname: string, analyzer: SurnameAnalyzer): Promise<Decision> {
+  const kana = toHiragana(await analyzer.read(lookupKey(surname)));
+  return {
+    kana,
+    source: "analyzer",
+    review: true,
+    reasons: [`「${surname}」は姓の辞書にないため、一般の解析器で読みを推測しました`],
+    alternatives: [],
+  };
+}

@@ -1,0 +1,77 @@
+import type { StaffRecord } from "../model.js";
+import type { NameDictionary } from "./name-dictionary.js";
+import { lookupKey, type NameSplit } from "./split-name.js";
+import { toHiragana } from "../kana/to-hiragana.js";
+
+/** The surname's reading as the roster gives it, once aligned with the kanji split. */
+export interface RosterSurnameReading {
+  /** Hiragana, or null when the roster has no usable reading for the surname. */
+  kana: string | null;
+  /** The column it came from, as a role name. */
+  column: "surnameReading" | "nameReading" | "name" | null;
+  /** Why a person should look at it (empty when the reading fits). */
+  problems: string[];
+  /** Other ways to read the roster's フリガナ, when it could be split more than one way. */
+  alternatives: string[];
+}
+
+const SPACE = /[\s\u3000]+/u;
+
+/** Hiragana with spaces removed, or "" when the text holds no kana at all. */
+function readingText(text: string): string {
+  return toHiragana(text.replace(SPACE, " ")).replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Finds the surname's reading in the roster:
+ * 1. a 姓フリガナ column;
+ * 2. the full-name フリガナ: its first part when it has a space (サトウ　ハナコ), else the prefix that a dictionary
+ *    reading of the surname (or, failing that, of the given name at the end) accounts for;
+ * 3. the name itself when it is written in kana (staff whose names are written in katakana).
+ */
+export function rosterSurnameReading(record: StaffRecord, split: NameSplit, dictionary: NameDictionary): RosterSurnameReading {
+  if (record.surnameReading?.trim()) {
+    return { kana: readingText(record.surnameReading).replace(/ /g, ""), column: "surnameReading", problems: [], alternatives: [] };
+  }
+  if (record.nameReading?.trim()) {
+    const full = readingText(record.nameReading);
+    const parts = full.split(" ");
+    if (parts.length >= 2) {
+      const problems = split.given === "" && split.method !== "column"
+        ? [`フリガナ「${record.nameReading.trim()}」は姓と名に分かれていますが、氏名は分かれていません`]
+        : [];
+      return { kana: parts[0]!, column: "nameReading", problems, alternatives: [] };
+    }
+    return splitJoinedReading(full, split, dictionary);
+  }
+  if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー・=＝\s\u3000]+$/u.test(split.surname)) {
+    return { kana: readingText(split.surname).replace(/[ ・=＝]/g, ""), column: "name", problems: [], alternatives: [] };
+  }
+  return { kana: null, column: null, problems: [], alternatives: [] };
+}
+
+/** A フリガナ with no space (サトウハナコ): find where the surname's reading ends. */
+function splitJoinedReading(full: string, split: NameSplit, dictionary: NameDictionary): RosterSurnameReading {
+  if (split.given === "") return { kana: full, column: "nameReading", problems: [], alternatives: [] };
+  const bySurname = dictionary
+    .surname(lookupKey(split.surname))
+    .map((entry) => entry.reading)
+    .filter((reading) => full.startsWith(reading) && full.length > reading.length);
+  const byGiven = dictionary
+    .givenName(lookupKey(split.given))
+    .map((entry) => entry.reading)
+    .filter((reading) => full.endsWith(reading) && full.length > reading.length)
+    .map((reading) => full.slice(0, full.length - reading.length));
+  const both = bySurname.filter((reading) => byGiven.includes(reading));
+  const candidates = [...new Set(both.length > 0 ? both : bySurname.length > 0 ? bySurname : byGiven)];
+  if (candidates.length === 1) return { kana: candidates[0]!, column: "nameReading", problems: [], alternatives: [] };
+  if (candidates.length > 1) {
+    return {
+      kana: candidates[0]!,
+      column: "nameReading",
+      problems: [`フリガナ「${full}」のどこまでが姓か決められません（${candidates.join("／")}）`],
+      alternatives: candidates.slice(1),
+    };
+  }
+  return { kana: null, column: "nameReading", problems: [`フリガナ「${full}」のどこまでが姓か分かりません（姓と名の間に空白を入れてください）`], alternatives: [] };
+}

@@ -1,0 +1,60 @@
+import type { NameDictionary } from "./name-dictionary.js";
+import { normalizeVariantKanji } from "../names/variant-kanji.js";
+
+/** How the surname was found in the full name. */
+export type SplitMethod =
+  | "column" // the roster has its own 姓 column
+  | "separator" // 氏名 has a space between surname and given name
+  | "dictionary" // no separator: the longest known surname at the start (a guess: always reviewed)
+  | "whole"; // no separator and no known surname: the whole name is taken as the surname
+
+export interface NameSplit {
+  surname: string;
+  given: string;
+  method: SplitMethod;
+  /** Other places the name could be split, as surnames (only for method "dictionary"). */
+  otherSurnames: string[];
+}
+
+/** Full-width (U+3000) or ASCII space, and the other spaces rosters contain. */
+const SEPARATOR = /[\s\u3000]+/u;
+
+/** The key under which the dictionary is searched: NFKC, then variant kanji mapped to their common forms. */
+export function lookupKey(surface: string): string {
+  return normalizeVariantKanji(surface.normalize("NFKC"));
+}
+
+/**
+ * Splits a full name into surname and given name.
+ * - On a space when there is one (the usual roster form: 佐藤　花子).
+ * - Without one, by the dictionary: the surnames the dictionary knows that the name starts with, longest first
+ *   (佐藤花子 → 佐藤 / 花子). With a reading (フリガナ), candidates whose reading starts the フリガナ win.
+ *   Such a split is a guess and the resolver flags it for review.
+ */
+export function splitFullName(name: string, dictionary: NameDictionary, reading?: string): NameSplit {
+  const trimmed = name.trim();
+  const parts = trimmed.split(SEPARATOR).filter(Boolean);
+  if (parts.length >= 2) return { surname: parts[0]!, given: parts.slice(1).join("　"), method: "separator", otherSurnames: [] };
+
+  const characters = Array.from(trimmed);
+  const candidates: string[] = [];
+  for (let length = Math.min(characters.length - 1, dictionary.longestSurname); length >= 1; length--) {
+    const surname = characters.slice(0, length).join("");
+    if (dictionary.surname(lookupKey(surname)).length > 0) candidates.push(surname);
+  }
+  if (candidates.length === 0) return { surname: trimmed, given: "", method: "whole", otherSurnames: [] };
+
+  let chosen = candidates[0]!;
+  if (reading) {
+    const fitting = candidates.filter((surname) =>
+      dictionary.surname(lookupKey(surname)).some((entry) => reading.startsWith(entry.reading) && reading.length > entry.reading.length),
+    );
+    if (fitting.length > 0) chosen = fitting[0]!;
+  }
+  return {
+    surname: chosen,
+    given: trimmed.slice(chosen.length),
+    method: "dictionary",
+    otherSurnames: candidates.filter((surname) => surname !== chosen),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * Cells of CSV files that people open in Excel.
+ * A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet programs
+ * (CSV injection): such cells are written with a leading apostrophe, which Excel shows as text, and the
+ * apostrophe is removed again when nafuda reads the file back.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function neutralizeCell(value: string): string {
+  return FORMULA_START.test(value) ? `'${value}` : value;
+}
+
+export function unneutralizeCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}
+
+/** One CSV field: neutralised, then quoted when it holds a comma, quote or line break (RFC 4180). */
+export function csvField(value: string): string {
+  const safe = neutralizeCell(value);
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** A whole CSV file for Japanese Excel: UTF-8 with a BOM (so Excel does not read it as Shift_JIS), CRLF. */
+export function csvDocument(rows: readonly (readonly string[])[]): string {
+  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+}
