@@ -1,0 +1,157 @@
+import { RosterFileError } from "./errors.js";
+
+export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "cp932" | "euc-jp";
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+/**
+ * Decodes a text file whose encoding nobody told us, the way Japanese offices save them.
+ *
+ * 1. A byte-order mark decides: UTF-8 (Excel "CSV UTF-8"), UTF-16LE (Excel "Unicode テキスト"), UTF-16BE.
+ * 2. Without one, UTF-16 is still recognised by its zero bytes (no real text file holds NUL).
+ * 3. Otherwise each of strict UTF-8, CP932 (WHATWG Shift_JIS = Windows-31J: ①, ㈱, 髙, 﨑) and
+ *    EUC-JP is tried. Valid UTF-8 wins unless it reads as mojibake (characters no Japanese roster
+ *    holds, such as "Ҳ" from half-width katakana) while another encoding reads cleanly. Between CP932
+ *    and EUC-JP, which often both decode the same EUC-JP bytes, the reading with more plausible
+ *    Japanese wins (full-width kana and kanji over half-width katakana and user-defined characters).
+ *
+ * Pure: bytes in, text out. `file` only names the file in the error.
+ */
+export function decodeText(bytes: Uint8Array, file = "(input)"): DecodedText {
+  if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: strictDecode("utf-8", bytes.subarray(3), file), encoding: "utf-8-bom" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: strictDecode("utf-16le", bytes.subarray(2), file), encoding: "utf-16le" };
+  }
+  if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: strictDecode("utf-16be", bytes.subarray(2), file), encoding: "utf-16be" };
+  }
+  const utf16 = guessUtf16WithoutBom(bytes);
+  if (utf16 !== null) {
+    const text = tryDecode(utf16, bytes);
+    if (text !== null) return { text, encoding: utf16 };
+  }
+
+  const utf8 = tryDecode("utf-8", bytes);
+  if (utf8 !== null && (isAscii(bytes) || oddities(utf8) === 0)) return { text: utf8, encoding: "utf-8" };
+
+  const candidates: { encoding: TextEncodingName; text: string; odd: number; score: number; order: number }[] = [];
+  const add = (encoding: TextEncodingName, text: string | null, order: number) => {
+    if (text !== null) candidates.push({ encoding, text, odd: oddities(text), score: plausibility(text), order });
+  };
+  add("utf-8", utf8, 0);
+  add("cp932", tryDecode("shift_jis", bytes), 1);
+  add("euc-jp", tryDecode("euc-jp", bytes), 2);
+  if (candidates.length === 0) {
+    throw new RosterFileError(
+      file,
+      "the file is not text in a Japanese encoding (UTF-8, Shift_JIS/CP932, EUC-JP or UTF-16). " +
+        'Open it in Excel and save it as "CSV UTF-8 (コンマ区切り)" or "CSV (コンマ区切り)", then try again.',
+    );
+  }
+  candidates.sort((a, b) => a.odd - b.odd || b.score - a.score || a.order - b.order);
+  const best = candidates[0]!;
+  // Valid UTF-8 is kept unless another encoding reads with no oddities at all.
+  if (utf8 !== null && best.encoding !== "utf-8" && best.odd > 0) return { text: utf8, encoding: "utf-8" };
+  return { text: best.text, encoding: best.encoding };
+}
+
+function strictDecode(label: string, bytes: Uint8Array, file: string): string {
+  const text = tryDecode(label, bytes);
+  if (text === null) {
+    throw new RosterFileError(
+      file,
+      `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()} text (damaged or cut short?). ` +
+        'Open it in Excel and save it again as "CSV UTF-8 (コンマ区切り)".',
+    );
+  }
+  return text;
+}
+
+function tryDecode(label: string, bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder(label, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (const byte of bytes) if (byte >= 0x80) return false;
+  return true;
+}
+
+/** UTF-16 without a BOM: many zero bytes, all on the even (BE) or the odd (LE) positions. */
+function guessUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  const limit = Math.min(bytes.length, 4096);
+  for (let index = 0; index < limit; index++) {
+    if (bytes[index] === 0) {
+      if (index % 2 === 0) evenZeros++;
+      else oddZeros++;
+    }
+  }
+  const pairs = limit / 2;
+  if (oddZeros >= pairs * 0.25 && evenZeros === 0) return "utf-16le";
+  if (evenZeros >= pairs * 0.25 && oddZeros === 0) return "utf-16be";
+  return null;
+}
+
+function isJapanese(code: number): boolean {
+  return (
+    (code >= 0x3000 && code <= 0x30ff) || // CJK punctuation, hiragana, katakana
+    (code >= 0x3400 && code <= 0x4dbf) ||
+    (code >= 0x4e00 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff) || // compatibility ideographs: 﨑
+    (code >= 0xff01 && code <= 0xff60) || // full-width forms
+    (code >= 0x20000 && code <= 0x3ffff) // 𠮷 and other supplementary ideographs
+  );
+}
+
+/**
+ * Characters a roster never holds but mojibake produces: controls, the private-use area (CP932
+ * user-defined characters), U+FFFD, and the scripts that half-width katakana or kanji bytes turn
+ * into when read as UTF-8 (U+0250–U+1FFF apart from Greek and Cyrillic letters, which JIS X 0208 has).
+ */
+function oddities(text: string): number {
+  let count = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if (code < 0x20) {
+      if (code !== 0x09 && code !== 0x0a && code !== 0x0d) count++;
+    } else if (code < 0x7f) {
+      continue;
+    } else if (code <= 0x9f) {
+      count++;
+    } else if (code < 0x250) {
+      continue; // Latin-1 and Latin Extended: José, Müller
+    } else if (code >= 0x391 && code <= 0x3c9) {
+      continue;
+    } else if (code >= 0x401 && code <= 0x451) {
+      continue;
+    } else if (code < 0x2000) {
+      count++;
+    } else if ((code >= 0xe000 && code <= 0xf8ff) || code === 0xfffd || (code >= 0xfff0 && code <= 0xffff)) {
+      count++;
+    }
+  }
+  return count;
+}
+
+/** How much the text reads like Japanese: full-width kana and kanji count, half-width katakana a little. */
+function plausibility(text: string): number {
+  let score = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    if ((code >= 0x3000 && code <= 0x30ff) || (code >= 0xff01 && code <= 0xff60)) score += 2;
+    else if (isJapanese(code)) score += 1;
+    else if (code >= 0xff61 && code <= 0xff9f) score += 0.25;
+  }
+  return score;
+}
