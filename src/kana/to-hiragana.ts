@@ -1,0 +1,107 @@
+import { normalizeKanaInput } from "./kana-classes.js";
+
+/** ヷ ヸ ヹ ヺ have no hiragana letter: they are written as ゔ + small vowel. */
+const KATAKANA_WITHOUT_HIRAGANA: Readonly<Record<string, string>> = {
+  "ヷ": "ゔぁ",
+  "ヸ": "ゔぃ",
+  "ヹ": "ゔぇ",
+  "ヺ": "ゔぉ",
+};
+
+/** Small ka/ke (ヵ ヶ ゕ ゖ) inside a reading stand for full-size か / け. */
+const SMALL_KA_KE: Readonly<Record<string, string>> = {
+  "ゕ": "か",
+  "ゖ": "け",
+};
+
+/** Dash-like characters people type for ー in readings (after NFKC: - ~ 〜 ‐ – — ― −). */
+const DASH_LIKE = /[-~\u301C\u2010-\u2015\u2212]/u;
+
+/**
+ * Katakana → hiragana by code point only (ァ–ヶ → ぁ–ゖ, ヴ → ゔ, ヽヾ → ゝゞ, ヷ–ヺ → ゔ + small
+ * vowel). ー and every other character are kept as they are. No normalisation.
+ */
+export function katakanaToHiragana(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    const special = KATAKANA_WITHOUT_HIRAGANA[ch];
+    if (special !== undefined) out += special;
+    else if ((cp >= 0x30a1 && cp <= 0x30f6) || cp === 0x30fd || cp === 0x30fe) {
+      out += String.fromCodePoint(cp - 0x60);
+    } else out += ch;
+  }
+  return out;
+}
+
+/** Hiragana → katakana by code point only (ぁ–ゖ → ァ–ヶ, ゝゞ → ヽヾ). ー and others kept. */
+export function hiraganaToKatakana(s: string): string {
+  let out = "";
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if ((cp >= 0x3041 && cp <= 0x3096) || cp === 0x309d || cp === 0x309e) {
+      out += String.fromCodePoint(cp + 0x60);
+    } else out += ch;
+  }
+  return out;
+}
+
+function unvoiced(kana: string): string {
+  const base = kana.normalize("NFD").replace(/[\u3099\u309A]/gu, "");
+  return base.normalize("NFC");
+}
+
+function voiced(kana: string): string {
+  const composed = (unvoiced(kana) + "\u3099").normalize("NFC");
+  // Only kana with a precomposed voiced form can take ゞ (す → ず); otherwise keep it plain.
+  return composed.length === 1 ? composed : unvoiced(kana);
+}
+
+/**
+ * Expands the iteration marks ゝ (repeat the kana before, unvoiced) and ゞ (repeat it
+ * voiced): いすゞ → いすず, さゝき → ささき. A mark with no kana before it is kept.
+ */
+export function expandIterationMarks(s: string): string {
+  let out = "";
+  let prev: string | null = null;
+  for (const ch of s) {
+    if ((ch === "ゝ" || ch === "ゞ") && prev !== null) {
+      const repeated: string = ch === "ゝ" ? unvoiced(prev) : voiced(prev);
+      out += repeated;
+      prev = repeated;
+    } else {
+      out += ch;
+      prev = ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * A reading as the roster wrote it → hiragana, the form a badge prints.
+ *
+ * - NFKC first: half-width katakana (ｻﾄｳ), decomposed dakuten (か + U+3099), ゛ ゜.
+ * - katakana → hiragana by code point, **keeping ー** (オーノ → おーの, not おうの: whether
+ *   ー was お or う is unknown, so it is never guessed), ヴ → ゔ.
+ * - small ヵ ヶ ゕ ゖ → か け; iteration marks ゝ ゞ ヽ ヾ expanded.
+ * - a dash-like character (－ - ‐ ― − ～ 〜) right after a kana becomes ー (オ－ノ → おーの).
+ * - every whitespace character (ASCII and full-width spaces, tabs) is removed.
+ *
+ * Anything else (kanji, Latin letters, ・) is left in place: check the result with
+ * `isPrintableKana`.
+ */
+export function toHiragana(input: string): string {
+  const normalized = normalizeKanaInput(input).replace(/\s+/gu, "");
+  let hira = katakanaToHiragana(normalized);
+  hira = hira.replace(/[ゕゖ]/gu, (c) => SMALL_KA_KE[c] ?? c);
+  hira = expandIterationMarks(hira);
+  let out = "";
+  let prev: string | null = null;
+  for (const ch of hira) {
+    const prevIsKana: boolean = prev !== null && ((prev >= "\u3041" && prev <= "\u3096") || prev === "ー");
+    const next: string = DASH_LIKE.test(ch) && prevIsKana ? "ー" : ch;
+    out += next;
+    prev = next;
+  }
+  return out;
+}
