@@ -1,0 +1,208 @@
+/**
+ * The facility list (CSV or XLSX, read by the rosters' readTable): one row per facility with
+ * the measures that apply there, the poster sizes, copies and languages.
+ * A bad row becomes a RowError naming the file, row and column; the other facilities go through.
+ */
+import type { RowError } from "../model.js";
+import { readTable } from "../roster/read-table.js";
+import { canonicalMeasureOrder, isMeasureId, measureFromWord, measureWords, type MeasureId } from "./measures.js";
+import type { PosterPolicy } from "./policy.js";
+import { parsePosterSize, POSTER_SIZES, type PosterSize } from "./sizes.js";
+import { didYouMean } from "./suggest.js";
+
+export type PosterLanguage = "ja" | "en" | "easy-ja";
+export const POSTER_LANGUAGES: readonly PosterLanguage[] = ["ja", "en", "easy-ja"];
+
+export interface Facility {
+  /** Data row in the facility list (1 = first row after the header); 0 when made in code. */
+  row: number;
+  /** Facility name as printed, e.g. 本庁舎 市民課窓口. */
+  name: string;
+  /** Measures shown on this facility's posters, in the policy's order. */
+  measures: MeasureId[];
+  /** Sizes to produce, in the order A4, A3, B3, B2. */
+  sizes: PosterSize[];
+  /** Copies to order per size. */
+  copies: Partial<Record<PosterSize, number>>;
+  /** "ja" always; "en" and "easy-ja" add panels. */
+  languages: PosterLanguage[];
+  /** Issuer printed instead of the policy's (e.g. the operator of a hospital), or null. */
+  issuer: string | null;
+  /** Contact line printed instead of the policy's, or null. */
+  contact: string | null;
+}
+
+/** Header spellings, compared after NFKC, lower-casing and removing spaces. */
+const COLUMNS = {
+  name: ["施設名", "施設", "名称", "facility", "name", "facilityname"],
+  measures: ["対策", "対応", "措置", "measures", "measure"],
+  sizes: ["サイズ", "用紙", "用紙サイズ", "sizes", "size"],
+  copies: ["部数", "枚数", "copies", "copy"],
+  languages: ["言語", "languages", "language", "lang"],
+  issuer: ["発行者", "運営者", "issuer"],
+  contact: ["問い合わせ先", "お問い合わせ", "連絡先", "contact"],
+  note: ["備考", "メモ", "note", "notes"],
+} as const;
+type ColumnKey = keyof typeof COLUMNS;
+
+const LANGUAGE_WORDS: Record<string, PosterLanguage> = {
+  ja: "ja",
+  日本語: "ja",
+  en: "en",
+  english: "en",
+  英語: "en",
+  "easy-ja": "easy-ja",
+  easyja: "easy-ja",
+  easy: "easy-ja",
+  やさしい日本語: "easy-ja",
+  やさしいにほんご: "easy-ja",
+};
+
+const ALL_WORDS = new Set(["all", "すべて", "全て", "全部"]);
+
+function normalizeHeader(header: string): string {
+  return header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/** Splits a cell into words at commas, 、, semicolons and spaces (not at ・, which labels use). */
+export function splitList(cell: string): string[] {
+  return cell
+    .normalize("NFKC")
+    .split(/[,、;；\s]+/)
+    .map((word) => word.trim())
+    .filter((word) => word !== "");
+}
+
+export interface FacilityTable {
+  file?: string;
+  headers: string[];
+  rows: { row: number; cells: string[] }[];
+}
+
+export interface FacilityListResult {
+  facilities: Facility[];
+  errors: RowError[];
+}
+
+/**
+ * Turns a read table into facilities. With a policy, measures the policy does not word and
+ * languages it has no panel for are errors too. Rows that are entirely empty are skipped.
+ */
+export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy | null): FacilityListResult {
+  const file = table.file;
+  const errors: RowError[] = [];
+  const index: Partial<Record<ColumnKey, number>> = {};
+  const known = Object.values(COLUMNS).flat();
+  table.headers.forEach((header, i) => {
+    const normalized = normalizeHeader(header);
+    if (normalized === "") return;
+    const key = (Object.keys(COLUMNS) as ColumnKey[]).find((k) => (COLUMNS[k] as readonly string[]).includes(normalized));
+    if (key === undefined) {
+      errors.push({ file, row: 0, column: header, message: `unknown column "${header}"${didYouMean(normalized, known)}; it is ignored` });
+    } else if (index[key] === undefined) index[key] = i;
+  });
+  if (index.name === undefined) {
+    errors.push({ file, row: 0, column: COLUMNS.name[0], message: `no facility name column: name one column 施設名 (or facility)` });
+    return { facilities: [], errors };
+  }
+  const headerOf = (key: ColumnKey): string => (index[key] !== undefined ? table.headers[index[key]!]! : COLUMNS[key][0]);
+  const cellOf = (cells: string[], key: ColumnKey): string => (index[key] !== undefined ? (cells[index[key]!] ?? "").trim() : "");
+
+  const policyMeasures = policy ? canonicalMeasureOrder(Object.keys(policy.measures).filter(isMeasureId)) : null;
+  const facilities: Facility[] = [];
+  const seen = new Map<string, number>();
+  for (const { row, cells } of table.rows) {
+    if (cells.every((cell) => cell.trim() === "")) continue;
+    const rowErrors: RowError[] = [];
+    const fail = (key: ColumnKey, message: string) => rowErrors.push({ file, row, column: headerOf(key), message });
+
+    const name = cellOf(cells, "name").replace(/\s+/g, " ");
+    if (!name) fail("name", "the facility name is empty");
+    else if (seen.has(name.normalize("NFKC"))) fail("name", `the same facility as row ${seen.get(name.normalize("NFKC"))}; merge the two rows`);
+    else seen.set(name.normalize("NFKC"), row);
+
+    // Measures
+    const measures: MeasureId[] = [];
+    const measureCell = cellOf(cells, "measures");
+    if (!measureCell) fail("measures", `no measures: write measure ids (e.g. end-conversation police pairs) or "all"`);
+    for (const word of splitList(measureCell)) {
+      if (ALL_WORDS.has(word.toLowerCase())) {
+        measures.push(...(policyMeasures ?? []));
+        if (!policyMeasures) fail("measures", `"${word}" needs the policy file to know which measures exist`);
+        continue;
+      }
+      const id = measureFromWord(word);
+      if (!id) fail("measures", `unknown measure "${word}"${didYouMean(word, measureWords())}; known: end-conversation, police, legal-action, record-counter, record-phone, pairs`);
+      else if (policyMeasures && !policyMeasures.includes(id)) fail("measures", `the measure "${id}" is not worded in the policy file (measures.${id})`);
+      else measures.push(id);
+    }
+
+    // Sizes
+    const sizes = new Set<PosterSize>();
+    const sizeCell = cellOf(cells, "sizes");
+    for (const word of splitList(sizeCell)) {
+      const size = parsePosterSize(word);
+      if (!size) fail("sizes", `unknown size "${word}"${didYouMean(word.toUpperCase(), POSTER_SIZES)}; known: ${POSTER_SIZES.join(", ")}`);
+      else sizes.add(size);
+    }
+    if (!sizeCell) sizes.add("A4");
+    const orderedSizes = POSTER_SIZES.filter((size) => sizes.has(size));
+
+    // Copies: "2" for every size, or "A4=3 A3=1" / "A4:3、A3:1".
+    const copies: Partial<Record<PosterSize, number>> = {};
+    const copyCell = cellOf(cells, "copies").normalize("NFKC");
+    const positive = (text: string): number | null => (/^\d{1,5}$/.test(text) && Number(text) > 0 ? Number(text) : null);
+    if (!copyCell) for (const size of orderedSizes) copies[size] = 1;
+    else if (positive(copyCell.replace(/[部枚]$/, "")) !== null) {
+      for (const size of orderedSizes) copies[size] = positive(copyCell.replace(/[部枚]$/, ""))!;
+    } else {
+      for (const word of splitList(copyCell)) {
+        const match = /^([^=:×x*]+)[=:×x*](\d+)[部枚]?$/i.exec(word);
+        const size = match ? parsePosterSize(match[1]!) : null;
+        const count = match ? positive(match[2]!) : null;
+        if (!match || !size || count === null) fail("copies", `cannot read "${word}": write a number of copies (2) or per size (A4=3 A3=1)`);
+        else if (!sizes.has(size)) fail("copies", `copies for ${size}, which is not among the sizes (${orderedSizes.join(", ")})`);
+        else copies[size] = count;
+      }
+      for (const size of orderedSizes) if (copies[size] === undefined) copies[size] = 1;
+    }
+
+    // Languages
+    const languages = new Set<PosterLanguage>(["ja"]);
+    for (const word of splitList(cellOf(cells, "languages"))) {
+      const language = LANGUAGE_WORDS[word.toLowerCase()];
+      if (!language) fail("languages", `unknown language "${word}"${didYouMean(word, Object.keys(LANGUAGE_WORDS))}; known: ja, en, easy-ja`);
+      else if (language !== "ja" && policy && !policy.panels[language]) fail("languages", `the policy file has no panels.${language} text`);
+      else languages.add(language);
+    }
+
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    facilities.push({
+      row,
+      name,
+      measures: canonicalMeasureOrder(measures),
+      sizes: orderedSizes,
+      copies,
+      languages: POSTER_LANGUAGES.filter((language) => languages.has(language)),
+      issuer: cellOf(cells, "issuer") || null,
+      contact: cellOf(cells, "contact") || null,
+    });
+  }
+  if (facilities.length === 0 && !errors.some((e) => e.row > 0) && table.rows.length === 0) {
+    errors.push({ file, row: 0, message: "the facility list has no rows" });
+  }
+  return { facilities, errors };
+}
+
+/** Reads a facility list (CSV in UTF-8/BOM/Shift_JIS, or XLSX) and parses it. */
+export async function readFacilities(
+  pathOrBytes: string | Uint8Array,
+  options: { fileName?: string; sheet?: string; policy?: PosterPolicy | null } = {},
+): Promise<FacilityListResult> {
+  const table = await readTable(pathOrBytes, { fileName: options.fileName, sheet: options.sheet });
+  const parsed = parseFacilityTable({ file: table.file, headers: table.headers, rows: table.rows }, options.policy);
+  return { facilities: parsed.facilities, errors: [...table.errors, ...parsed.errors] };
+}
