@@ -1,6 +1,7 @@
 import type { RowError, StaffRecord } from "../model.js";
 import { readTable, type Table } from "../roster/read-table.js";
-import { isKana, toHiragana } from "../kana/to-hiragana.js";
+import { toHiragana } from "../kana/to-hiragana.js";
+import { isKana } from "../kana/kana-classes.js";
 import { unneutralizeCell } from "../review/csv-cells.js";
 
 /**

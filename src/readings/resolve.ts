@@ -5,8 +5,9 @@ import { lookupKey, splitFullName, type NameSplit } from "./split-name.js";
 import { rosterSurnameReading } from "./roster-reading.js";
 import { findConfirmed, loadConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
 import { surnameRomaji } from "./surname-romaji.js";
-import { isPrintableKana, toHiragana } from "../kana/to-hiragana.js";
-import type { RomajiCase, RomajiSystem } from "../romaji/romanize.js";
+import { toHiragana } from "../kana/to-hiragana.js";
+import { isPrintableKana } from "../kana/kana-classes.js";
+import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 
 /**
  * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is taken
@@ -98,7 +99,7 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     });
     if (decision.source !== "override") reasons.push(...romaji.reasons);
     const alternatives = [...new Set(decision.alternatives)].filter((alternative) => alternative !== kana);
-    const confirmedRow = decision.source === "override";
+    const confirmedRow = decision.source === "override" && !decision.review;
     return {
       row: record.row,
       id: record.id,

@@ -17,9 +17,9 @@ export interface RosterSurnameReading {
 
 const SPACE = /[\s\u3000]+/u;
 
-/** Hiragana with spaces removed, or "" when the text holds no kana at all. */
+/** Hiragana, its parts (surname, given name) separated by one ASCII space as the roster separated them. */
 function readingText(text: string): string {
-  return toHiragana(text.replace(SPACE, " ")).replace(/\s+/g, " ").trim();
+  return text.normalize("NFKC").split(SPACE).filter(Boolean).map(toHiragana).join(" ");
 }
 
 /**

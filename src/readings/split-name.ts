@@ -38,19 +38,22 @@ export function splitFullName(name: string, dictionary: NameDictionary, reading?
 
   const characters = Array.from(trimmed);
   const candidates: string[] = [];
-  for (let length = Math.min(characters.length - 1, dictionary.longestSurname); length >= 1; length--) {
+  for (let length = Math.min(characters.length, dictionary.longestSurname); length >= 1; length--) {
     const surname = characters.slice(0, length).join("");
     if (dictionary.surname(lookupKey(surname)).length > 0) candidates.push(surname);
   }
   if (candidates.length === 0) return { surname: trimmed, given: "", method: "whole", otherSurnames: [] };
 
-  let chosen = candidates[0]!;
-  if (reading) {
-    const fitting = candidates.filter((surname) =>
-      dictionary.surname(lookupKey(surname)).some((entry) => reading.startsWith(entry.reading) && reading.length > entry.reading.length),
-    );
-    if (fitting.length > 0) chosen = fitting[0]!;
-  }
+  // Best first: the reading fits (when there is one), then the rest is a known given name (or nothing is left:
+  // a roster holding surnames only), then the longest surname.
+  const readingFits = (surname: string) =>
+    !reading || dictionary.surname(lookupKey(surname)).some((entry) => reading.startsWith(entry.reading));
+  const givenKnown = (surname: string) => {
+    const rest = trimmed.slice(surname.length);
+    return rest === "" || dictionary.givenName(lookupKey(rest)).length > 0;
+  };
+  const score = (surname: string) => (readingFits(surname) ? 2 : 0) + (givenKnown(surname) ? 1 : 0);
+  const chosen = candidates.reduce((best, surname) => (score(surname) > score(best) ? surname : best));
   return {
     surname: chosen,
     given: trimmed.slice(chosen.length),

@@ -1,5 +1,6 @@
 import type { NameEntry } from "./name-dictionary.js";
-import { romanizeDetailed, type RomajiCase, type RomajiSystem } from "../romaji/romanize.js";
+import { romanizeDetailed } from "../romaji/romanize.js";
+import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import { applyRomajiCase } from "../romaji/letter-case.js";
 
 export interface SurnameRomajiInput {

@@ -1,0 +1,175 @@
+import { describe, expect, it } from "vitest";
+import { createReadingResolver, resolveReadings } from "../../src/readings/resolve.js";
+import type { SurnameAnalyzer } from "../../src/readings/analyzer.js";
+import type { StaffReading, RowError } from "../../src/model.js";
+import { staffRecord } from "./fixtures.js";
+
+/** A stand-in analyzer: tests say what it answers, and can see whether it was asked. */
+function fakeAnalyzer(answers: Record<string, string>): SurnameAnalyzer & { asked: string[] } {
+  const asked: string[] = [];
+  return { asked, read: async (s) => (asked.push(s), answers[s] ?? s) };
+}
+const noOverrides = { file: null, rows: [], errors: [] };
+
+async function resolveOne(name: string, extra: Parameters<typeof staffRecord>[2] = {}, options = {}): Promise<StaffReading | RowError> {
+  const resolver = createReadingResolver({ analyzer: fakeAnalyzer({}), overrides: noOverrides, ...options });
+  return resolver.resolve(staffRecord(1, name, extra));
+}
+async function reading(name: string, extra: Parameters<typeof staffRecord>[2] = {}, options = {}): Promise<StaffReading> {
+  const result = await resolveOne(name, extra, options);
+  if (!("kana" in result)) throw new Error(`expected a reading, got: ${result.message}`);
+  return result;
+}
+
+describe("readings from the roster's own フリガナ", () => {
+  it.each([
+    // 氏名, フリガナ, kana, romaji
+    ["佐藤　花子", "サトウ　ハナコ", "さとう", "Sato"],
+    ["井上　陽子", "イノウエ　ヨウコ", "いのうえ", "Inoue"],
+    ["大内　健", "オオウチ　ケン", "おおうち", "Ouchi"],
+    ["横尾　誠", "ヨコオ　マコト", "よこお", "Yokoo"],
+    ["飯田　明", "イイダ　アキラ", "いいだ", "Iida"],
+    ["本間　修", "ホンマ　オサム", "ほんま", "Homma"],
+    ["服部　大輔", "ハットリ　ダイスケ", "はっとり", "Hattori"],
+    ["難波　恵", "ﾅﾝﾊﾞ ﾒｸﾞﾐ", "なんば", "Namba"], // half-width katakana, as old systems export it
+    ["松浦　亮", "まつうら　りょう", "まつうら", "Matsuura"],
+    ["佐藤花子", "サトウハナコ", "さとう", "Sato"], // neither split: the dictionary finds both ends
+    ["東海林　太郎", "ショウジタロウ", "しょうじ", "Shoji"],
+  ])("%s (%s) → %s / %s", async (name, furigana, kana, romaji) => {
+    const r = await reading(name, { nameReading: furigana });
+    expect([r.kana, r.romaji, r.source]).toEqual([kana, romaji, "roster"]);
+  });
+
+  it("prints the roster's reading for a surname with several readings, without asking", async () => {
+    const r = await reading("河野　一郎", { nameReading: "カワノ　イチロウ" });
+    expect([r.kana, r.source, r.review]).toEqual(["かわの", "roster", false]);
+  });
+
+  it("flags a フリガナ that is not a reading the dictionary knows for the surname, with the dictionary's readings", async () => {
+    const r = await reading("佐藤　花子", { nameReading: "サトオ　ハナコ" });
+    expect(r.kana).toBe("さとお");
+    expect(r.review).toBe(true);
+    expect(r.alternatives).toEqual(["さとう"]);
+    expect(r.reasons.join()).toContain("さとお");
+  });
+
+  it("uses a 姓フリガナ column before the full-name フリガナ", async () => {
+    const r = await reading("中島　健", { surnameReading: "ナカシマ", nameReading: "ナカジマ　ケン" });
+    expect(r.kana).toBe("なかしま");
+  });
+
+  it("takes a name written in katakana as its own reading", async () => {
+    const r = await reading("スミス　ジョン");
+    expect([r.kana, r.source]).toEqual(["すみす", "roster"]);
+  });
+
+  it("keeps the letters of a surname written in Latin letters, with its reading from フリガナ", async () => {
+    const r = await reading("SMITH John", { nameReading: "スミス　ジョン" });
+    expect([r.kana, r.romaji]).toEqual(["すみす", "Smith"]);
+  });
+});
+
+describe("readings from the dictionary when the roster has none", () => {
+  it.each([
+    ["佐藤　花子", "佐藤", "さとう", "Sato"],
+    ["髙橋　一郎", "髙橋", "たかはし", "Takahashi"], // variant kanji: looked up as 高橋, printed surname unchanged
+    ["山﨑　聡", "山﨑", "やまざき", "Yamazaki"],
+    ["𠮷田　茂", "𠮷田", "よしだ", "Yoshida"],
+    ["大野　剛", "大野", "おおの", "Ono"],
+    ["勅使河原　三郎", "勅使河原", "てしがわら", "Teshigawara"],
+  ])("%s → %s %s / %s", async (name, surname, kana, romaji) => {
+    const r = await reading(name);
+    expect([r.surname, r.kana, r.romaji, r.source, r.review]).toEqual([surname, kana, romaji, "dictionary", false]);
+  });
+
+  it("sends a surname with two close readings to review, listing the other", async () => {
+    const r = await reading("河野　一郎");
+    expect(r.source).toBe("dictionary");
+    expect(r.review).toBe(true);
+    expect([r.kana, ...r.alternatives].sort()).toEqual(["かわの", "こうの"]);
+  });
+
+  it("flags a split it had to guess (no space in 氏名)", async () => {
+    const r = await reading("長谷川健");
+    expect([r.surname, r.kana, r.review]).toEqual(["長谷川", "はせがわ", true]);
+    expect(r.reasons.join()).toContain("空白");
+  });
+});
+
+describe("the analyzer is the last resort and is always reviewed", () => {
+  it("asks the analyzer only for a surname nobody else knows, and sends it to review", async () => {
+    const analyzer = fakeAnalyzer({ 鬼頭: "おにがしら" });
+    const resolver = createReadingResolver({ analyzer, overrides: noOverrides });
+    const known = await resolver.resolve(staffRecord(1, "佐藤　花子"));
+    expect(analyzer.asked).toEqual([]);
+    const r = (await resolver.resolve(staffRecord(2, "鬼頭　勇"))) as StaffReading;
+    if (analyzer.asked.length === 0) return expect(r.source).not.toBe("analyzer"); // the dictionary knew it
+    expect([r.source, r.review]).toEqual(["analyzer", true]);
+    expect(known).toHaveProperty("source", "dictionary");
+  });
+
+  it("makes a row error, not a badge, when the reading still holds kanji (kuroshiro: 髙橋 → 髙きょう)", async () => {
+    const r = await resolveOne("鬮橋　一郎", {}, { analyzer: fakeAnalyzer({ 鬮橋: "鬮はし" }) });
+    expect(r).not.toHaveProperty("kana");
+    expect((r as RowError).message).toContain("フリガナ");
+  });
+
+  it("makes a row error when there is no analyzer and nothing else knows the surname", async () => {
+    const r = await resolveOne("鬮橋　一郎", {}, { analyzer: false });
+    expect((r as RowError).row).toBe(1);
+    expect((r as RowError).message).toMatch(/no reading/);
+  });
+});
+
+describe("romaji", () => {
+  it("prints the person's own spelling from the roster (Ohno, Satoh)", async () => {
+    expect((await reading("大野　剛", { romaji: "Ohno" })).romaji).toBe("Ohno");
+    expect((await reading("佐藤　花子", { romaji: "SATOH" }, { romajiCase: "upper" })).romaji).toBe("SATOH");
+  });
+
+  it("writes upper case on request", async () => {
+    expect((await reading("松野　太郎", { nameReading: "マツノ　タロウ" }, { romajiCase: "upper" })).romaji).toBe("MATSUNO");
+  });
+
+  it("uses other systems on request", async () => {
+    expect((await reading("佐藤　花子", {}, { romaji: "hepburn" })).romaji).toBe("Satō");
+    expect((await reading("佐藤　花子", {}, { romaji: "kana" })).romaji).toBe("Satou");
+  });
+});
+
+describe("confirmed readings (overrides)", () => {
+  const confirmed = {
+    file: "confirmed.csv",
+    errors: [],
+    rows: [
+      { row: 1, id: "A001", name: "河野　一郎", kana: "かわの", romaji: null, stillInReview: false },
+      { row: 2, id: "A002", name: "中島　健", kana: "なかしま", romaji: "Nakashima", stillInReview: true },
+      { row: 3, id: "A999", name: "退職　者", kana: "たいしょく", romaji: null, stillInReview: false },
+    ],
+  };
+  it("win over every other source and need no review; stale rows are reported", async () => {
+    const resolver = createReadingResolver({ analyzer: fakeAnalyzer({}), overrides: confirmed });
+    const result = await resolveReadings(
+      [staffRecord(1, "河野　一郎", { id: "A001", nameReading: "コウノ　イチロウ" }), staffRecord(2, "中島　健", { id: "A002" })],
+      resolver,
+    );
+    expect(result.staff[0]).toMatchObject({ kana: "かわの", source: "override", review: false, reasons: [] });
+    expect(result.staff[1]).toMatchObject({ kana: "なかしま", source: "override", review: true });
+    expect(result.staleOverrides.map((r) => r.id)).toEqual(["A999"]);
+  });
+
+  it("does not apply a confirmed row whose 職員番号 now belongs to a different name", async () => {
+    const resolver = createReadingResolver({ analyzer: fakeAnalyzer({}), overrides: confirmed });
+    const r = (await resolver.resolve(staffRecord(1, "佐藤　花子", { id: "A001" }))) as StaffReading;
+    expect([r.kana, r.source]).toEqual(["さとう", "dictionary"]);
+  });
+});
+
+describe("one bad row never loses the others", () => {
+  it("resolves the good rows around an empty name", async () => {
+    const resolver = createReadingResolver({ analyzer: false, overrides: noOverrides });
+    const result = await resolveReadings([staffRecord(1, "佐藤　花子"), staffRecord(2, "　"), staffRecord(3, "井上　陽子")], resolver);
+    expect(result.staff.map((s) => s.row)).toEqual([1, 3]);
+    expect(result.errors.map((e) => e.row)).toEqual([2]);
+  });
+});
