@@ -1,0 +1,51 @@
+import { readFile } from "node:fs/promises";
+import { PDFDocument, PDFTextField } from "pdf-lib";
+import { ptToMm, type RectMm, type SizeMm } from "../geometry/units.js";
+
+/**
+ * A background PDF for a badge side: its first page is drawn under the fields, scaled to the
+ * badge. AcroForm text fields on that page give field boxes by name; the form itself never
+ * reaches the output (only the page's content is embedded, not its annotations).
+ */
+export interface Background {
+  path: string;
+  bytes: Uint8Array;
+  /** Page 1's size, mm. */
+  size: SizeMm;
+  /** Text-field rectangles by field name, mm from the badge's top-left, scaled to `badge`. */
+  boxes: Map<string, RectMm>;
+}
+
+export async function readBackground(path: string, badge: SizeMm): Promise<Background> {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    throw new Error(`Cannot read background PDF ${path}: ${(error as Error).message}`);
+  }
+  const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
+  const page = doc.getPages()[0];
+  if (!page) throw new Error(`Background PDF ${path} has no pages`);
+  const media = page.getMediaBox();
+  const size = { width: ptToMm(media.width), height: ptToMm(media.height) };
+  const sx = badge.width / size.width;
+  const sy = badge.height / size.height;
+  const boxes = new Map<string, RectMm>();
+  const pageRef = page.ref;
+  for (const field of doc.getForm().getFields()) {
+    if (!(field instanceof PDFTextField)) continue;
+    for (const widget of field.acroField.getWidgets()) {
+      const onPage = widget.P();
+      if (onPage && onPage !== pageRef) continue;
+      const rect = widget.getRectangle();
+      boxes.set(field.getName(), {
+        x: ptToMm(rect.x - media.x) * sx,
+        y: ptToMm(media.y + media.height - (rect.y + rect.height)) * sy,
+        width: ptToMm(rect.width) * sx,
+        height: ptToMm(rect.height) * sy,
+      });
+      break;
+    }
+  }
+  return { path, bytes, size, boxes };
+}

@@ -1,0 +1,112 @@
+import type { StaffReading } from "../model.js";
+
+/**
+ * What each field source means for one staff member, the order badges are printed in, and
+ * grouping for --split-by.
+ */
+
+/** Roster column names that map to a StaffRecord property when the column itself is absent. */
+const ALIASES: Record<string, (s: StaffReading) => string | null> = {
+  kana: (s) => s.kana,
+  romaji: (s) => s.romaji,
+  surname: (s) => s.surname,
+  name: (s) => s.name,
+  氏名: (s) => s.name,
+  姓: (s) => s.surname,
+  id: (s) => s.record.id ?? s.id,
+  職員番号: (s) => s.record.id ?? s.id,
+  department: (s) => s.record.department,
+  所属: (s) => s.record.department,
+  部署: (s) => s.record.department,
+  課: (s) => s.record.department,
+  facility: (s) => s.record.facility,
+  施設: (s) => s.record.facility,
+  title: (s) => s.record.title,
+  役職: (s) => s.record.title,
+};
+
+const READING_SOURCES = new Set(["kana", "romaji", "surname", "name"]);
+
+/**
+ * The text a field source gives for one staff member ("" when there is none):
+ * kana / romaji / surname / name from the reading; any other name is the roster column of that
+ * header, falling back to the record property it stands for (所属 → department, 施設 → facility, 役職 → title).
+ */
+export function fieldText(staff: StaffReading, source: string): string {
+  if (READING_SOURCES.has(source)) return (ALIASES[source]!(staff) ?? "").trim();
+  const column = staff.record.fields[source];
+  if (column !== undefined && column.trim() !== "") return column.trim();
+  return (ALIASES[source]?.(staff) ?? "").trim();
+}
+
+const collator = new Intl.Collator("ja", { usage: "sort", sensitivity: "variant", numeric: true });
+
+/**
+ * Staff in hand-out order: by 所属 (department; rows without one last), then by kana, then by
+ * roster row. A stable, deterministic order.
+ */
+export function sortForHandout(staff: readonly StaffReading[]): StaffReading[] {
+  return [...staff].sort((a, b) => {
+    const da = fieldText(a, "所属");
+    const db = fieldText(b, "所属");
+    if (da !== db) {
+      if (da === "") return 1;
+      if (db === "") return -1;
+      const byDepartment = collator.compare(da, db);
+      if (byDepartment !== 0) return byDepartment;
+      return da < db ? -1 : 1;
+    }
+    const byKana = collator.compare(a.kana, b.kana);
+    if (byKana !== 0) return byKana;
+    if (a.kana !== b.kana) return a.kana < b.kana ? -1 : 1;
+    return a.row - b.row;
+  });
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
+
+/**
+ * A file name part that is safe on Windows, macOS and Linux: path separators, reserved
+ * characters and controls become "_", leading/trailing dots and spaces go, reserved device
+ * names get a "_" prefix, at most 80 characters. Japanese is kept as it is.
+ */
+export function safeFileName(text: string, empty = "未設定"): string {
+  let name = text
+    .normalize("NFC")
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_")
+    .replace(/\s+/g, " ")
+    .replace(/^[\s.]+|[\s.]+$/g, "");
+  if (name === "") name = empty;
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  const chars = [...name];
+  if (chars.length > 80) name = chars.slice(0, 80).join("");
+  return name;
+}
+
+export interface BadgeGroup {
+  /** The group's value as written ("" for staff without one). */
+  key: string;
+  /** A safe file name stem for the group, unique among the groups. */
+  fileStem: string;
+  staff: StaffReading[];
+}
+
+/** Groups staff by a field source (e.g. 所属 or 施設), in collation order, each with a unique safe file stem. */
+export function groupStaff(staff: readonly StaffReading[], by: string): BadgeGroup[] {
+  const groups = new Map<string, StaffReading[]>();
+  for (const s of staff) {
+    const key = fieldText(s, by);
+    let list = groups.get(key);
+    if (!list) groups.set(key, (list = []));
+    list.push(s);
+  }
+  const keys = [...groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : collator.compare(a, b) || (a < b ? -1 : 1)));
+  const used = new Set<string>();
+  return keys.map((key) => {
+    const base = safeFileName(key);
+    let stem = base;
+    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
+    used.add(stem.toLowerCase());
+    return { key, fileStem: stem, staff: groups.get(key)! };
+  });
+}

@@ -1,0 +1,369 @@
+import { PDFName, type PDFFont, type PDFRef } from "pdf-lib";
+import type { Font } from "@pdf-lib/fontkit";
+import type { RowError, StaffReading } from "../model.js";
+import { mmToPt, type RectMm, type SizeMm } from "../geometry/units.js";
+import {
+  planPages,
+  resolveSheet,
+  sheetPreset,
+  cellRects,
+  type PlacementOptions,
+  type Sheet,
+  type SheetSpec,
+} from "../geometry/sheets.js";
+import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
+import { describeCharacter, embedFontForText, isBundledFontName, loadFont, missingCharacters, parseFont } from "../pdf/fonts.js";
+import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../pdf/print-marks.js";
+import { fitText } from "./fit-text.js";
+import { fieldText, sortForHandout } from "./fields.js";
+import { readBackground, type Background } from "./background.js";
+import { loadTemplate, templatePath, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";
+
+export interface RenderBadgesOptions extends PlacementOptions {
+  /** A template, or a built-in name ("standard", "card", "standard-duplex") or JSON path. */
+  template: BadgeTemplate | string;
+  /** A sheet preset name ("a4-10up", "a4-8up-card", "a4-1up", "single"), or custom geometry. Default: a4-10up for 91 × 55 badges, a4-8up-card for cards, else a4-1up. */
+  sheet?: SheetSpec | string;
+  /** Fonts by the name templates use, as bytes or paths: overrides the bundled fonts and template paths. */
+  fonts?: Record<string, Uint8Array | string>;
+  /** Print a back page behind every front page (mirrored), with the template's back side (or the front again). */
+  duplex?: boolean;
+  /** 3 mm bleed, Japanese crop marks and TrimBox/BleedBox (one-per-page sheets). */
+  cropMarks?: boolean;
+  /** Thin cut guides in the margins of multi-up sheets. */
+  cutGuides?: boolean;
+  /** "handout" (default): by 所属, then kana. "input": as given. */
+  order?: "handout" | "input";
+  /** Document title (default "名札"). */
+  title?: string;
+  /** Called after each page is laid out. */
+  onProgress?: (pagesDone: number, pagesTotal: number) => void;
+}
+
+export interface BadgeRenderResult {
+  pdf: Uint8Array;
+  /** Badges printed. */
+  badges: number;
+  pages: number;
+  sheet: Sheet;
+  /** Rows left out, each naming the row and what is wrong (e.g. a character the font lacks). */
+  errors: RowError[];
+  /** Rows printed, but with text condensed past the template's floor at its minimum size. */
+  warnings: RowError[];
+}
+
+/** Rows that cannot be printed; `errors` names each row and character. */
+export class BadgeRenderError extends Error {
+  override name = "BadgeRenderError";
+  constructor(readonly errors: RowError[]) {
+    super(`${errors.length} badge(s) cannot be printed:\n${errors.map((e) => `  row ${e.row}: ${e.message}`).join("\n")}`);
+  }
+}
+
+interface LoadedFont {
+  key: string;
+  label: string;
+  bytes: Uint8Array;
+  ascent: number; // em
+  descent: number; // em (negative)
+  text: Set<string>;
+  pdfFont?: PDFFont;
+  shaper?: Font;
+  resourceName: string;
+  shaped: Map<string, { hex: string; advance: number; glyphs: number }>;
+}
+
+interface PreparedField {
+  field: BadgeField;
+  box: RectMm;
+  font: LoadedFont;
+  colourOp: string;
+  layouts: Map<string, string>;
+}
+
+interface PreparedSide {
+  fields: PreparedField[];
+  background?: Background;
+  backgroundName?: string;
+  backgroundRef?: PDFRef;
+  backgroundSize?: { width: number; height: number };
+}
+
+function num(value: number): string {
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) ? "0" : String(rounded);
+}
+
+function colourOperator(colour: string | undefined): string {
+  if (!colour) return "0 g";
+  if (colour.startsWith("#")) {
+    const v = (i: number) => num(parseInt(colour.slice(i, i + 2), 16) / 255);
+    return `${v(1)} ${v(3)} ${v(5)} rg`;
+  }
+  const parts = colour.replace(/^cmyk\(|\)$/g, "").split(",").map((p) => num(Number(p.trim()) / 100));
+  return `${parts.join(" ")} k`;
+}
+
+function defaultSheetFor(badge: SizeMm): string {
+  if (Math.abs(badge.width - 91) < 0.5 && Math.abs(badge.height - 55) < 0.5) return "a4-10up";
+  if (badge.width <= 85.61 && badge.height <= 54.01) return "a4-8up-card";
+  return "a4-1up";
+}
+
+/** Sorts (unless asked not to), checks every row against the fonts, lays out and writes the PDF; rows with errors are left out and reported. */
+export async function renderBadgeSheets(staff: readonly StaffReading[], options: RenderBadgesOptions): Promise<BadgeRenderResult> {
+  const template = typeof options.template === "string" ? await loadTemplate(options.template) : options.template;
+  const badge = { width: template.width, height: template.height };
+  const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? defaultSheetFor(badge));
+  const sheet = resolveSheet(sheetSpec, badge, options.cropMarks !== undefined ? { cropMarks: options.cropMarks } : {});
+  const ordered = options.order === "input" ? [...staff] : sortForHandout(staff);
+
+  // Sides and fonts.
+  const fonts = new Map<string, LoadedFont>();
+  const fontFor = async (name: string): Promise<LoadedFont> => {
+    const override = options.fonts?.[name];
+    const source: string | Uint8Array =
+      override ?? (isBundledFontName(name) ? name : templatePath(template, name));
+    const key = typeof source === "string" ? source : `bytes:${name}`;
+    let loaded = fonts.get(key);
+    if (!loaded) {
+      const bytes = await loadFont(source);
+      const parsed = parseFont(bytes);
+      const upm = parsed.unitsPerEm;
+      loaded = {
+        key,
+        label: name,
+        bytes,
+        ascent: (parsed.ascent || parsed.bbox.maxY) / upm,
+        descent: (parsed.descent || parsed.bbox.minY) / upm,
+        text: new Set(),
+        resourceName: `F${fonts.size + 1}`,
+        shaped: new Map(),
+      };
+      fonts.set(key, loaded);
+    }
+    return loaded;
+  };
+  const prepareSide = async (side: BadgeSide): Promise<PreparedSide> => {
+    const background = side.background ? await readBackground(templatePath(template, side.background), badge) : undefined;
+    const fields: PreparedField[] = [];
+    for (const field of side.fields) {
+      const name = field.name ?? field.source;
+      const fromForm = background?.boxes.get(name);
+      const box: RectMm | undefined =
+        fromForm ??
+        (field.x !== undefined && field.y !== undefined && field.width !== undefined && field.height !== undefined
+          ? { x: field.x, y: field.y, width: field.width, height: field.height }
+          : undefined);
+      if (!box) throw new Error(`Template ${template.name}: field ${name} has no box and the background PDF has no form field named ${name}`);
+      fields.push({ field, box, font: await fontFor(field.font), colourOp: colourOperator(field.colour), layouts: new Map() });
+    }
+    return { fields, ...(background ? { background } : {}) };
+  };
+  const front = await prepareSide(template);
+  const duplex = options.duplex ?? false;
+  const back = duplex ? (template.back && template.back !== "same" ? await prepareSide(template.back) : front) : undefined;
+  const sides = back && back !== front ? [front, back] : [front];
+
+  // Check every row: a character a font lacks leaves the row out, named.
+  const errors: RowError[] = [];
+  const printable: StaffReading[] = [];
+  const missingCache = new Map<string, string[]>();
+  for (const person of ordered) {
+    const problems: string[] = [];
+    let firstColumn: string | undefined;
+    for (const side of sides) {
+      for (const prepared of side.fields) {
+        const text = fieldText(person, prepared.field.source) || prepared.field.fallback || "";
+        if (text === "") continue;
+        const cacheKey = `${prepared.font.key}\u0000${text}`;
+        let missing = missingCache.get(cacheKey);
+        if (!missing) missingCache.set(cacheKey, (missing = missingCharacters(prepared.font.bytes, text)));
+        if (missing.length > 0) {
+          firstColumn ??= prepared.field.source;
+          problems.push(`${prepared.field.source} "${text}": the font ${prepared.font.label} has no glyph for ${missing.map(describeCharacter).join(", ")}`);
+        }
+      }
+    }
+    if (problems.length > 0) {
+      errors.push({
+        row: person.row,
+        ...(firstColumn !== undefined ? { column: firstColumn } : {}),
+        message: `${person.name}: ${[...new Set(problems)].join("; ")} — choose a font that has it, or correct the roster (e.g. a standard form of the character)`,
+        record: person.record,
+      });
+      continue;
+    }
+    printable.push(person);
+    for (const side of sides) {
+      for (const prepared of side.fields) {
+        const text = fieldText(person, prepared.field.source) || prepared.field.fallback || "";
+        if (text !== "") prepared.font.text.add(text);
+      }
+    }
+  }
+
+  // The document, fonts, backgrounds and one shared resource dictionary.
+  const doc = await createDeterministicDocument({ title: options.title ?? "名札" });
+  const fontDict: Record<string, PDFRef> = {};
+  for (const font of fonts.values()) {
+    if (font.text.size === 0) continue;
+    font.pdfFont = await embedFontForText(doc, font.bytes, [...font.text].join(""));
+    font.shaper = (font.pdfFont as unknown as { embedder?: { font?: Font } }).embedder?.font;
+    fontDict[font.resourceName] = font.pdfFont.ref;
+  }
+  const xObjects: Record<string, PDFRef> = {};
+  let backgroundCount = 0;
+  for (const side of sides) {
+    if (!side.background) continue;
+    const [page] = await doc.embedPdf(side.background.bytes, [0]);
+    if (!page) continue;
+    side.backgroundName = `B${++backgroundCount}`;
+    side.backgroundRef = page.ref;
+    side.backgroundSize = { width: page.width, height: page.height };
+    xObjects[side.backgroundName] = page.ref;
+  }
+  const registration = doc.context.obj([
+    PDFName.of("Separation"),
+    PDFName.of("All"),
+    PDFName.of("DeviceCMYK"),
+    doc.context.obj({ FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }),
+  ]);
+  const resources = doc.context.obj({
+    ProcSet: [PDFName.of("PDF"), PDFName.of("Text")],
+    Font: doc.context.obj(fontDict),
+    ...(backgroundCount > 0 ? { XObject: doc.context.obj(xObjects) } : {}),
+    ColorSpace: doc.context.obj({ CSReg: registration }),
+  });
+  const resourcesRef = doc.context.register(resources);
+
+  // Shaping and fitting, once per distinct text per field.
+  const warnings: RowError[] = [];
+  const shape = (font: LoadedFont, text: string) => {
+    let shaped = font.shaped.get(text);
+    if (!shaped) {
+      if (font.shaper) {
+        const run = font.shaper.layout(text);
+        const scale = 1 / font.shaper.unitsPerEm;
+        let hex = "";
+        let advance = 0;
+        for (const glyph of run.glyphs) {
+          hex += glyph.id.toString(16).padStart(4, "0");
+          advance += glyph.advanceWidth * scale;
+        }
+        shaped = { hex, advance, glyphs: run.glyphs.length };
+      } else {
+        const encoded = font.pdfFont!.encodeText(text).toString();
+        shaped = { hex: encoded.slice(1, -1), advance: font.pdfFont!.widthOfTextAtSize(text, 1), glyphs: encoded.length / 4 };
+      }
+      font.shaped.set(text, shaped);
+    }
+    return shaped;
+  };
+  const layout = (prepared: PreparedField, text: string, person: StaffReading): string => {
+    let ops = prepared.layouts.get(text);
+    if (ops !== undefined) return ops;
+    const { field, box, font } = prepared;
+    const shaped = shape(font, text);
+    const spacing = field.letterSpacing ?? 0;
+    const widthAt1 = shaped.advance + spacing * Math.max(0, shaped.glyphs - 1);
+    const boxPt = { width: mmToPt(box.width), height: mmToPt(box.height) };
+    const fit = fitText(widthAt1, boxPt, {
+      maxSizePt: field.sizePt.max,
+      minSizePt: field.sizePt.min,
+      minCondense: field.minCondense ?? 0.75,
+      lineHeightEm: font.ascent - font.descent,
+    });
+    if (!fit.withinLimits) {
+      warnings.push({
+        row: person.row,
+        column: field.source,
+        message: `${field.source} "${text}" is condensed to ${Math.round(fit.horizontalScale * 100)}% at ${field.sizePt.min} pt to fit its ${box.width} mm box`,
+        record: person.record,
+      });
+    }
+    const align = field.align ?? "center";
+    const left = mmToPt(box.x);
+    const x = align === "left" ? left : align === "right" ? left + boxPt.width - fit.width : left + (boxPt.width - fit.width) / 2;
+    const bottom = mmToPt(template.height - box.y - box.height);
+    const lineHeight = (font.ascent - font.descent) * fit.sizePt;
+    const valign = field.valign ?? "middle";
+    const emBottom = valign === "bottom" ? bottom : valign === "top" ? bottom + boxPt.height - lineHeight : bottom + (boxPt.height - lineHeight) / 2;
+    const baseline = emBottom - font.descent * fit.sizePt;
+    ops =
+      `BT /${font.resourceName} ${num(fit.sizePt)} Tf ${num(fit.horizontalScale * 100)} Tz ${num(spacing * fit.sizePt)} Tc ${prepared.colourOp} ` +
+      `1 0 0 1 ${num(x)} ${num(baseline)} Tm <${shaped.hex}> Tj ET\n`;
+    prepared.layouts.set(text, ops);
+    return ops;
+  };
+  const badgeOps = (side: PreparedSide, person: StaffReading): string => {
+    let out = "";
+    if (side.backgroundName && side.backgroundSize) {
+      out += `q ${num(mmToPt(template.width) / side.backgroundSize.width)} 0 0 ${num(mmToPt(template.height) / side.backgroundSize.height)} 0 0 cm /${side.backgroundName} Do Q\n`;
+    }
+    for (const prepared of side.fields) {
+      const text = fieldText(person, prepared.field.source) || prepared.field.fallback || "";
+      if (text !== "") out += layout(prepared, text, person);
+    }
+    return out;
+  };
+
+  // Pages.
+  const plans = planPages(printable.length, sheet, { ...options, duplex }, badge);
+  const pageWidth = mmToPt(sheet.page.width);
+  const pageHeight = mmToPt(sheet.page.height);
+  const guides =
+    options.cutGuides && !sheet.cropMarks
+      ? linesToContent(cutGuideLines(cellRects(sheet, { ...options, startAt: 1 }, badge), sheet.page), sheet.page.height, { strokeColour: "/CSReg CS 1 SCN" })
+      : "";
+  const backGuides =
+    options.cutGuides && !sheet.cropMarks && duplex
+      ? linesToContent(
+          cutGuideLines(cellRects(sheet, { ...options, startAt: 1, offsetX: options.backOffsetX ?? options.offsetX ?? 0, offsetY: options.backOffsetY ?? options.offsetY ?? 0 }, badge), sheet.page),
+          sheet.page.height,
+          { strokeColour: "/CSReg CS 1 SCN" },
+        )
+      : "";
+  plans.forEach((plan, pageIndex) => {
+    const side = plan.side === "back" ? back! : front;
+    let content = "";
+    for (const { badge: index, rect } of plan.slots) {
+      const person = printable[index]!;
+      const x = mmToPt(rect.x);
+      const y = pageHeight - mmToPt(rect.y + rect.height);
+      content += `q ${num(rect.scale)} 0 0 ${num(rect.scale)} ${num(x)} ${num(y)} cm\n${badgeOps(side, person)}Q\n`;
+    }
+    const page = doc.addPage([pageWidth, pageHeight]);
+    if (sheet.cropMarks) {
+      const slot = plan.slots[0];
+      if (slot) {
+        const trim = { x: slot.rect.x, y: slot.rect.y, width: slot.rect.width, height: slot.rect.height };
+        const bleed = bleedRect(trim, sheet.bleed);
+        content += linesToContent(cropMarkLines(trim, { bleed: sheet.bleed }), sheet.page.height, { strokeColour: "/CSReg CS 1 SCN" });
+        const toPdf = (r: RectMm) => ({ x: mmToPt(r.x), y: pageHeight - mmToPt(r.y + r.height), width: mmToPt(r.width), height: mmToPt(r.height) });
+        setPrintBoxes(page, { mediaBox: { x: 0, y: 0, width: pageWidth, height: pageHeight }, bleedBox: toPdf(bleed), trimBox: toPdf(trim) });
+      }
+    } else {
+      content += plan.side === "back" ? backGuides : guides;
+    }
+    const stream = doc.context.flateStream(Buffer.from(content, "latin1"));
+    page.node.set(PDFName.of("Contents"), doc.context.register(stream));
+    page.node.set(PDFName.of("Resources"), resourcesRef);
+    options.onProgress?.(pageIndex + 1, plans.length);
+  });
+
+  const pdf = await saveDeterministic(doc);
+  return { pdf, badges: printable.length, pages: plans.length, sheet, errors, warnings };
+}
+
+/**
+ * Renders badges for `staff` into one PDF: ordered by 所属 then kana, placed on `sheet`, with
+ * each text fitted to its box. Throws BadgeRenderError (naming each row and character) when
+ * any row cannot be printed; use renderBadgeSheets to print the others and get the errors back.
+ */
+export async function renderBadges(staff: readonly StaffReading[], options: RenderBadgesOptions): Promise<Uint8Array> {
+  const result = await renderBadgeSheets(staff, options);
+  if (result.errors.length > 0) throw new BadgeRenderError(result.errors);
+  return result.pdf;
+}
+
