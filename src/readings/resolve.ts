@@ -70,7 +70,7 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     const decision = (await fromConfirmed(record, split, await confirmed()))
       ?? fromRoster(record, split, entries, dictionary)
       ?? fromDictionary(entries, gap)
-      ?? (analyzer ? await fromAnalyzer(split.surname, analyzer) : null);
+      ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
     if (!decision) {
       return {
         row: record.row,

@@ -33,7 +33,8 @@ export function reviewRows(staff: readonly StaffReading[], errors: readonly RowE
       source: s.source, review: s.review, reasons: s.reasons, alternatives: s.alternatives,
     })),
     ...errors.map((e) => ({
-      row: e.row, id: e.record?.id ?? null, name: e.record?.name ?? "", surname: e.record?.surname ?? "",
+      row: e.row, id: e.record?.id ?? null, name: e.record?.name ?? "",
+      surname: e.record?.surname ?? e.record?.name.trim().split(/[\s\u3000]+/)[0] ?? "",
       review: true, reasons: [], alternatives: [], error: e.column ? `${e.column}: ${e.message}` : e.message,
     })),
   ];
