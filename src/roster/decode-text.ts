@@ -1,3 +1,4 @@
+import { cp932Code } from "./encode-text.js";
 import { RosterFileError } from "./errors.js";
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "cp932" | "euc-jp";
@@ -85,22 +86,28 @@ function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
-/** UTF-16 without a BOM: many zero bytes, all on the even (BE) or the odd (LE) positions. */
+/**
+ * UTF-16 without a BOM: a text file in any 8-bit encoding holds no zero byte, UTF-16 of ASCII holds
+ * one in every other byte. When zeros are there, the byte order that reads cleanly wins.
+ */
 function guessUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null {
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
-  let evenZeros = 0;
-  let oddZeros = 0;
-  const limit = Math.min(bytes.length, 4096);
-  for (let index = 0; index < limit; index++) {
-    if (bytes[index] === 0) {
-      if (index % 2 === 0) evenZeros++;
-      else oddZeros++;
-    }
+  if (bytes.length < 2 || bytes.length % 2 !== 0 || !bytes.includes(0)) return null;
+  const readings = (["utf-16le", "utf-16be"] as const)
+    .map((encoding) => ({ encoding, text: tryDecode(encoding, bytes) }))
+    .filter((reading): reading is { encoding: "utf-16le" | "utf-16be"; text: string } => reading.text !== null)
+    .map((reading) => ({ ...reading, odd: oddities(reading.text), score: plausibility(reading.text) + asciiCount(reading.text) }))
+    .filter((reading) => reading.odd === 0)
+    .sort((a, b) => b.score - a.score);
+  return readings[0]?.encoding ?? null;
+}
+
+function asciiCount(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x20 && code < 0x7f) || code === 0x09 || code === 0x0a || code === 0x0d) count++;
   }
-  const pairs = limit / 2;
-  if (oddZeros >= pairs * 0.25 && evenZeros === 0) return "utf-16le";
-  if (evenZeros >= pairs * 0.25 && oddZeros === 0) return "utf-16be";
-  return null;
+  return count;
 }
 
 function isJapanese(code: number): boolean {
@@ -144,14 +151,23 @@ function oddities(text: string): number {
   return count;
 }
 
-/** How much the text reads like Japanese: full-width kana and kanji count, half-width katakana a little. */
+/**
+ * How much the text reads like Japanese. Full-width kana and punctuation count most, then the
+ * common (JIS level 1) kanji; rare (level 2) kanji and half-width katakana, which is what one
+ * encoding's kanji look like through another's decoder, count little.
+ */
 function plausibility(text: string): number {
   let score = 0;
   for (const character of text) {
     const code = character.codePointAt(0)!;
-    if ((code >= 0x3000 && code <= 0x30ff) || (code >= 0xff01 && code <= 0xff60)) score += 2;
-    else if (isJapanese(code)) score += 1;
-    else if (code >= 0xff61 && code <= 0xff9f) score += 0.25;
+    if ((code >= 0x3000 && code <= 0x30ff) || (code >= 0xff01 && code <= 0xff60)) {
+      score += 2;
+    } else if (code >= 0xff61 && code <= 0xff9f) {
+      score += 0.4;
+    } else if (isJapanese(code)) {
+      const sjis = cp932Code(character);
+      score += sjis !== undefined && sjis >= 0x889f && sjis <= 0x9872 ? 1 : sjis !== undefined && sjis >= 0x989f && sjis <= 0xeaa4 ? 0.25 : 0.5;
+    }
   }
   return score;
 }

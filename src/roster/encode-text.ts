@@ -76,6 +76,13 @@ function tableFor(encoding: LegacyEncoding): Map<string, number[]> {
   return table;
 }
 
+/** The CP932 code of one character as a number (0x889F for 亜), or undefined when CP932 has none. */
+export function cp932Code(character: string): number | undefined {
+  const bytes = tableFor("cp932").get(character);
+  if (!bytes) return undefined;
+  return bytes.length === 2 ? bytes[0]! * 256 + bytes[1]! : bytes[0];
+}
+
 /** True when every character of `text` can be written in `encoding`. */
 export function canEncode(text: string, encoding: LegacyEncoding): boolean {
   const table = tableFor(encoding);
