@@ -34,7 +34,7 @@ export interface PosterContent {
   issuer: string;
   signature: string | null;
   facilityName: string;
-  /** One line, e.g. お問い合わせ：みどり市 総務部 人事課　0120-000-000（平日 8:30〜17:15） */
+  /** e.g. お問い合わせ：みどり市 総務部 人事課 \n 電話 0120-000-000（平日 8:30〜17:15）; "\n" breaks the line. */
   contact: string | null;
   panels: PosterPanel[];
   /** #rrggbb */
@@ -70,7 +70,7 @@ export function posterContent(policy: PosterPolicy, facility: Facility, options:
   let contact: string | null = facility.contact ? `お問い合わせ：${facility.contact}` : null;
   if (!contact && policy.contact) {
     const { name, phone, hours } = policy.contact;
-    contact = `お問い合わせ：${name}${phone ? `　電話 ${phone}` : ""}${hours ? `（${hours}）` : ""}`;
+    contact = `お問い合わせ：${name}${phone || hours ? `\n${[phone ? `電話 ${phone}` : "", hours ? `（${hours}）` : ""].join("")}` : ""}`;
   }
   return {
     title: policy.title,

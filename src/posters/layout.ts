@@ -63,6 +63,8 @@ export interface PosterLayout {
   scale: number;
   /** True when even the smallest allowed type did not fit; the text is then cut off at the bottom. */
   overflow: boolean;
+  /** Whether the conduct list carries each item's line or only the labels. */
+  conductDetail: "full" | "labels";
 }
 
 /** Width in mm of `text` set in `font` at `size` pt (before any horizontal scaling). */
@@ -94,6 +96,8 @@ interface SizeSpec {
   facility: number;
   footer: number;
   contact: number;
+  /** conductDetail "auto" keeps the conduct lines down to this body scale. */
+  detailScale: number;
 }
 
 /**
@@ -102,10 +106,10 @@ interface SizeSpec {
  * and tiles instead of rows. Body type never falls below ~10 pt on A4 at the smallest scale.
  */
 const SPECS: Record<PosterSize, SizeSpec> = {
-  A4: { margin: 12, gutter: 5, title: 30, subtitle: 15, stance: 12.5, heading: 15.5, conductLabel: 12.5, conductText: 10.5, conductCols: 2, measureLabel: 12, measureText: 12.5, measureStyle: "rows", panelTitle: 11.5, panelText: 10, facility: 20, footer: 11, contact: 9 },
-  A3: { margin: 16, gutter: 7, title: 42, subtitle: 21, stance: 17.5, heading: 22, conductLabel: 18, conductText: 14.5, conductCols: 2, measureLabel: 17, measureText: 17.5, measureStyle: "rows", panelTitle: 16, panelText: 14, facility: 28, footer: 15, contact: 12 },
-  B3: { margin: 20, gutter: 8, title: 52, subtitle: 27, stance: 22, heading: 27, conductLabel: 21.5, conductText: 16.5, conductCols: 3, measureLabel: 21, measureText: 20, measureStyle: "tiles", panelTitle: 19, panelText: 16.5, facility: 36, footer: 18, contact: 14.5 },
-  B2: { margin: 26, gutter: 11, title: 74, subtitle: 38, stance: 31, heading: 38, conductLabel: 30, conductText: 23.5, conductCols: 3, measureLabel: 29.5, measureText: 28, measureStyle: "tiles", panelTitle: 27, panelText: 23, facility: 52, footer: 25, contact: 20 },
+  A4: { margin: 12, gutter: 5, title: 30, subtitle: 15, stance: 12.5, heading: 15.5, conductLabel: 12.5, conductText: 10.5, conductCols: 2, measureLabel: 12, measureText: 12.5, measureStyle: "rows", panelTitle: 11.5, panelText: 10, facility: 20, footer: 11, contact: 9 , detailScale: 0.85 },
+  A3: { margin: 16, gutter: 7, title: 42, subtitle: 21, stance: 17.5, heading: 22, conductLabel: 18, conductText: 14.5, conductCols: 2, measureLabel: 17, measureText: 17.5, measureStyle: "rows", panelTitle: 16, panelText: 14, facility: 28, footer: 15, contact: 12 , detailScale: 0.8 },
+  B3: { margin: 20, gutter: 8, title: 52, subtitle: 27, stance: 22, heading: 27, conductLabel: 21.5, conductText: 16.5, conductCols: 3, measureLabel: 21, measureText: 20, measureStyle: "tiles", panelTitle: 19, panelText: 16.5, facility: 36, footer: 18, contact: 14.5 , detailScale: 0.72 },
+  B2: { margin: 26, gutter: 11, title: 74, subtitle: 38, stance: 31, heading: 38, conductLabel: 30, conductText: 23.5, conductCols: 3, measureLabel: 29.5, measureText: 28, measureStyle: "tiles", panelTitle: 27, panelText: 23, facility: 52, footer: 25, contact: 20 , detailScale: 0.72 },
 };
 
 const MIN_SCALE = 0.55;
@@ -200,7 +204,14 @@ export interface LayoutOptions {
   contentBox?: BoxMm;
   /** Draw the built-in bands, cards and frames (default true; false over a custom background). */
   decorations?: boolean;
+  /**
+   * The conduct list with each item's line ("full"), labels only ("labels"), or "auto" (default):
+   * full unless that would set the body smaller than the size's threshold (A4 85 %, A3 80 %,
+   * B3/B2 72 % of its design sizes), as on an A4 counter poster carrying both language panels.
+   */
+  conductDetail?: "auto" | "full" | "labels";
 }
+
 
 /** Lays out one poster. */
 export function layoutPoster(content: PosterContent, size: PosterSize, measure: TextMeasurer, options: LayoutOptions = {}): PosterLayout {
@@ -275,7 +286,7 @@ export function layoutPoster(content: PosterContent, size: PosterSize, measure: 
   const available = flowBottom - flowTop;
 
   // ---- The flow, scaled as one to fill [flowTop, flowBottom].
-  const flow = (s: number): { blocks: Block[]; gaps: number[] } => {
+  const flow = (s: number, detail: "full" | "labels"): { blocks: Block[]; gaps: number[] } => {
     const blocks: Block[] = [];
     const gaps: number[] = [];
     const big = spec.heading * s * mmPerPt * 0.9;
@@ -286,7 +297,7 @@ export function layoutPoster(content: PosterContent, size: PosterSize, measure: 
     gaps.push(big);
     blocks.push(heading(c, content.conductHeading, spec.heading * s, innerW, primary, "conduct-heading"));
     gaps.push(small);
-    blocks.push(conductGrid(c, content, spec, s, innerW, primary, tint, decorations));
+    blocks.push(conductGrid(c, content, spec, s, innerW, primary, tint, decorations, detail));
 
     if (content.measures.length > 0) {
       gaps.push(big);
@@ -302,20 +313,27 @@ export function layoutPoster(content: PosterContent, size: PosterSize, measure: 
   };
   const heightOf = (f: { blocks: Block[]; gaps: number[] }) => f.blocks.reduce((sum, b) => sum + b.height, 0) + f.gaps.reduce((a, b) => a + b, 0);
 
-  let low = MIN_SCALE;
-  let high = MAX_SCALE;
-  let overflow = false;
-  if (heightOf(flow(high)) <= available) low = high;
-  else if (heightOf(flow(low)) > available) overflow = true;
-  else {
+  const fit = (detail: "full" | "labels"): { scale: number; overflow: boolean } => {
+    let low = MIN_SCALE;
+    let high = MAX_SCALE;
+    if (heightOf(flow(high, detail)) <= available) return { scale: high, overflow: false };
+    if (heightOf(flow(low, detail)) > available) return { scale: low, overflow: true };
     for (let i = 0; i < 14; i++) {
       const mid = (low + high) / 2;
-      if (heightOf(flow(mid)) <= available) low = mid;
+      if (heightOf(flow(mid, detail)) <= available) low = mid;
       else high = mid;
     }
+    return { scale: Math.floor(low * 1000) / 1000, overflow: false };
+  };
+  const wanted = options.conductDetail ?? "auto";
+  let conductDetail: "full" | "labels" = wanted === "labels" ? "labels" : "full";
+  let fitted = fit(conductDetail);
+  if (wanted === "auto" && (fitted.scale < spec.detailScale || fitted.overflow)) {
+    conductDetail = "labels";
+    fitted = fit(conductDetail);
   }
-  const scale = Math.floor(low * 1000) / 1000;
-  const final = flow(scale);
+  const { scale, overflow } = fitted;
+  const final = flow(scale, conductDetail);
   // Spread what is left over into the gaps between sections (more to the big gaps).
   const spare = Math.max(0, available - heightOf(final));
   const weights = final.gaps.map((g, i) => (i % 2 === 0 ? 3 : 1) * (g > 0 ? 1 : 0));
@@ -328,7 +346,7 @@ export function layoutPoster(content: PosterContent, size: PosterSize, measure: 
     if (gap !== undefined) fy += gap + (spare * weights[i]!) / weightSum;
   });
 
-  return { size, width: paper.width, height: paper.height, shapes, scale, overflow };
+  return { size, width: paper.width, height: paper.height, shapes, scale, overflow, conductDetail };
 }
 
 function heading(c: Composer, text: string, size: number, width: number, color: Rgb, role: string): Block {
@@ -345,9 +363,9 @@ function heading(c: Composer, text: string, size: number, width: number, color: 
   };
 }
 
-function conductGrid(c: Composer, content: PosterContent, spec: SizeSpec, s: number, width: number, primary: Rgb, tint: Rgb, decorations: boolean): Block {
+function conductGrid(c: Composer, content: PosterContent, spec: SizeSpec, s: number, width: number, primary: Rgb, tint: Rgb, decorations: boolean, detail: "full" | "labels"): Block {
   const cols = Math.min(spec.conductCols, Math.max(1, content.conduct.length));
-  const gap = spec.gutter * 0.7;
+  const gap = spec.gutter * (detail === "full" ? 0.55 : 0.4);
   const colW = (width - (cols - 1) * gap) / cols;
   const labelSize = spec.conductLabel * s;
   const textSize = spec.conductText * s;
@@ -356,6 +374,7 @@ function conductGrid(c: Composer, content: PosterContent, spec: SizeSpec, s: num
   const innerW = colW - 2 * pad - bar;
   const cards = content.conduct.map((item) => {
     const label = c.paragraph(item.label, { font: "display", size: labelSize, width: innerW, leading: 1.3, color: primary, role: "conduct-label" });
+    if (detail === "labels") return { label, text: { height: 0, shapes: [] }, height: pad * 1.3 + label.height, between: 0 };
     const text = c.paragraph(item.text, { font: "body", size: textSize, width: innerW, leading: 1.45, color: INK, role: "conduct-text" });
     const between = textSize * mmPerPt * 0.25;
     return { label, text, height: pad + label.height + between + text.height + pad * 0.9, between };
@@ -371,7 +390,7 @@ function conductGrid(c: Composer, content: PosterContent, spec: SizeSpec, s: num
         shapes.push({ kind: "rect", x, y, width: colW, height: rowH, fill: tint, decoration: true });
         shapes.push({ kind: "rect", x, y, width: bar, height: rowH, fill: primary, decoration: true });
       }
-      shapes.push(...moveBlock(card.label.shapes, x + bar + pad, y + pad));
+      shapes.push(...moveBlock(card.label.shapes, x + bar + pad, y + (detail === "labels" ? (rowH - card.label.height) / 2 : pad)));
       shapes.push(...moveBlock(card.text.shapes, x + bar + pad, y + pad + card.label.height + card.between));
     });
     y += rowH + (start + cols < cards.length ? gap : 0);
