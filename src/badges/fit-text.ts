@@ -34,7 +34,8 @@ export interface FitResult {
 
 /** Rounds down to 1/1000 so that rounding never makes text overflow. */
 function floor3(value: number): number {
-  return Math.floor(value * 1000 + 1e-6) / 1000;
+  const rounded = Math.round(value * 1000) / 1000;
+  return rounded <= value ? rounded : Math.floor(value * 1000) / 1000;
 }
 
 /**

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { fieldText, groupStaff, safeFileName, sortForHandout } from "../../src/badges/fields.js";
+import { SAMPLE, staff } from "./staff-fixture.js";
+
+describe("fields, order and groups", () => {
+  it("reads reading fields, roster columns and their record fallbacks", () => {
+    const s = staff(1, "松野", "まつの", "Matsuno", "総務課", { facility: "本庁舎", title: "主事", fields: { 役職: "主事", 内線: "1234" } });
+    expect(fieldText(s, "kana")).toBe("まつの");
+    expect(fieldText(s, "romaji")).toBe("Matsuno");
+    expect(fieldText(s, "内線")).toBe("1234");
+    expect(fieldText(s, "所属")).toBe("総務課");
+    expect(fieldText(s, "施設")).toBe("本庁舎");
+    expect(fieldText(s, "なし")).toBe("");
+  });
+
+  it("sorts by 所属 then kana, rows without 所属 last", () => {
+    const sorted = sortForHandout(SAMPLE).map((s) => s.kana);
+    expect(sorted.at(-1)).toBe("はやし");
+    const tax = sorted.filter((k) => ["いがらし", "いとう", "おおの"].includes(k));
+    expect(tax).toEqual(["いがらし", "いとう", "おおの"]);
+  });
+
+  it("makes safe, unique file names", () => {
+    expect(safeFileName("総務課/庶務係")).toBe("総務課_庶務係");
+    expect(safeFileName(' a:b*c?"<>| ')).toBe("a_b_c_____");
+    expect(safeFileName("..")).toBe("未設定");
+    expect(safeFileName("CON")).toBe("_CON");
+    const groups = groupStaff([...SAMPLE, staff(20, "西", "にし", "Nishi", "総務課:"), staff(21, "東", "ひがし", "Higashi", "総務課?")], "所属");
+    const stems = groups.map((g) => g.fileStem);
+    expect(new Set(stems.map((s) => s.toLowerCase())).size).toBe(stems.length);
+    expect(stems).toContain("総務課_");
+    expect(stems).toContain("総務課_-2");
+    expect(groups.at(-1)).toMatchObject({ key: "", fileStem: "未設定" });
+  });
+});

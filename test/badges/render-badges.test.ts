@@ -1,0 +1,186 @@
+import { readFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import fontkit from "@pdf-lib/fontkit";
+import { PDFDocument, PDFName, rgb } from "pdf-lib";
+import { BadgeRenderError, renderBadgeSheets, renderBadges } from "../../src/badges/render-badges.js";
+import { parseTemplate } from "../../src/badges/template.js";
+import { bundledFontPath } from "../../src/pdf/fonts.js";
+import { mmToPt } from "../../src/geometry/units.js";
+import { charactersByGlyph, fontsByResourceName, pageContents, shownTexts } from "../pdf/pdf-inspect.js";
+import { SAMPLE, staff } from "./staff-fixture.js";
+
+const originals = new Map<string, fontkit.Font>();
+function original(baseFont: string): fontkit.Font {
+  const name = baseFont.replace(/^[A-Z]{6}\+/, "");
+  let font = originals.get(name);
+  if (!font) originals.set(name, (font = fontkit.create(readFileSync(bundledFontPath(name)))));
+  return font;
+}
+
+describe("renderBadges", () => {
+  it("draws every character with the original font's outlines (glyph proof) and the right texts", async () => {
+    const pdf = await renderBadges(SAMPLE, { template: "standard", sheet: "a4-10up" });
+    const fonts = await fontsByResourceName(pdf);
+    expect([...fonts.values()].map((f) => f.baseFont).sort()).toEqual([
+      expect.stringMatching(/^[A-Z]{6}\+BIZUDPGothic-Bold$/),
+      expect.stringMatching(/^[A-Z]{6}\+BIZUDPGothic-Regular$/),
+    ]);
+    const texts: string[] = [];
+    for (const content of await pageContents(pdf)) {
+      for (const shown of shownTexts(content)) {
+        const embedded = fonts.get(shown.font)!;
+        const reference = original(embedded.baseFont);
+        const chars = charactersByGlyph(embedded.font);
+        let text = "";
+        for (const id of shown.glyphs) {
+          const glyph = embedded.font.getGlyph(id);
+          const char = chars.get(id);
+          expect(char, `glyph ${id} shows a character`).toBeDefined();
+          const expected = reference.glyphForCodePoint(char!.codePointAt(0)!);
+          expect(glyph.path.toSVG(), `outline of ${char} in ${embedded.baseFont}`).toBe(expected.path.toSVG());
+          expect(glyph.advanceWidth).toBe(expected.advanceWidth);
+          text += char;
+        }
+        texts.push(text);
+      }
+    }
+    for (const s of SAMPLE) {
+      expect(texts).toContain(s.kana);
+      expect(texts).toContain(s.romaji);
+      if (s.record.department) expect(texts).toContain(s.record.department);
+    }
+    expect(texts).toHaveLength(SAMPLE.length * 3 - 1); // 林 has no 所属
+  });
+
+  it("keeps every text inside its box and condenses long names before shrinking", async () => {
+    const pdf = await renderBadges(SAMPLE, { template: "single", sheet: "single" } as never).catch(() => null);
+    expect(pdf).toBeNull(); // no template called single
+    const result = await renderBadgeSheets(SAMPLE, { template: "standard", sheet: "single" });
+    const fonts = await fontsByResourceName(result.pdf);
+    const contents = await pageContents(result.pdf);
+    // Text positions are relative to the badge (the page content translates to each cell).
+    const kanaBox = { left: mmToPt(5), right: mmToPt(5 + 81) };
+    let condensed = 0;
+    for (const content of contents) {
+      const [, kana] = shownTexts(content);
+      const embedded = fonts.get(kana!.font)!;
+      const width =
+        (kana!.glyphs.reduce((sum, id) => sum + embedded.font.getGlyph(id).advanceWidth, 0) / embedded.font.unitsPerEm +
+          0.04 * (kana!.glyphs.length - 1)) *
+        kana!.size *
+        kana!.scale;
+      expect(kana!.x).toBeGreaterThanOrEqual(kanaBox.left - 0.01);
+      expect(kana!.x + width).toBeLessThanOrEqual(kanaBox.right + 0.01);
+      if (kana!.scale < 1) condensed++;
+      expect(kana!.scale).toBeGreaterThanOrEqual(0.75);
+    }
+    expect(condensed).toBeGreaterThan(0);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it("sets page size, TrimBox and BleedBox for one-per-page badges with crop marks", async () => {
+    const result = await renderBadgeSheets(SAMPLE.slice(0, 2), { template: "standard", sheet: "single" });
+    const doc = await PDFDocument.load(result.pdf);
+    expect(doc.getPageCount()).toBe(2);
+    const page = doc.getPage(0);
+    expect(page.getMediaBox().width).toBeCloseTo(mmToPt(121), 3);
+    expect(page.getMediaBox().height).toBeCloseTo(mmToPt(85), 3);
+    const trim = page.getTrimBox();
+    expect(trim.x).toBeCloseTo(mmToPt(15), 2);
+    expect(trim.width).toBeCloseTo(mmToPt(91), 2);
+    expect(trim.height).toBeCloseTo(mmToPt(55), 2);
+    const bleed = page.getBleedBox();
+    expect(bleed.x).toBeCloseTo(mmToPt(12), 2);
+    expect(bleed.width).toBeCloseTo(mmToPt(97), 2);
+    const a4 = await PDFDocument.load(await renderBadges(SAMPLE, { template: "standard", sheet: "a4-10up" }));
+    expect(a4.getPageCount()).toBe(2);
+    expect(a4.getPage(0).getSize().width).toBeCloseTo(mmToPt(210), 3);
+    expect(a4.getPage(0).getSize().height).toBeCloseTo(mmToPt(297), 3);
+  });
+
+  it("is byte-identical for identical input and options", async () => {
+    const options = { template: "standard-duplex", sheet: "a4-10up", duplex: true, cutGuides: true, offsetX: 0.5 } as const;
+    const a = await renderBadges(SAMPLE, options);
+    const b = await renderBadges([...SAMPLE].reverse(), options);
+    expect(Buffer.compare(Buffer.from(a), Buffer.from(b))).toBe(0);
+    expect(Buffer.from(a).toString("latin1")).not.toMatch(/CreationDate|ModDate/);
+  });
+
+  it("orders by 所属 then kana", async () => {
+    const pdf = await renderBadges(SAMPLE, { template: "standard", sheet: "a4-10up" });
+    const fonts = await fontsByResourceName(pdf);
+    const bold = [...fonts.entries()].find(([, f]) => f.baseFont.endsWith("Bold"))![0];
+    const kana: string[] = [];
+    for (const content of await pageContents(pdf)) {
+      for (const shown of shownTexts(content)) {
+        if (shown.font !== bold) continue;
+        const chars = charactersByGlyph(fonts.get(bold)!.font);
+        kana.push(shown.glyphs.map((id) => chars.get(id)).join(""));
+      }
+    }
+    // 税務課 group: いがらし, いとう, おおの in kana order; はやし (no 所属) last
+    const i = kana.indexOf("いがらし");
+    expect(kana.slice(i, i + 3)).toEqual(["いがらし", "いとう", "おおの"]);
+    expect(kana.at(-1)).toBe("はやし");
+  });
+
+  it("names the row and character a font lacks, and still prints the others", async () => {
+    const template = parseTemplate({
+      name: "kanji",
+      width: 91,
+      height: 55,
+      fields: [
+        { source: "surname", x: 5, y: 5, width: 81, height: 20, font: "BIZUDGothic-Bold", sizePt: { max: 40, min: 20 } },
+        { source: "kana", x: 5, y: 30, width: 81, height: 20, font: "BIZUDGothic-Bold", sizePt: { max: 40, min: 20 } },
+      ],
+    });
+    const people = [...SAMPLE.slice(0, 3), staff(42, "𠮷田", "よしだ", "Yoshida", "総務課")];
+    const result = await renderBadgeSheets(people, { template, sheet: "a4-10up" });
+    expect(result.badges).toBe(3);
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({ row: 42, column: "surname" });
+    expect(result.errors[0]!.message).toMatch(/U\+20BB7 𠮷/);
+    await expect(renderBadges(people, { template, sheet: "a4-10up" })).rejects.toBeInstanceOf(BadgeRenderError);
+  });
+
+  it("takes boxes from a background PDF's form fields and drops the form", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "nafuda-bg-"));
+    const bg = await PDFDocument.create();
+    const page = bg.addPage([mmToPt(91), mmToPt(55)]);
+    page.drawRectangle({ x: 0, y: mmToPt(47), width: mmToPt(91), height: mmToPt(8), color: rgb(0, 0.4, 0.3) });
+    const form = bg.getForm();
+    const kana = form.createTextField("kana");
+    kana.addToPage(page, { x: mmToPt(10), y: mmToPt(20), width: mmToPt(60), height: mmToPt(18) });
+    const romaji = form.createTextField("romaji");
+    romaji.addToPage(page, { x: mmToPt(10), y: mmToPt(8), width: mmToPt(60), height: mmToPt(9) });
+    writeFileSync(join(folder, "bg.pdf"), await bg.save());
+    writeFileSync(
+      join(folder, "city.json"),
+      JSON.stringify({
+        name: "city",
+        width: 91,
+        height: 55,
+        background: "bg.pdf",
+        fields: [
+          { source: "kana", font: "BIZUDPGothic-Bold", sizePt: { max: 40, min: 20 } },
+          { source: "romaji", font: "BIZUDPGothic-Regular", sizePt: { max: 16, min: 9 } },
+        ],
+      }),
+    );
+    const pdf = await renderBadges(SAMPLE.slice(0, 1), { template: join(folder, "city.json"), sheet: "a4-1up" });
+    const out = await PDFDocument.load(pdf);
+    expect(out.catalog.get(PDFName.of("AcroForm"))).toBeUndefined();
+    expect(out.getPage(0).node.Annots()).toBeUndefined();
+    const [content] = await pageContents(pdf);
+    expect(content).toMatch(/\/B1 Do/);
+    const [kanaText] = shownTexts(content!);
+    // The kana box is x 10–70 mm from the badge's left (text positions are relative to the badge).
+    expect(kanaText!.x).toBeGreaterThanOrEqual(mmToPt(10) - 0.01);
+    expect(kanaText!.x).toBeLessThan(mmToPt(40));
+    expect(content).toMatch(/^q 1 0 0 1 168\.661 342\.992 cm$/m); // badge at (59.5, 121) mm on A4
+    expect(kanaText!.size).toBeLessThanOrEqual(40);
+  });
+});
