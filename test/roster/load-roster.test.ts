@@ -1,0 +1,150 @@
+import { fileURLToPath } from "node:url";
+import writeExcelFile from "write-excel-file/node";
+import { describe, expect, it } from "vitest";
+import type { StaffRecord } from "../../src/model.js";
+import { encodeText } from "../../src/roster/encode-text.js";
+import { RosterFileError } from "../../src/roster/errors.js";
+import { loadRoster } from "../../src/roster/load-roster.js";
+
+const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
+const load = (csv: string, fileName = "roster.csv") => loadRoster(utf8(csv), { fileName });
+const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
+
+const base: Omit<StaffRecord, "row" | "name" | "fields"> = {
+  id: null, surname: null, given: null, nameReading: null, surnameReading: null, romaji: null, department: null, facility: null, title: null,
+};
+
+describe("loadRoster", () => {
+  it("makes one record per row with every role and every column in fields", async () => {
+    const roster = await load("職員番号,氏名,フリガナ,所属,施設,役職,内線\r\n00123,髙橋　一郎,タカハシ　イチロウ,総務課,本庁舎,主事,1234\r\n");
+    expect(roster.records).toEqual([
+      {
+        ...base, row: 1, id: "00123", name: "髙橋　一郎", nameReading: "タカハシ　イチロウ", department: "総務課", facility: "本庁舎", title: "主事",
+        fields: { 職員番号: "00123", 氏名: "髙橋　一郎", フリガナ: "タカハシ　イチロウ", 所属: "総務課", 施設: "本庁舎", 役職: "主事", 内線: "1234" },
+      },
+    ]);
+    expect(roster).toMatchObject({ file: "roster.csv", encoding: "utf-8", format: "csv", errors: [], notes: [] });
+  });
+
+  const nameCases: { name: string; csv: string; expected: Partial<StaffRecord> }[] = [
+    { name: "氏名 as written, variant kanji kept (no NFKC)", csv: "氏名\n山﨑　花子\n", expected: { name: "山﨑　花子" } },
+    { name: "a name without a space", csv: "氏名\n佐藤花子\n", expected: { name: "佐藤花子" } },
+    { name: "cells trimmed (ASCII and full-width spaces)", csv: "氏名,所属\n　 齋藤　綾香 　,  市民課 \n", expected: { name: "齋藤　綾香", department: "市民課" } },
+    { name: "control and zero-width characters removed", csv: "氏名\n\"渡邊\u200B\u0007　修\u0000\"\n", expected: { name: "渡邊　修" } },
+    { name: "a line break inside a name becomes a space", csv: "氏名\n\"小鳥遊\r\nひなた\"\n", expected: { name: "小鳥遊 ひなた" } },
+    { name: "a Latin-only name is kept as is", csv: "name\nJohn SMITH\n", expected: { name: "John SMITH" } },
+    { name: "full-width letters are not folded", csv: "氏名\nＡＢＣ　太郎\n", expected: { name: "ＡＢＣ　太郎" } },
+    { name: "姓 + 名 joined with a full-width space", csv: "姓,名,セイ\n勅使河原,恵,テシガワラ\n", expected: { name: "勅使河原　恵", surname: "勅使河原", given: "恵", surnameReading: "テシガワラ" } },
+    { name: "姓 alone", csv: "姓,名\n一色,\n", expected: { name: "一色", surname: "一色", given: null } },
+    { name: "empty 氏名 filled from 姓 and 名", csv: "氏名,姓,名\n,菅,涼子\n", expected: { name: "菅　涼子", surname: "菅" } },
+    { name: "English headers", csv: "Staff ID,Last Name,First Name,Romaji,Department\n7,Sato,Hanako,SATO,General Affairs\n", expected: { id: "7", name: "Sato　Hanako", surname: "Sato", given: "Hanako", romaji: "SATO", department: "General Affairs" } },
+  ];
+  it.each(nameCases)("$name", async ({ csv, expected }) => {
+    const roster = await load(csv);
+    expect(roster.errors).toEqual([]);
+    expect(roster.records).toHaveLength(1);
+    expect(roster.records[0]).toMatchObject(expected);
+  });
+
+  it("an empty name is a RowError on that row and column; the other rows go through", async () => {
+    const roster = await load("職員番号,氏名,所属\n1,佐藤　花子,総務課\n2,　,市民課\n3,鈴木　大輔,図書館\n");
+    expect(roster.records.map((record) => [record.row, record.name])).toEqual([[1, "佐藤　花子"], [3, "鈴木　大輔"]]);
+    expect(roster.errors).toEqual([{ file: "roster.csv", row: 2, column: "氏名", message: "the name is empty: fill it in or delete the row." }]);
+  });
+
+  it("a row with too many fields is left out with its error; the good rows survive", async () => {
+    const roster = await load("職員番号,氏名,所属\n1,佐藤　花子,総務課\n2,山田,太郎,市民課\n3,鈴木　大輔,図書館\n");
+    expect(roster.records.map((record) => record.name)).toEqual(["佐藤　花子", "鈴木　大輔"]);
+    expect(roster.errors).toHaveLength(1);
+    expect(roster.errors[0]).toMatchObject({ row: 2, file: "roster.csv" });
+    expect(roster.errors[0]!.message).toMatch(/row 2 .*has 4 fields but the header has 3: column 4/u);
+  });
+
+  it("no name column: a RosterFileError listing the headers found and the names accepted", async () => {
+    const error = await load("職員番号,所属,役職\n1,総務課,主事\n", "staff.csv").catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(RosterFileError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^staff\.csv: no column holds the staff names/u);
+    expect(message).toContain('"職員番号", "所属", "役職"');
+    expect(message).toMatch(/氏名.*名前.*name.*姓.*surname.*名/su);
+  });
+
+  it("a title line above the header is skipped", async () => {
+    const roster = await load("令和7年度 職員名簿,,\n,,\n職員番号,氏名,所属\n1,佐藤　花子,総務課\n");
+    expect(roster.headers).toEqual(["職員番号", "氏名", "所属"]);
+    expect(roster.records).toMatchObject([{ row: 1, id: "1", name: "佐藤　花子" }]);
+    expect(roster.errors).toEqual([]);
+  });
+
+  it("notes two name columns, a repeated staff number and a user-defined character (外字)", async () => {
+    const roster = await load("職員番号,氏名,名前\n1,佐藤　花子,さとう\n1,鈴木\uE001,すずき\n");
+    expect(roster.records).toHaveLength(2);
+    expect(roster.records[0]!.fields).toEqual({ 職員番号: "1", 氏名: "佐藤　花子", 名前: "さとう" });
+    expect(roster.notes).toHaveLength(3);
+    expect(roster.notes.join("\n")).toMatch(/"氏名" \(column 2\) and "名前" \(column 3\)/u);
+    expect(roster.notes.join("\n")).toMatch(/row 2: .*外字/u);
+    expect(roster.notes.join("\n")).toMatch(/staff number 1 appears on rows 1, 2/u);
+  });
+
+  it("repeated and empty headers still get a key in fields", async () => {
+    const roster = await load("氏名,,備考,備考\n佐藤,x,a,b\n");
+    expect(roster.records[0]!.fields).toEqual({ 氏名: "佐藤", 列2: "x", 備考: "a", "備考 (4)": "b" });
+  });
+
+  it("reads CP932 and XLSX rosters to the same records", async () => {
+    const rows = [["職員番号", "氏名", "フリガナ"], ["00101", "髙橋　健一", "タカハシ　ケンイチ"], ["00102", "山﨑　聡", ""]];
+    const csv = rows.map((row) => row.join(",")).join("\r\n") + "\r\n";
+    const xlsx = await writeExcelFile([
+      { sheet: "メモ", data: [["メモ"]] },
+      { sheet: "名簿", data: rows.map((row) => row.map((value) => ({ value, type: String }))) },
+    ]).toBuffer();
+    const fromCsv = await loadRoster(encodeText(csv, "cp932"), { fileName: "roster.csv" });
+    const fromXlsx = await loadRoster(xlsx, { fileName: "roster.xlsx", sheet: "名簿" });
+    expect(fromCsv.encoding).toBe("cp932");
+    expect(fromXlsx.sheet).toBe("名簿");
+    expect(fromXlsx.records).toEqual(fromCsv.records);
+    expect(fromCsv.records[1]).toMatchObject({ name: "山﨑　聡", nameReading: null });
+  });
+
+  it("a numeric 職員番号 in XLSX becomes its digits", async () => {
+    const xlsx = await writeExcelFile([["職員番号", "氏名"], [123, "佐藤　花子"]]).toBuffer();
+    const roster = await loadRoster(xlsx, { fileName: "roster.xlsx" });
+    expect(roster.records[0]).toMatchObject({ id: "123", name: "佐藤　花子" });
+  });
+});
+
+describe("the bundled example roster", () => {
+  it("the three example files load to identical records", async () => {
+    const [cp932, utf8Bom, xlsx] = await Promise.all([
+      loadRoster(example("roster.csv")),
+      loadRoster(example("roster-utf8.csv")),
+      loadRoster(example("roster.xlsx")),
+    ]);
+    expect(cp932.encoding).toBe("cp932");
+    expect(utf8Bom.encoding).toBe("utf-8-bom");
+    expect(xlsx.format).toBe("xlsx");
+    expect(utf8Bom.records).toEqual(cp932.records);
+    expect(xlsx.records).toEqual(cp932.records);
+    for (const roster of [cp932, utf8Bom, xlsx]) expect(roster.errors).toEqual([]);
+  });
+
+  it("is written as the brief asks: ≥ 64 staff, CRLF, mostly spaced names and readings, about 8 without フリガナ", async () => {
+    const { records, headers } = await loadRoster(example("roster.csv"));
+    expect(headers).toEqual(["職員番号", "氏名", "フリガナ", "所属", "施設", "役職"]);
+    expect(records.length).toBeGreaterThanOrEqual(64);
+    const spaced = records.filter((record) => record.name.includes("\u3000")).length;
+    expect(spaced).toBeGreaterThan(records.length * 0.8);
+    expect(spaced).toBeLessThan(records.length);
+    expect(records.filter((record) => record.nameReading === null)).toHaveLength(8);
+    for (const record of records) {
+      expect(record.id).toMatch(/^0\d{4}$/u);
+      if (record.nameReading !== null) expect(record.nameReading).toMatch(/^[ァ-ヶー　]+$/u);
+    }
+    const names = records.map((record) => record.name).join(" ");
+    for (const surname of ["東海林", "小鳥遊", "勅使河原", "髙橋", "山﨑", "齋藤", "渡邊", "三瓶", "一色", "菅", "中島"]) expect(names).toContain(surname);
+    expect(names).not.toMatch(/𠮷/u);
+    const bytes = await import("node:fs/promises").then((fs) => fs.readFile(example("roster.csv")));
+    expect(bytes.includes(Buffer.from("\r\n"))).toBe(true);
+    expect(bytes.toString("latin1").replaceAll("\r\n", "")).not.toMatch(/[\r\n]/u);
+  });
+});
