@@ -11,6 +11,17 @@ export { writeFileAtomic } from "./io/atomic-write.js";
 // --- kana and romaji
 
 // --- rosters
+export { RosterFileError } from "./roster/errors.js";
+export { decodeText } from "./roster/decode-text.js";
+export type { DecodedText, TextEncodingName } from "./roster/decode-text.js";
+export { encodeText, canEncode, UnencodableCharacterError } from "./roster/encode-text.js";
+export type { LegacyEncoding } from "./roster/encode-text.js";
+export { readTable, parseTable, cellToString } from "./roster/read-table.js";
+export type { Table, TableRow, TableFormat, ReadTableOptions } from "./roster/read-table.js";
+export { COLUMN_ALIASES, COLUMN_ROLES, ROLE_LABELS, mapColumns, roleOfHeader, normalizeHeader } from "./roster/columns.js";
+export type { ColumnRole, ColumnMap } from "./roster/columns.js";
+export { loadRoster, rosterFromTable } from "./roster/load-roster.js";
+export type { LoadedRoster, LoadRosterOptions } from "./roster/load-roster.js";
 
 // --- readings
 
