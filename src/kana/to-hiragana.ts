@@ -85,13 +85,17 @@ export function expandIterationMarks(s: string): string {
  *   ー was お or う is unknown, so it is never guessed), ヴ → ゔ.
  * - small ヵ ヶ ゕ ゖ → か け; iteration marks ゝ ゞ ヽ ヾ expanded.
  * - a dash-like character (－ - ‐ ― − ～ 〜) right after a kana becomes ー (オ－ノ → おーの).
- * - every whitespace character (ASCII and full-width spaces, tabs) is removed.
+ * - every whitespace character (ASCII and full-width spaces, tabs) is removed; with
+ *   `{ keepSpaces: true }` each run of whitespace becomes one ASCII space instead and the ends are
+ *   trimmed (サトウ　ハナコ → さとう はなこ), for splitting a full-name reading.
  *
  * Anything else (kanji, Latin letters, ・) is left in place: check the result with
  * `isPrintableKana`.
  */
-export function toHiragana(input: string): string {
-  const normalized = normalizeKanaInput(input).replace(/\s+/gu, "");
+export function toHiragana(input: string, options: { keepSpaces?: boolean } = {}): string {
+  const normalized = options.keepSpaces === true
+    ? normalizeKanaInput(input).replace(/\s+/gu, " ").trim()
+    : normalizeKanaInput(input).replace(/\s+/gu, "");
   let hira = katakanaToHiragana(normalized);
   hira = hira.replace(/[ゕゖ]/gu, (c) => SMALL_KA_KE[c] ?? c);
   hira = expandIterationMarks(hira);

@@ -93,7 +93,8 @@ export function kanaRuleFor(
       if (SMALL_YOON.test(prev)) {
         return { long: true, certain: true, rule: `${prev}う after a small ゃゅょ is a long vowel` };
       }
-      if (isLast) return { long: true, certain: true, rule: `final ${prev}う is a long vowel` };
+      // Final おう is a long vowel in surnames (佐藤, 麻生 あそう); final うう is not always (古宇 ふるう, 葛生 くずう).
+      if (isLast && pair === "ou") return { long: true, certain: true, rule: `final ${prev}う is a long vowel` };
       if (FINAL_U_MORPHEMES.has(morae.slice(index).join(""))) {
         return {
           long: false,
@@ -134,11 +135,18 @@ export function decideByKanaRules(
   return { long, decisions };
 }
 
-const SAME_SOUND: Readonly<Record<string, string>> = { "ぢ": "じ", "づ": "ず", "を": "お", "ゐ": "い", "ゑ": "え" };
+/** Kana that sound the same; dictionaries write the pronunciation with the right-hand form. */
+const SAME_SOUND: Readonly<Record<string, string>> = {
+  "ぢ": "じ", "づ": "ず", "を": "お", "ゐ": "い", "ゑ": "え",
+  "ゔ": "ぶ", "ゔぁ": "ば", "ゔぃ": "び", "ゔぇ": "べ", "ゔぉ": "ぼ", "ゔゅ": "びゅ",
+};
+
+function soundOf(mora: string): string {
+  return SAME_SOUND[mora] ?? [...mora].map((c) => SAME_SOUND[c] ?? c).join("");
+}
 
 function sameSound(a: string, b: string): boolean {
-  const norm = (s: string) => [...s].map((c) => SAME_SOUND[c] ?? c).join("");
-  return norm(a) === norm(b);
+  return soundOf(a) === soundOf(b);
 }
 
 /**
@@ -173,6 +181,12 @@ export function alignPronunciation(
       continue;
     }
     if (!sameSound(r, p)) return { problem };
+    if ((pair === "ou" || pair === "uu") && SMALL_YOON.test(morae[i - 1]!)) {
+      // ょう / ゅう is always one long vowel; some dictionary entries write it out (牛 ギュウ).
+      long.push(true);
+      decisions.push({ index: i, pair, long: true, certain: true, rule: `${morae[i - 1]}${r} after a small ゃゅょ is a long vowel` });
+      continue;
+    }
     long.push(false);
     if (pair !== null) {
       decisions.push({ index: i, pair, long: false, certain: true, rule: `pronunciation ${pronunciation} has ${morae[i - 1]}${r} as two vowels` });

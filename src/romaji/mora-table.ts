@@ -55,7 +55,7 @@ const YOON_BASES: readonly (readonly [string, string, string])[] = [
 const EXTENDED: readonly Row[] = [
   ["しぇ", "she", "sye"], ["じぇ", "je", "zye"], ["ちぇ", "che", "tye"], ["ぢぇ", "je", "zye"],
   ["いぇ", "ye"], ["きぇ", "kye"], ["ぎぇ", "gye"], ["にぇ", "nye"], ["ひぇ", "hye"],
-  ["ふぁ", "fa"], ["ふぃ", "fi"], ["ふぇ", "fe"], ["ふぉ", "fo"], ["ふゅ", "fyu"],
+  ["ふぁ", "fa"], ["ふぃ", "fi"], ["ふぇ", "fe"], ["ふぉ", "fo"], ["ふゅ", "fyu"], ["ふょ", "fyo"],
   ["てぃ", "ti"], ["でぃ", "di"], ["とぅ", "tu"], ["どぅ", "du"], ["てゅ", "tyu"], ["でゅ", "dyu"],
   ["うぃ", "wi"], ["うぇ", "we"], ["うぉ", "wo"],
   ["つぁ", "tsa"], ["つぃ", "tsi"], ["つぇ", "tse"], ["つぉ", "tso"],
@@ -94,7 +94,8 @@ export const MORA_TABLE: ReadonlyMap<string, MoraSpelling> = buildTable();
 
 /** The vowel a mora ends in (a i u e o), or null for っ ん ー and anything unknown. */
 export function moraVowel(mora: string): "a" | "i" | "u" | "e" | "o" | null {
-  const entry = MORA_TABLE.get(mora);
+  // An unusual combination (きぇ) ends in the vowel of its last kana.
+  const entry = MORA_TABLE.get(mora) ?? MORA_TABLE.get([...mora].pop() ?? "");
   if (entry === undefined) return null;
   const last = entry.hepburn.slice(-1);
   return last === "a" || last === "i" || last === "u" || last === "e" || last === "o" ? last : null;
