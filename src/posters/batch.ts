@@ -13,7 +13,7 @@ import { readFacilities, type Facility } from "./facilities.js";
 import { pathInside, safeFileStems } from "./file-names.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
 import { renderFacilityPosters, type PosterBackground } from "./render.js";
-import { posterPaper, type PosterSize } from "./sizes.js";
+import { posterPaper, POSTER_SIZES, type PosterSize } from "./sizes.js";
 
 export const MANIFEST_FILE = "_order-manifest.csv";
 export const SUMMARY_FILE = "_order-summary.pdf";
@@ -75,7 +75,7 @@ export async function orderSummaryPdf(
   for (const o of orders) totals.set(o.size, (totals.get(o.size) ?? 0) + o.copies);
   const heading = `${info.issuer}　カスタマーハラスメント防止ポスター　発注一覧`;
   const sub = `${info.title}（${info.date} 施行）　塗り足し：${info.bleed ? "あり 3mm" : "なし"}　トンボ：${info.cropMarks ? "あり" : "なし"}`;
-  const totalText = [...totals].map(([size, count]) => `${size} ${count}部`).join("　");
+  const totalText = POSTER_SIZES.filter((size) => totals.has(size)).map((size) => `${size} ${totals.get(size)}部`).join("　");
   const rows = orders.map((o) => [o.facility, o.size, `${o.copies}`, o.file, `${o.page}`]);
   const header = ["施設名", "サイズ", "部数", "ファイル", "頁"];
   const allText = [heading, sub, "合計", totalText, ...header, ...rows.flat(), "0123456789/ 頁"].join("\n");

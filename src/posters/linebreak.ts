@@ -76,6 +76,11 @@ export function breakUnits(text: string, options: BreakOptions = {}): string[] {
       }
       continue;
     }
+    if (NO_LINE_START.has(first) && units.length >= 2 && SPACE.test(units[units.length - 1]!)) {
+      // "word ）": a space before a no-start character is not a break point either.
+      const space = units.pop()!;
+      units[units.length - 1] += space;
+    }
     const prev = units[units.length - 1];
     if (prev !== undefined && NO_LINE_START.has(first) && !SPACE.test(prev)) {
       units[units.length - 1] = prev + atom;
