@@ -13,12 +13,17 @@ export interface NameEntry {
   cost: number;
 }
 
-/** The personal-name part of IPADIC: surnames (姓) and given names (名), each with every reading it knows. */
+/** The personal-name part of IPADIC (surnames 姓, given names 名) with every reading it knows, and UniDic's surnames as a second opinion. */
 export interface NameDictionary {
   /** Readings of a surname, most common (lowest cost) first; empty when unknown. */
   surname(surface: string): readonly NameEntry[];
   /** Readings of a given name, most common first; empty when unknown. */
   givenName(surface: string): readonly NameEntry[];
+  /**
+   * A second opinion from an independent dictionary (UniDic): the surname's readings, most common first, with
+   * that dictionary's costs (pronunciation = reading). Empty when unknown or when no second dictionary is loaded.
+   */
+  secondOpinion(surface: string): readonly NameEntry[];
   /** Length in code units of the longest surname in the dictionary (bounds prefix searches). */
   readonly longestSurname: number;
 }
@@ -26,10 +31,11 @@ export interface NameDictionary {
 const katakanaToHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /**
- * Parses data/ipadic-names.tsv (made by scripts/extract-ipadic-names.ts):
- * kind (sei|mei), surface, reading, pronunciation, cost — already sorted by surface and cost.
+ * Parses data/ipadic-names.tsv (made by scripts/extract-ipadic-names.ts): kind (sei|mei), surface, reading,
+ * pronunciation, cost; and, optionally, data/unidic-surnames.tsv (scripts/extract-unidic-surnames.ts):
+ * surface, reading (hiragana), cost.
  */
-export function parseNameTable(text: string): NameDictionary {
+export function parseNameTable(text: string, secondOpinionText = ""): NameDictionary {
   const surnames = new Map<string, NameEntry[]>();
   const givenNames = new Map<string, NameEntry[]>();
   let longestSurname = 0;
@@ -45,17 +51,30 @@ export function parseNameTable(text: string): NameDictionary {
     else if (!list.some((known) => known.reading === entry.reading)) list.push(entry);
     if (kind === "sei") longestSurname = Math.max(longestSurname, surface.length);
   }
-  for (const table of [surnames, givenNames]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
+  const second = new Map<string, NameEntry[]>();
+  for (const line of secondOpinionText.split("\n")) {
+    const [surface, reading, cost] = line.split("\t");
+    if (!surface || !reading || cost === undefined) continue;
+    const entry: NameEntry = { surface, reading, pronunciation: reading, cost: Number(cost) };
+    const list = second.get(surface);
+    if (!list) second.set(surface, [entry]);
+    else if (!list.some((known) => known.reading === reading)) list.push(entry);
+  }
+  for (const table of [surnames, givenNames, second]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
   return {
     surname: (surface) => surnames.get(surface) ?? [],
     givenName: (surface) => givenNames.get(surface) ?? [],
+    secondOpinion: (surface) => second.get(surface) ?? [],
     longestSurname,
   };
 }
 
 let bundled: NameDictionary | undefined;
 
-/** The dictionary shipped in data/ipadic-names.tsv, parsed once (about 30 ms, a few MB). */
+/** The dictionaries shipped in data/ (IPADIC names, UniDic surnames), parsed once: about 40 ms. */
 export function bundledNameDictionary(): NameDictionary {
-  return (bundled ??= parseNameTable(readFileSync(bundledPath("data", "ipadic-names.tsv"), "utf8")));
+  return (bundled ??= parseNameTable(
+    readFileSync(bundledPath("data", "ipadic-names.tsv"), "utf8"),
+    readFileSync(bundledPath("data", "unidic-surnames.tsv"), "utf8"),
+  ));
 }

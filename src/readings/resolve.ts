@@ -10,9 +10,11 @@ import { isPrintableKana } from "../kana/kana-classes.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 
 /**
- * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is taken
- * without asking. IPADIC costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear, 河野 こうの 5404 /
- * かわの 6297 is not. Calibrated on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings).
+ * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is printed
+ * without asking. Costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear, 河野 こうの 5404 / かわの
+ * 6297 is not. Chosen on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings) to keep silent
+ * errors (a wrong reading nobody is asked about) under 0.5 %, at the price of more review: a wrong badge costs
+ * more than a glance at the review sheet.
  */
 export const DEFAULT_PLAUSIBLE_COST_GAP = 3000;
 
@@ -67,9 +69,10 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     if (!split.surname) return { row: record.row, column: "氏名", message: "the name is empty: fill it in or delete the row", record };
     const key = lookupKey(split.surname);
     const entries = dictionary.surname(key);
+    const second = dictionary.secondOpinion(key);
     const decision = (await fromConfirmed(record, split, await confirmed()))
-      ?? fromRoster(record, split, entries, dictionary)
-      ?? fromDictionary(entries, gap)
+      ?? fromRoster(record, split, entries, second, dictionary)
+      ?? fromDictionary(entries, second, split.surname, gap)
       ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
     if (!decision) {
       return {
@@ -185,20 +188,23 @@ async function fromConfirmed(record: StaffRecord, split: NameSplit, confirmed: C
   return { kana: match.kana, source: "override", review: false, reasons: [], alternatives: [], romaji: match.romaji };
 }
 
-function fromRoster(record: StaffRecord, split: NameSplit, entries: readonly NameEntry[], dictionary: NameDictionary): Decision | null {
+function fromRoster(
+  record: StaffRecord, split: NameSplit, entries: readonly NameEntry[], second: readonly NameEntry[], dictionary: NameDictionary,
+): Decision | null {
   const found = rosterSurnameReading(record, split, dictionary);
   if (found.kana === null) {
     if (found.problems.length === 0) return null;
     // The roster has a reading we could not align: take the dictionary's, but say why it needs a look.
-    const fallback = fromDictionary(entries, Number.POSITIVE_INFINITY);
+    const fallback = fromDictionary(entries, second, split.surname, Number.POSITIVE_INFINITY);
     return fallback ? { ...fallback, review: true, reasons: [...found.problems, ...fallback.reasons] } : null;
   }
   const reasons = [...found.problems];
   const alternatives = [...found.alternatives];
-  if (entries.length > 0 && !entries.some((entry) => entry.reading === found.kana)) {
-    reasons.push(`名簿の読み「${found.kana}」は、辞書にある「${split.surname}」の読み（${entries.map((e) => e.reading).join("／")}）のどれとも違います`);
-    alternatives.push(...entries.map((entry) => entry.reading));
-  } else if (entries.length === 0 && found.column !== "name" && !plausibleLength(split.surname, found.kana)) {
+  const known = [...new Set([...entries, ...second].map((entry) => entry.reading))];
+  if (known.length > 0 && !known.includes(found.kana)) {
+    reasons.push(`名簿の読み「${found.kana}」は、辞書にある「${split.surname}」の読み（${known.join("／")}）のどれとも違います`);
+    alternatives.push(...known);
+  } else if (known.length === 0 && found.column !== "name" && !plausibleLength(split.surname, found.kana)) {
     reasons.push(`名簿の読み「${found.kana}」は「${split.surname}」の読みとしては長さが合いません`);
   }
   return { kana: found.kana, source: "roster", review: reasons.length > 0, reasons, alternatives };
@@ -212,17 +218,34 @@ function plausibleLength(surname: string, kana: string): boolean {
   return moraCount >= kanji && moraCount <= kanji * 4;
 }
 
-function fromDictionary(entries: readonly NameEntry[], gap: number): Decision | null {
-  const best = entries[0];
+/**
+ * The dictionaries' reading: IPADIC's most common one. The surname goes to review, with the other readings,
+ * when IPADIC has a second reading within `gap`, when UniDic (the second opinion) prefers another reading or
+ * has two readings within `gap`, or when it is a single kanji with more than one reading (安, 上, 東, 菅: the
+ * surnames readers most often get wrong). Known only to UniDic: its reading, always reviewed.
+ */
+function fromDictionary(entries: readonly NameEntry[], second: readonly NameEntry[], surname: string, gap: number): Decision | null {
+  const primary = entries.length > 0 ? entries : second;
+  const best = primary[0];
   if (!best) return null;
-  const plausible = entries.slice(1).filter((entry) => entry.cost - best.cost < gap).map((entry) => entry.reading);
-  return {
-    kana: best.reading,
-    source: "dictionary",
-    review: plausible.length > 0,
-    reasons: plausible.length > 0 ? [`辞書に複数の読みがあります（${[best.reading, ...plausible].join("／")}）`] : [],
-    alternatives: plausible,
-  };
+  const reasons: string[] = [];
+  const close = (list: readonly NameEntry[]) => list.slice(1).filter((entry) => entry.cost - list[0]!.cost < gap).map((e) => e.reading);
+  const alternatives = [...close(primary)];
+  if (entries.length === 0) {
+    reasons.push(`「${surname}」は第一の辞書（IPADIC）になく、第二の辞書（UniDic）の読みです`);
+  } else if (second.length > 0) {
+    if (second[0]!.reading !== best.reading) {
+      reasons.push(`辞書によって読みが違います（IPADIC: ${best.reading}、UniDic: ${second[0]!.reading}）`);
+      alternatives.push(second[0]!.reading);
+    }
+    alternatives.push(...close(second));
+  }
+  const others = [...new Set(alternatives)].filter((reading) => reading !== best.reading);
+  if (Array.from(surname).length === 1 && entries.length > 1 && reasons.length === 0) {
+    others.push(...entries.slice(1).map((e) => e.reading).filter((r) => !others.includes(r)));
+  }
+  if (others.length > 0 && reasons.length === 0) reasons.push(`辞書に複数の読みがあります（${[best.reading, ...others].join("／")}）`);
+  return { kana: best.reading, source: "dictionary", review: reasons.length > 0, reasons, alternatives: others };
 }
 
 async function fromAnalyzer(surname: string, analyzer: SurnameAnalyzer): Promise<Decision> {

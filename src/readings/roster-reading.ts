@@ -19,7 +19,7 @@ const SPACE = /[\s\u3000]+/u;
 
 /** Hiragana, its parts (surname, given name) separated by one ASCII space as the roster separated them. */
 function readingText(text: string): string {
-  return text.normalize("NFKC").split(SPACE).filter(Boolean).map(toHiragana).join(" ");
+  return text.normalize("NFKC").split(SPACE).filter(Boolean).map((part) => toHiragana(part)).join(" ");
 }
 
 /**
