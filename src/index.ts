@@ -55,3 +55,23 @@ export { PDF_PRODUCER, createDeterministicDocument, applyFixedMetadata, saveDete
 export type { DocumentInfo } from "./pdf/deterministic.js";
 
 // --- posters
+export type { CalendarDate, DateStyle } from "./posters/dates.js";
+export { formatJapaneseDate, japaneseEra, parseCalendarDate } from "./posters/dates.js";
+export type { MeasureId } from "./posters/measures.js";
+export { MEASURE_IDS, DEFAULT_MEASURE_LABELS } from "./posters/measures.js";
+export type { PosterPolicy, PolicyIssue, PolicyPanel, PolicyContact, ConductItem, MeasureText, PanelLanguage } from "./posters/policy.js";
+export { loadPolicy, parsePolicy, validatePolicy, PolicyError, formatPolicyIssue } from "./posters/policy.js";
+export type { PosterSize } from "./posters/sizes.js";
+export { POSTER_SIZES, posterPaper, parsePosterSize } from "./posters/sizes.js";
+export type { Facility, FacilityListResult, FacilityTable, PosterLanguage } from "./posters/facilities.js";
+export { readFacilities, parseFacilityTable } from "./posters/facilities.js";
+export type { PosterContent, PosterMeasure, PosterPanel } from "./posters/content.js";
+export { posterContent } from "./posters/content.js";
+export { breakLines, NO_LINE_START, NO_LINE_END } from "./posters/linebreak.js";
+export type { PosterLayout, Shape as PosterShape, TextMeasurer, FontRole as PosterFontRole, LayoutOptions as PosterLayoutOptions } from "./posters/layout.js";
+export { layoutPoster } from "./posters/layout.js";
+export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground } from "./posters/render.js";
+export { renderPoster, renderFacilityPosters } from "./posters/render.js";
+export { safeFileStem, safeFileStems } from "./posters/file-names.js";
+export type { OrderLine, PosterBatchOptions, PosterBatchResult } from "./posters/batch.js";
+export { makePosters, runPosterBatch, orderManifestCsv, orderSummaryPdf, MANIFEST_FILE, SUMMARY_FILE } from "./posters/batch.js";

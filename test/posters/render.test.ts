@@ -1,0 +1,187 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { PDFDocument, PDFName, PDFArray, PDFNumber } from "pdf-lib";
+import { afterAll, describe, expect, it } from "vitest";
+import { bundledPath } from "../../src/package-root.js";
+import { loadFont } from "../../src/pdf/fonts.js";
+import { posterContent } from "../../src/posters/content.js";
+import type { Facility } from "../../src/posters/facilities.js";
+import { FONT_FILES, layoutPoster, type FontRole } from "../../src/posters/layout.js";
+import { loadPolicy } from "../../src/posters/policy.js";
+import { measurerFor, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
+import { POSTER_SIZES, posterPaper } from "../../src/posters/sizes.js";
+
+const policy = await loadPolicy(bundledPath("examples", "policy.yaml"));
+const faces = Object.fromEntries(await Promise.all((Object.keys(FONT_FILES) as FontRole[]).map(async (r) => [r, await loadFont(FONT_FILES[r])]))) as Record<FontRole, Uint8Array>;
+const measure = measurerFor(faces);
+
+const counter: Facility = {
+  row: 1,
+  name: "本庁舎 市民課窓口",
+  measures: ["end-conversation", "police", "record-counter", "pairs"],
+  sizes: ["A4", "A3", "B3", "B2"],
+  copies: {},
+  languages: ["ja", "en", "easy-ja"],
+  issuer: null,
+  contact: null,
+};
+const library: Facility = { ...counter, name: "中央図書館", measures: ["police", "record-phone"], languages: ["ja"] };
+
+const MM = 72 / 25.4;
+const hasPoppler = (() => {
+  try {
+    execFileSync("pdftotext", ["-v"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+const work = mkdtempSync(join(tmpdir(), "nafuda-posters-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function pdfText(bytes: Uint8Array, page?: number): string {
+  const file = join(work, `t-${Math.random().toString(36).slice(2)}.pdf`);
+  writeFileSync(file, bytes);
+  const args = page ? ["-f", String(page), "-l", String(page)] : [];
+  return execFileSync("pdftotext", [...args, "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+}
+
+function box(doc: PDFDocument, index: number, name: string): number[] | null {
+  const value = doc.getPage(index).node.get(PDFName.of(name));
+  if (!(value instanceof PDFArray)) return null;
+  return value.asArray().map((n) => (n as PDFNumber).asNumber());
+}
+
+describe("poster layout (pure)", () => {
+  for (const size of POSTER_SIZES) {
+    for (const facility of [counter, library]) {
+      it(`${size} ${facility.name}: everything inside the trim with a 3 mm safe margin, only its measures`, () => {
+        const content = posterContent(policy, facility);
+        const layout = layoutPoster(content, size, measure);
+        const paper = posterPaper(size);
+        expect([layout.width, layout.height]).toEqual([paper.width, paper.height]);
+        expect(layout.overflow).toBe(false);
+        for (const shape of layout.shapes) {
+          if (shape.kind !== "text") continue;
+          const width = measure(shape.text, shape.font, shape.size) * shape.scaleX;
+          const em = (shape.size * 25.4) / 72;
+          expect(shape.x, shape.text).toBeGreaterThanOrEqual(3);
+          expect(shape.x + width, shape.text).toBeLessThanOrEqual(paper.width - 3 + 1e-6);
+          expect(shape.y - em * 0.88, shape.text).toBeGreaterThanOrEqual(3);
+          expect(shape.y + em * 0.12, shape.text).toBeLessThanOrEqual(paper.height - 3);
+          expect(shape.scaleX).toBeGreaterThanOrEqual(0.8);
+        }
+        const texts = layout.shapes.filter((s) => s.kind === "text").map((s) => (s as { text: string }).text);
+        const labels = layout.shapes.filter((s) => s.kind === "text" && s.role === "measure-label").map((s) => (s as { text: string }).text.replace(/\s/g, ""));
+        expect(labels.join("")).toBe(facility.measures.map((id) => policy.measures[id]!.label).join(""));
+        expect(texts).toContain(facility.name);
+        // Text blocks do not overlap each other vertically within a column (no two baselines closer than a line).
+        const lines = layout.shapes.filter((s) => s.kind === "text" && s.role === "stance");
+        for (let i = 1; i < lines.length; i++) expect(lines[i]!.y - lines[i - 1]!.y).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  it("is laid out for each size, not scaled: grids and type differ", () => {
+    const content = posterContent(policy, library);
+    const a4 = layoutPoster(content, "A4", measure);
+    const b2 = layoutPoster(content, "B2", measure);
+    const ratio = b2.width / a4.width;
+    const title = (l: typeof a4) => l.shapes.find((s) => s.kind === "text" && s.role === "title") as { size: number };
+    const stance = (l: typeof a4) => l.shapes.find((s) => s.kind === "text" && s.role === "stance") as { size: number };
+    expect(title(b2).size).toBeGreaterThan(title(a4).size);
+    const left = (l: typeof a4) => (l.shapes.find((s) => s.kind === "text" && s.role === "stance") as { x: number }).x;
+    expect(left(b2) / left(a4)).not.toBeCloseTo(ratio, 1);
+    expect(stance(b2).size / stance(a4).size).not.toBeCloseTo(ratio, 1);
+    const columns = (l: typeof a4) => new Set(l.shapes.filter((s) => s.kind === "text" && s.role === "conduct-label").map((s) => Math.round(s.x))).size;
+    expect(columns(a4)).toBe(2);
+    expect(columns(b2)).toBe(3);
+  });
+});
+
+describe("poster PDF", () => {
+  it("has one page per size with the paper size in mm", async () => {
+    const bytes = await renderFacilityPosters(policy, counter);
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(4);
+    POSTER_SIZES.forEach((size, i) => {
+      const { width, height } = doc.getPage(i).getSize();
+      const paper = posterPaper(size);
+      expect(width / MM).toBeCloseTo(paper.width, 1);
+      expect(height / MM).toBeCloseTo(paper.height, 1);
+    });
+  });
+
+  it("adds 3 mm bleed, crop marks, TrimBox and BleedBox when asked", async () => {
+    const doc = await PDFDocument.load(await renderPoster(policy, library, { size: "A3", bleed: true, cropMarks: true }));
+    const trim = box(doc, 0, "TrimBox")!;
+    const bleed = box(doc, 0, "BleedBox")!;
+    expect((trim[2]! - trim[0]!) / MM).toBeCloseTo(297, 1);
+    expect((trim[3]! - trim[1]!) / MM).toBeCloseTo(420, 1);
+    expect((bleed[2]! - bleed[0]!) / MM).toBeCloseTo(303, 1);
+    expect((trim[0]! - bleed[0]!) / MM).toBeCloseTo(3, 2);
+    const media = doc.getPage(0).getSize();
+    expect(media.width / MM).toBeGreaterThan(303 + 2 * 9);
+    const plain = await PDFDocument.load(await renderPoster(policy, library, { size: "A3", bleed: true }));
+    expect(plain.getPage(0).getSize().width / MM).toBeCloseTo(303, 1);
+  });
+
+  it("is deterministic", async () => {
+    const a = await renderPoster(policy, counter, { size: "A4" });
+    const b = await renderPoster(policy, counter, { size: "A4" });
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+  });
+
+  it.skipIf(!hasPoppler)("prints the facility name and only the facility's measures", async () => {
+    const bytes = await renderFacilityPosters(policy, library, { sizes: ["A4", "B2"], dateStyle: "era" });
+    for (const page of [1, 2]) {
+      const text = pdfText(bytes, page);
+      expect(text).toContain("中央図書館");
+      expect(text).toContain("令和6年11月1日");
+      expect(text).toContain(policy.measures.police!.text);
+      expect(text).toContain(policy.measures["record-phone"]!.text);
+      for (const id of ["end-conversation", "legal-action", "record-counter", "pairs"] as const) {
+        expect(text).not.toContain(policy.measures[id]!.text);
+        expect(text).not.toContain(policy.measures[id]!.label);
+      }
+      expect(text).not.toContain("Tooutvisitors");
+    }
+    const withPanels = pdfText(await renderPoster(policy, counter, { size: "A4", dateStyle: "western" }));
+    expect(withPanels).toContain("2024年11月1日");
+    expect(withPanels).toContain("Tooursvisitors".replace("ours", "our"));
+    expect(withPanels).toContain("Conversationsatthiscountermayberecorded.");
+    expect(withPanels).not.toContain("Phonecallsarerecorded.");
+    expect(withPanels).toContain("けいさつを");
+  });
+
+  it.skipIf(!hasPoppler)("renders every page with ink (pdftoppm)", async () => {
+    const bytes = await renderFacilityPosters(policy, counter);
+    const file = join(work, "render.pdf");
+    writeFileSync(file, bytes);
+    execFileSync("pdftoppm", ["-r", "12", "-gray", file, join(work, "page")]);
+    const pages = readdirSync(work).filter((f) => f.startsWith("page") && f.endsWith(".pgm"));
+    expect(pages).toHaveLength(4);
+  });
+
+  it("a custom background replaces the built-in design", async () => {
+    const bg = await PDFDocument.create();
+    const page = bg.addPage([297 * MM, 420 * MM]);
+    page.drawRectangle({ x: 0, y: 0, width: 297 * MM, height: 420 * MM, borderWidth: 10 });
+    const bytes = await renderPoster(policy, library, {
+      size: "A3",
+      background: { pdf: await bg.save(), contentBoxes: { A3: { x: 20, y: 20, width: 257, height: 380 } } },
+    });
+    const doc = await PDFDocument.load(bytes);
+    expect(doc.getPageCount()).toBe(1);
+    const content = posterContent(policy, library);
+    const layout = layoutPoster(content, "A3", measure, { decorations: false, contentBox: { x: 20, y: 20, width: 257, height: 380 } });
+    expect(layout.shapes.some((s) => s.kind === "rect" && s.decoration)).toBe(false);
+    for (const s of layout.shapes) if (s.kind === "text") expect(s.x).toBeGreaterThanOrEqual(20);
+  });
+
+  it("refuses characters the fonts lack, naming them", async () => {
+    await expect(renderPoster(policy, { ...library, name: "図書館 \u{1F600}" }, { size: "A4" })).rejects.toThrow(/U\+1F600/);
+  });
+});
