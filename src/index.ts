@@ -9,6 +9,20 @@ export { formatRowError } from "./model.js";
 export { writeFileAtomic } from "./io/atomic-write.js";
 
 // --- kana and romaji
+export { toHiragana, katakanaToHiragana, hiraganaToKatakana, expandIterationMarks } from "./kana/to-hiragana.js";
+export { isPrintableKana, isKana, isKatakana, isHiragana, normalizeKanaInput, LONG_MARK } from "./kana/kana-classes.js";
+export { splitMora } from "./kana/mora.js";
+export { romanize, romanizeDetailed, spellMorae } from "./romaji/romanize.js";
+export type { RomanizeOptions, RomanizeResult } from "./romaji/romanize.js";
+export { ROMAJI_SYSTEMS, ROMAJI_CASES, DEFAULT_ROMAJI_SYSTEM, DEFAULT_ROMAJI_CASE, isRomajiSystem, isRomajiCase } from "./romaji/systems.js";
+export type { RomajiSystem, RomajiCase } from "./romaji/systems.js";
+export { applyRomajiCase } from "./romaji/letter-case.js";
+export { analyzeLongVowels, alignPronunciation, decideByKanaRules, vowelPairAt, FINAL_U_MORPHEMES } from "./romaji/long-vowels.js";
+export type { LongVowelSource, LongVowelAnalysis, VowelPair, VowelPairDecision } from "./romaji/long-vowels.js";
+export { MORA_TABLE, moraVowel } from "./romaji/mora-table.js";
+export type { MoraSpelling } from "./romaji/mora-table.js";
+export { normalizeVariantKanji, VARIANT_KANJI, VARIANT_KANJI_TABLE } from "./names/variant-kanji.js";
+export type { VariantKanjiEntry } from "./names/variant-kanji.js";
 
 // --- rosters
 export { RosterFileError } from "./roster/errors.js";
