@@ -12,7 +12,7 @@
  * 3. A 10,000-staff roster (synthetic, generated here) → review sheet, the whole CLI process, dictionary load included.
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createReadingResolver, DEFAULT_PLAUSIBLE_COST_GAP } from "../src/readings/resolve.js";
@@ -126,7 +126,7 @@ console.log(`right: ${right}/${romajiCases.length} (${pct(right, romajiCases.len
 for (const m of misses.slice(0, 30)) console.log(m);
 
 console.log("\n## 10,000-staff roster → review sheet, whole process (node dist/src/cli/main.js readings)");
-if (!existsSync(join(root, "dist/src/cli/main.js"))) execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+execFileSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" }); // always measure the current sources
 const folder = mkdtempSync(join(tmpdir(), "nafuda-bench-"));
 try {
   const given = ["花子", "太郎", "一郎", "美咲", "健", "陽子", "翔太", "由美"];

@@ -38,6 +38,19 @@ export { loadRoster, rosterFromTable } from "./roster/load-roster.js";
 export type { LoadedRoster, LoadRosterOptions } from "./roster/load-roster.js";
 
 // --- readings
+export { createReadingResolver, resolveReadings, DEFAULT_PLAUSIBLE_COST_GAP } from "./readings/resolve.js";
+export type { ReadingResolver, ReadingResolverOptions, ResolvedReadings } from "./readings/resolve.js";
+export { bundledNameDictionary, parseNameTable } from "./readings/name-dictionary.js";
+export type { NameDictionary, NameEntry } from "./readings/name-dictionary.js";
+export { splitFullName, lookupKey } from "./readings/split-name.js";
+export type { NameSplit, SplitMethod } from "./readings/split-name.js";
+export { kuroshiroAnalyzer } from "./readings/analyzer.js";
+export type { SurnameAnalyzer } from "./readings/analyzer.js";
+export { loadConfirmedReadings, parseConfirmedReadings, findConfirmed } from "./readings/confirmed-readings.js";
+export type { ConfirmedReading, ConfirmedReadings } from "./readings/confirmed-readings.js";
+export { reviewRows, reviewReport, reviewSheetCsv, REVIEW_SHEET_HEADERS } from "./review/review-sheet.js";
+export type { ReviewRow, ReviewReport } from "./review/review-sheet.js";
+export { csvDocument, csvField, neutralizeCell, unneutralizeCell } from "./review/csv-cells.js";
 
 // --- badges
 export { MM_PER_PT, PT_PER_MM, mmToPt, ptToMm, PAPER_SIZES, paperSize, outsetRect, rectMmToPdf } from "./geometry/units.js";

@@ -161,7 +161,8 @@ function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit
 }
 
 function splitReasons(split: NameSplit): string[] {
-  if (split.method === "dictionary") {
+  if (split.method === "script") return [`氏名に空白がないため、漢字とかなの境目で姓を「${split.surname}」としました`];
+  if (split.method === "dictionary" && !split.confirmedByReading) {
     const others = split.otherSurnames.length > 0 ? `（ほかに ${split.otherSurnames.join("／")} も姓の候補）` : "";
     return [`氏名に空白がないため、姓を「${split.surname}」と推測しました${others}`];
   }

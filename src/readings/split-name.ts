@@ -5,7 +5,8 @@ import { normalizeVariantKanji } from "../names/variant-kanji.js";
 export type SplitMethod =
   | "column" // the roster has its own 姓 column
   | "separator" // 氏名 has a space between surname and given name
-  | "dictionary" // no separator: the longest known surname at the start (a guess: always reviewed)
+  | "dictionary" // no separator: a surname the dictionary knows at the start (a guess unless the フリガナ confirms it)
+  | "script" // no separator: kanji followed by kana (小鳥遊ひなた), split where the script changes (a guess)
   | "whole"; // no separator and no known surname: the whole name is taken as the surname
 
 export interface NameSplit {
@@ -14,6 +15,11 @@ export interface NameSplit {
   method: SplitMethod;
   /** Other places the name could be split, as surnames (only for method "dictionary"). */
   otherSurnames: string[];
+  /**
+   * For a split without a separator: the フリガナ is exactly a dictionary reading of the surname followed by a
+   * dictionary reading of the given name, so the split is not a guess.
+   */
+  confirmedByReading?: boolean;
 }
 
 /** Full-width (U+3000) or ASCII space, and the other spaces rosters contain. */
@@ -42,7 +48,11 @@ export function splitFullName(name: string, dictionary: NameDictionary, reading?
     const surname = characters.slice(0, length).join("");
     if (dictionary.surname(lookupKey(surname)).length > 0) candidates.push(surname);
   }
-  if (candidates.length === 0) return { surname: trimmed, given: "", method: "whole", otherSurnames: [] };
+  if (candidates.length === 0) {
+    const boundary = /^(\p{Script=Han}[\p{Script=Han}々ヶ]*)([\p{Script=Hiragana}\p{Script=Katakana}ー]+)$/u.exec(trimmed);
+    if (boundary) return { surname: boundary[1]!, given: boundary[2]!, method: "script", otherSurnames: [] };
+    return { surname: trimmed, given: "", method: "whole", otherSurnames: [] };
+  }
 
   // Best first: the reading fits (when there is one), then the rest is a known given name (or nothing is left:
   // a roster holding surnames only), then the longest surname.
@@ -54,10 +64,15 @@ export function splitFullName(name: string, dictionary: NameDictionary, reading?
   };
   const score = (surname: string) => (readingFits(surname) ? 2 : 0) + (givenKnown(surname) ? 1 : 0);
   const chosen = candidates.reduce((best, surname) => (score(surname) > score(best) ? surname : best));
+  const given = trimmed.slice(chosen.length);
+  const confirmedByReading = !!reading && dictionary.surname(lookupKey(chosen)).some((entry) =>
+    reading.startsWith(entry.reading) &&
+    (given === "" ? reading === entry.reading : dictionary.givenName(lookupKey(given)).some((g) => entry.reading + g.reading === reading)));
   return {
     surname: chosen,
-    given: trimmed.slice(chosen.length),
+    given,
     method: "dictionary",
     otherSurnames: candidates.filter((surname) => surname !== chosen),
+    confirmedByReading,
   };
 }

@@ -100,6 +100,11 @@ describe("readings from the dictionary when the roster has none", () => {
     expect(r.alternatives).toEqual(expect.arrayContaining(["すが"]));
   });
 
+  it("does not ask about a split the フリガナ confirms (林昌平 / ハヤシショウヘイ)", async () => {
+    const r = await reading("林昌平", { nameReading: "ハヤシショウヘイ" });
+    expect([r.surname, r.kana, r.review]).toEqual(["林", "はやし", false]);
+  });
+
   it("flags a split it had to guess (no space in 氏名)", async () => {
     const r = await reading("長谷川健");
     expect([r.surname, r.kana, r.review]).toEqual(["長谷川", "はせがわ", true]);

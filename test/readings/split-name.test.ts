@@ -20,6 +20,19 @@ describe("splitFullName", () => {
     expect([split.surname, split.given, split.method]).toEqual([surname, given, method]);
   });
 
+  it("splits kanji followed by kana where the script changes (小鳥遊ひなた)", () => {
+    expect(splitFullName("小鳥遊ひなた", dictionary)).toMatchObject({ surname: "小鳥遊", given: "ひなた", method: "script" });
+  });
+
+  it.each([
+    ["林昌平", "はやししょうへい", true],
+    ["長谷川文子", "はせがわふみこ", true],
+    ["長谷川文子", "", false],
+    ["佐藤花子", "さとうはなえ", false], // 花子 read はなえ: the dictionary does not confirm it
+  ])("%s with reading %s: split confirmed by the reading = %s", (name, reading, confirmed) => {
+    expect(splitFullName(name, dictionary, reading || undefined).confirmedByReading).toBe(confirmed);
+  });
+
   it("lists the other places a name without a space could be split", () => {
     const split = splitFullName("東海林太郎", dictionary);
     expect(split.surname).toBe("東海林");
