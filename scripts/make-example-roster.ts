@@ -21,11 +21,11 @@ import { encodeText } from "../src/roster/encode-text.js";
 export const EXAMPLE_HEADERS = ["職員番号", "氏名", "フリガナ", "所属", "施設", "役職"] as const;
 
 /** surname, given name, their readings, 所属, 施設, 役職, and how the row is written. */
-type Person = [surname: string, given: string, surnameKana: string, givenKana: string, department: string, facility: string, title: string, style?: Style];
+export type Person = [surname: string, given: string, surnameKana: string, givenKana: string, department: string, facility: string, title: string, style?: Style];
 /** "nospace": 氏名 without a space; "flat": フリガナ without a space; "noreading": フリガナ left empty. */
 type Style = "nospace" | "flat" | "nospace flat" | "noreading";
 
-const PEOPLE: Person[] = [
+export const PEOPLE: Person[] = [
   ["佐藤", "花子", "サトウ", "ハナコ", "総務課", "本庁舎", "主事", "nospace flat"],
   ["伊藤", "健太", "イトウ", "ケンタ", "総務課", "本庁舎", "主任"],
   ["加藤", "美咲", "カトウ", "ミサキ", "総務課", "本庁舎", "係長"],

@@ -1,7 +1,7 @@
 import type { ReadingSource, RowError, StaffReading, StaffRecord } from "../model.js";
 import { bundledNameDictionary, type NameDictionary, type NameEntry } from "./name-dictionary.js";
 import { kuroshiroAnalyzer, type SurnameAnalyzer } from "./analyzer.js";
-import { lookupKey, splitFullName, type NameSplit } from "./split-name.js";
+import { lookupKey, splitFullName, surnameEntries, type NameSplit } from "./split-name.js";
 import { rosterSurnameReading } from "./roster-reading.js";
 import { findConfirmed, loadConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
 import { surnameRomaji } from "./surname-romaji.js";
@@ -67,9 +67,10 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
   async function resolve(record: StaffRecord): Promise<StaffReading | RowError> {
     const split = splitRecord(record, dictionary);
     if (!split.surname) return { row: record.row, column: "氏名", message: "the name is empty: fill it in or delete the row", record };
-    const key = lookupKey(split.surname);
-    const entries = dictionary.surname(key);
-    const second = dictionary.secondOpinion(key);
+    const entries = surnameEntries(dictionary, split.surname);
+    const second = dictionary.secondOpinion(split.surname.normalize("NFKC")).length > 0
+      ? dictionary.secondOpinion(split.surname.normalize("NFKC"))
+      : dictionary.secondOpinion(lookupKey(split.surname));
     const decision = (await fromConfirmed(record, split, await confirmed()))
       ?? fromRoster(record, split, entries, second, dictionary)
       ?? fromDictionary(entries, second, split.surname, gap)

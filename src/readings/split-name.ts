@@ -1,4 +1,4 @@
-import type { NameDictionary } from "./name-dictionary.js";
+import type { NameDictionary, NameEntry } from "./name-dictionary.js";
 import { normalizeVariantKanji } from "../names/variant-kanji.js";
 
 /** How the surname was found in the full name. */
@@ -28,6 +28,12 @@ const SEPARATOR = /[\s\u3000]+/u;
 /** The key under which the dictionary is searched: NFKC, then variant kanji mapped to their common forms. */
 export function lookupKey(surface: string): string {
   return normalizeVariantKanji(surface.normalize("NFKC"));
+}
+
+/** The dictionary's entries for a surname: as written first (the dictionary may hold 渡邊 itself), else under its common form. */
+export function surnameEntries(dictionary: NameDictionary, surname: string): readonly NameEntry[] {
+  const asWritten = dictionary.surname(surname.normalize("NFKC"));
+  return asWritten.length > 0 ? asWritten : dictionary.surname(lookupKey(surname));
 }
 
 /**
