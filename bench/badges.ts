@@ -188,7 +188,6 @@ async function pdfkitBadges(staff: StaffReading[], template: Template): Promise<
     }
   }
   const ordered = sortForHandout(staff);
-  const ascent = 0.88;
   for (let i = 0; i < ordered.length; i++) {
     const slot = i % rects.length;
     if (slot === 0) doc.addPage({ size: "A4", margin: 0 });
@@ -208,12 +207,12 @@ async function pdfkitBadges(staff: StaffReading[], template: Template): Promise<
       doc
         .fontSize(fit.sizePt)
         .fillColor(field.colour ?? "#000000")
-        .text(text, x, top + (ascent * fit.sizePt - doc.currentLineHeight() * 0) - 0, {
+        // pdfkit puts the baseline at y + ascender (0.88 em for BIZ UD): y is the top of the em box.
+        .text(text, x, top, {
           lineBreak: false,
           horizontalScaling: fit.horizontalScale * 100,
           characterSpacing: spacing * fit.sizePt,
-          baseline: "top",
-        });
+        } as PDFKit.Mixins.TextOptions);
     }
   }
   doc.end();

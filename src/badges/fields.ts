@@ -46,9 +46,12 @@ const collator = new Intl.Collator("ja", { usage: "sort", sensitivity: "variant"
  * roster row. A stable, deterministic order.
  */
 export function sortForHandout(staff: readonly StaffReading[]): StaffReading[] {
-  return [...staff].sort((a, b) => {
-    const da = fieldText(a, "所属");
-    const db = fieldText(b, "所属");
+  const keyed = staff.map((s) => ({ s, department: fieldText(s, "所属") }));
+  keyed.sort((x, y) => {
+    const a = x.s;
+    const b = y.s;
+    const da = x.department;
+    const db = y.department;
     if (da !== db) {
       if (da === "") return 1;
       if (db === "") return -1;
@@ -61,6 +64,7 @@ export function sortForHandout(staff: readonly StaffReading[]): StaffReading[] {
     if (a.kana !== b.kana) return a.kana < b.kana ? -1 : 1;
     return a.row - b.row;
   });
+  return keyed.map((k) => k.s);
 }
 
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;

@@ -1,3 +1,4 @@
+import { deflateSync } from "node:zlib";
 import { PDFName, type PDFFont, type PDFRef } from "pdf-lib";
 import type { Font } from "@pdf-lib/fontkit";
 import type { RowError, StaffReading } from "../model.js";
@@ -12,7 +13,7 @@ import {
   type SheetSpec,
 } from "../geometry/sheets.js";
 import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
-import { describeCharacter, embedFontForText, isBundledFontName, loadFont, missingCharacters, parseFont } from "../pdf/fonts.js";
+import { describeCharacter, embedFontForText, fontInfo, isBundledFontName, loadFont, missingCharacters } from "../pdf/fonts.js";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../pdf/print-marks.js";
 import { fitText } from "./fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
@@ -71,6 +72,7 @@ interface LoadedFont {
   shaper?: Font;
   resourceName: string;
   shaped: Map<string, { hex: string; advance: number; glyphs: number }>;
+  glyphs: Map<string, { hex: string; advance: number }>;
 }
 
 interface PreparedField {
@@ -128,17 +130,17 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     let loaded = fonts.get(key);
     if (!loaded) {
       const bytes = await loadFont(source);
-      const parsed = parseFont(bytes);
-      const upm = parsed.unitsPerEm;
+      const info = fontInfo(bytes);
       loaded = {
         key,
         label: name,
         bytes,
-        ascent: (parsed.ascent || parsed.bbox.maxY) / upm,
-        descent: (parsed.descent || parsed.bbox.minY) / upm,
+        ascent: info.ascent / info.unitsPerEm,
+        descent: info.descent / info.unitsPerEm,
         text: new Set(),
         resourceName: `F${fonts.size + 1}`,
         shaped: new Map(),
+        glyphs: new Map(),
       };
       fonts.set(key, loaded);
     }
@@ -243,15 +245,24 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     let shaped = font.shaped.get(text);
     if (!shaped) {
       if (font.shaper) {
-        const run = font.shaper.layout(text);
-        const scale = 1 / font.shaper.unitsPerEm;
+        // One glyph per character through the cmap, as a name badge needs (no ligatures or
+        // contextual forms; PDF Tj ignores GPOS kerning anyway), cached per character.
+        const shaper = font.shaper;
+        const scale = 1 / shaper.unitsPerEm;
         let hex = "";
         let advance = 0;
-        for (const glyph of run.glyphs) {
-          hex += glyph.id.toString(16).padStart(4, "0");
-          advance += glyph.advanceWidth * scale;
+        let glyphs = 0;
+        for (const char of text) {
+          let glyph = font.glyphs.get(char);
+          if (!glyph) {
+            const g = shaper.glyphForCodePoint(char.codePointAt(0)!);
+            font.glyphs.set(char, (glyph = { hex: g.id.toString(16).padStart(4, "0"), advance: g.advanceWidth * scale }));
+          }
+          hex += glyph.hex;
+          advance += glyph.advance;
+          glyphs++;
         }
-        shaped = { hex, advance, glyphs: run.glyphs.length };
+        shaped = { hex, advance, glyphs };
       } else {
         const encoded = font.pdfFont!.encodeText(text).toString();
         shaped = { hex: encoded.slice(1, -1), advance: font.pdfFont!.widthOfTextAtSize(text, 1), glyphs: encoded.length / 4 };
@@ -346,7 +357,8 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     } else {
       content += plan.side === "back" ? backGuides : guides;
     }
-    const stream = doc.context.flateStream(Buffer.from(content, "latin1"));
+    // Node's zlib is several times faster than pdf-lib's pako for a thousand page streams.
+    const stream = doc.context.stream(deflateSync(Buffer.from(content, "latin1")), { Filter: "FlateDecode" });
     page.node.set(PDFName.of("Contents"), doc.context.register(stream));
     page.node.set(PDFName.of("Resources"), resourcesRef);
     options.onProgress?.(pageIndex + 1, plans.length);

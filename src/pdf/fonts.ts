@@ -6,6 +6,7 @@ import type { Font } from "@pdf-lib/fontkit";
 import type { PDFDocument, PDFFont } from "pdf-lib";
 import subsetFont from "subset-font";
 import { bundledPath } from "../package-root.js";
+import { readSfnt, type SfntInfo } from "./sfnt.js";
 
 /**
  * Fonts for PDF output.
@@ -61,6 +62,24 @@ export async function loadFont(pathOrBytes: string | Uint8Array): Promise<Uint8A
 }
 
 const parsed = new WeakMap<Uint8Array, Font>();
+const infos = new WeakMap<Uint8Array, SfntInfo>();
+
+/**
+ * Fast facts about a font (cmap coverage, units per em, ascent/descent, PostScript name), read in
+ * place and cached per byte array: what nafuda needs from a whole font before subsetting it.
+ */
+export function fontInfo(fontBytes: Uint8Array): SfntInfo {
+  let info = infos.get(fontBytes);
+  if (!info) {
+    try {
+      info = readSfnt(fontBytes);
+    } catch (error) {
+      throw new Error(`Cannot read the font: ${(error as Error).message}`);
+    }
+    infos.set(fontBytes, info);
+  }
+  return info;
+}
 
 /** The font parsed by fontkit (cached per byte array). A collection (TTC) gives its first face. */
 export function parseFont(fontBytes: Uint8Array): Font {
@@ -92,7 +111,7 @@ function needsNoGlyph(codePoint: number): boolean {
  * Characters outside the BMP (𠮷 U+20BB7) are whole characters, not halves of a surrogate pair.
  */
 export function missingCharacters(fontBytes: Uint8Array, text: string): string[] {
-  const font = parseFont(fontBytes);
+  const font = fontInfo(fontBytes);
   const missing: string[] = [];
   const seen = new Set<number>();
   for (const char of text) {
@@ -100,7 +119,7 @@ export function missingCharacters(fontBytes: Uint8Array, text: string): string[]
     if (seen.has(codePoint)) continue;
     seen.add(codePoint);
     if (needsNoGlyph(codePoint)) continue;
-    if (!font.hasGlyphForCodePoint(codePoint)) missing.push(char);
+    if (!font.hasGlyph(codePoint)) missing.push(char);
   }
   return missing;
 }
@@ -155,12 +174,12 @@ export async function embedFontForText(
   if (options.requireAllGlyphs !== false) {
     const missing = missingCharacters(fontBytes, text);
     if (missing.length > 0) {
-      const name = parseFont(fontBytes).postscriptName ?? "the font";
+      const name = fontInfo(fontBytes).postscriptName ?? "the font";
       throw new Error(`${name} has no glyph for ${missing.map(describeCharacter).join(", ")}`);
     }
   }
   const subset = await subsetFontForText(fontBytes, text);
-  const name = `${subsetTag(subset)}+${postScriptSafe(parseFont(fontBytes).postscriptName ?? "Font")}`;
+  const name = `${subsetTag(subset)}+${postScriptSafe(fontInfo(fontBytes).postscriptName ?? "Font")}`;
   doc.registerFontkit(fontkit);
   return doc.embedFont(subset, { subset: false, customName: name });
 }
