@@ -373,7 +373,8 @@ function conductGrid(c: Composer, content: PosterContent, spec: SizeSpec, s: num
   const bar = textSize * mmPerPt * 0.3;
   const innerW = colW - 2 * pad - bar;
   const cards = content.conduct.map((item) => {
-    const label = c.paragraph(item.label, { font: "display", size: labelSize, width: innerW, leading: 1.3, color: primary, role: "conduct-label" });
+    // Labels break after ・ when they must (誹謗中傷 stays whole), else anywhere kinsoku allows.
+    const label = c.paragraph(item.label.replace(/・/g, "・\u200b"), { font: "display", size: labelSize, width: innerW, leading: 1.3, color: primary, role: "conduct-label", words: true });
     if (detail === "labels") return { label, text: { height: 0, shapes: [] }, height: pad * 1.3 + label.height, between: 0 };
     const text = c.paragraph(item.text, { font: "body", size: textSize, width: innerW, leading: 1.45, color: INK, role: "conduct-text" });
     const between = textSize * mmPerPt * 0.25;
@@ -414,7 +415,7 @@ function measuresBlock(c: Composer, content: PosterContent, spec: SizeSpec, s: n
     const textW = width - labelW - 2 * pad;
     let y = 0;
     for (const measure of content.measures) {
-      const label = c.paragraph(measure.label, { font: "display", size: labelSize, width: labelW - 2 * pad, leading: 1.25, color: labelColor, role: "measure-label", align: "center" });
+      const label = c.paragraph(measure.label.replace(/・/g, "・\u200b"), { font: "display", size: labelSize, width: labelW - 2 * pad, leading: 1.25, color: labelColor, role: "measure-label", align: "center", words: true });
       const text = c.paragraph(measure.text, { font: "bodyBold", size: textSize, width: textW, leading: 1.4, color: INK, role: "measure-text" });
       const h = Math.max(label.height, text.height) + 1.4 * pad;
       shapes.push(...frame(0, y, width, h));

@@ -1,0 +1,52 @@
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { postersCommand } from "../../src/cli/commands/posters.js";
+import { bundledPath } from "../../src/package-root.js";
+
+const work = mkdtempSync(join(tmpdir(), "nafuda-posters-cli-"));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+async function run(args: Record<string, unknown>): Promise<string> {
+  let stderr = "";
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  await (postersCommand.handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
+  return stderr;
+}
+
+describe("nafuda posters", () => {
+  it("makes the example city's posters with --sizes, bleed and crop marks", async () => {
+    const out = join(work, "out");
+    const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy: bundledPath("examples", "policy.yaml"), output: out, sizes: ["a4"], bleed: true, "crop-marks": true, "date-style": "western" });
+    expect(process.exitCode ?? 0).toBe(0);
+    expect(stderr).toMatch(/10 facilities, 10 poster page\(s\)/);
+    expect(readdirSync(out)).toHaveLength(12);
+  });
+
+  it("reports bad rows with file, row and column and exits 1; a bad size option exits 2", async () => {
+    const list = join(work, "bad.csv");
+    writeFileSync(list, "施設名,対策,サイズ\n北公民館,police,A4\n南公民館,police,A9\n");
+    const stderr = await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad") });
+    expect(stderr).toContain(`error: ${list}, row 2, column サイズ: unknown size "A9"`);
+    expect(process.exitCode).toBe(1);
+    process.exitCode = undefined;
+    await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad2"), sizes: ["A9"] });
+    expect(process.exitCode).toBe(2);
+  });
+
+  it("names the policy file, line and key of a typo and exits 2", async () => {
+    const policy = join(work, "policy.yaml");
+    writeFileSync(policy, "issuer: x\ntitel: t\n");
+    const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy, output: join(work, "none") });
+    expect(stderr).toContain(`${policy}, line 2, key titel: unknown key "titel" (did you mean "title"?)`);
+    expect(process.exitCode).toBe(2);
+  });
+});
