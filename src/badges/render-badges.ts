@@ -27,7 +27,7 @@ export interface RenderBadgesOptions extends PlacementOptions {
   sheet?: SheetSpec | string;
   /** Fonts by the name templates use, as bytes or paths: overrides the bundled fonts and template paths. */
   fonts?: Record<string, Uint8Array | string>;
-  /** Print a back page behind every front page (mirrored), with the template's back side (or the front again). */
+  /** Print a back page behind every front page (mirrored), with the template's back side (or the front again). Default: when the template has a back. */
   duplex?: boolean;
   /** 3 mm bleed, Japanese crop marks and TrimBox/BleedBox (one-per-page sheets). */
   cropMarks?: boolean;
@@ -116,7 +116,7 @@ function defaultSheetFor(badge: SizeMm): string {
 export async function renderBadgeSheets(staff: readonly StaffReading[], options: RenderBadgesOptions): Promise<BadgeRenderResult> {
   const template = typeof options.template === "string" ? await loadTemplate(options.template) : options.template;
   const badge = { width: template.width, height: template.height };
-  const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? defaultSheetFor(badge));
+  const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? (options.cropMarks ? "single" : defaultSheetFor(badge)));
   const sheet = resolveSheet(sheetSpec, badge, options.cropMarks !== undefined ? { cropMarks: options.cropMarks } : {});
   const ordered = options.order === "input" ? [...staff] : sortForHandout(staff);
 
@@ -163,7 +163,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     return { fields, ...(background ? { background } : {}) };
   };
   const front = await prepareSide(template);
-  const duplex = options.duplex ?? false;
+  const duplex = options.duplex ?? template.back !== undefined;
   const back = duplex ? (template.back && template.back !== "same" ? await prepareSide(template.back) : front) : undefined;
   const sides = back && back !== front ? [front, back] : [front];
 
