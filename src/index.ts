@@ -90,8 +90,8 @@ export type { PosterPolicy, PolicyIssue, PolicyPanel, PolicyContact, ConductItem
 export { loadPolicy, parsePolicy, validatePolicy, PolicyError, formatPolicyIssue } from "./posters/policy.js";
 export type { PosterSize } from "./posters/sizes.js";
 export { POSTER_SIZES, posterPaper, parsePosterSize } from "./posters/sizes.js";
-export type { Facility, FacilityListResult, FacilityTable, PosterLanguage } from "./posters/facilities.js";
-export { readFacilities, parseFacilityTable } from "./posters/facilities.js";
+export type { Facility, FacilityInput, FacilityListResult, FacilityTable, PosterLanguage } from "./posters/facilities.js";
+export { readFacilities, parseFacilityTable, toFacility } from "./posters/facilities.js";
 export type { PosterContent, PosterMeasure, PosterPanel } from "./posters/content.js";
 export { posterContent } from "./posters/content.js";
 export { breakLines, NO_LINE_START, NO_LINE_END } from "./posters/linebreak.js";

@@ -32,6 +32,25 @@ export interface Facility {
   contact: string | null;
 }
 
+/** What the library accepts as a facility: a name and its measures; the rest has defaults. */
+export type FacilityInput = Pick<Facility, "name" | "measures"> & Partial<Omit<Facility, "name" | "measures">>;
+
+/** A full Facility from a FacilityInput: A4, 1 copy each, Japanese only, the policy's issuer and contact. */
+export function toFacility(input: FacilityInput): Facility {
+  const sizes = input.sizes && input.sizes.length > 0 ? POSTER_SIZES.filter((s) => input.sizes!.includes(s)) : (["A4"] as PosterSize[]);
+  const languages = new Set<PosterLanguage>(["ja", ...(input.languages ?? [])]);
+  return {
+    row: input.row ?? 0,
+    name: input.name,
+    measures: canonicalMeasureOrder(input.measures),
+    sizes,
+    copies: Object.fromEntries(sizes.map((s) => [s, input.copies?.[s] ?? 1])),
+    languages: POSTER_LANGUAGES.filter((l) => languages.has(l)),
+    issuer: input.issuer ?? null,
+    contact: input.contact ?? null,
+  };
+}
+
 /** Header spellings, compared after NFKC, lower-casing and removing spaces. */
 const COLUMNS = {
   name: ["施設名", "施設", "名称", "facility", "name", "facilityname"],

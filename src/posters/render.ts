@@ -26,7 +26,7 @@ import { embedFontForText, loadFont, parseFont } from "../pdf/fonts.js";
 import { cropMarkLines, cropMarkMargin, DEFAULT_BLEED_MM, MARK_LINE_WIDTH_MM } from "../pdf/print-marks.js";
 import { posterContent, type PosterContent } from "./content.js";
 import type { DateStyle } from "./dates.js";
-import type { Facility, PosterLanguage } from "./facilities.js";
+import { toFacility, type FacilityInput, type PosterLanguage } from "./facilities.js";
 import { FONT_FILES, layoutPoster, mmPerPt, type BoxMm, type FontRole, type PosterLayout, type RectShape, type TextMeasurer } from "./layout.js";
 import type { PosterPolicy } from "./policy.js";
 import { posterPaper, type PosterSize } from "./sizes.js";
@@ -123,9 +123,10 @@ interface PagePlan {
 /** Lays out the pages of one facility's file (pure apart from font loading). */
 export async function layoutFacilityPosters(
   policy: PosterPolicy,
-  facility: Facility,
+  input: FacilityInput,
   options: RenderFacilityOptions = {},
 ): Promise<{ content: PosterContent; pages: PagePlan[] }> {
+  const facility = toFacility(input);
   const faces = await loadFaces(options.fonts);
   const measure = measurerFor(faces);
   const content = posterContent(policy, facility, { dateStyle: options.dateStyle, languages: options.languages });
@@ -142,8 +143,15 @@ export async function layoutFacilityPosters(
 }
 
 /** One facility's posters: a PDF with one page per size (default the facility's sizes). */
-export async function renderFacilityPosters(policy: PosterPolicy, facility: Facility, options: RenderFacilityOptions = {}): Promise<Uint8Array> {
+export async function renderFacilityPosters(policy: PosterPolicy, input: FacilityInput, options: RenderFacilityOptions = {}): Promise<Uint8Array> {
+  const facility = toFacility(input);
   const { pages } = await layoutFacilityPosters(policy, facility, options);
+  const overflowing = pages.filter((p) => p.layout.overflow).map((p) => p.size);
+  if (overflowing.length > 0) {
+    throw new Error(
+      `the text does not fit on ${overflowing.join(", ")} even at the smallest type: shorten the stance, the conduct lines or the panels in ${policy.file ?? "the policy"}`,
+    );
+  }
   const faces = await loadFaces(options.fonts);
   const doc = await createDeterministicDocument({
     title: `${facility.name} カスタマーハラスメント防止ポスター`,
@@ -226,7 +234,7 @@ export async function renderFacilityPosters(policy: PosterPolicy, facility: Faci
 }
 
 /** One poster page in one size, as a PDF. */
-export async function renderPoster(policy: PosterPolicy, facility: Facility, options: RenderPosterOptions): Promise<Uint8Array> {
+export async function renderPoster(policy: PosterPolicy, facility: FacilityInput, options: RenderPosterOptions): Promise<Uint8Array> {
   const { size, ...rest } = options;
   return renderFacilityPosters(policy, facility, { ...rest, sizes: [size] });
 }

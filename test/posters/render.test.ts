@@ -84,6 +84,23 @@ describe("poster layout (pure)", () => {
     }
   }
 
+  it("fits a long facility name on one line by condensing (長体), then by smaller type", () => {
+    const long = { ...library, name: "みどり市立中央図書館 北分館 こども図書室 二階カウンター（土日祝日のみ開設）" };
+    for (const size of POSTER_SIZES) {
+      const layout = layoutPoster(posterContent(policy, long), size, measure);
+      const name = layout.shapes.find((s) => s.kind === "text" && s.role === "facility");
+      expect(name && name.kind === "text" && name.text).toBe(long.name);
+      if (name?.kind !== "text") continue;
+      expect(name.scaleX).toBeGreaterThanOrEqual(0.8);
+      expect(name.x + measure(name.text, name.font, name.size) * name.scaleX).toBeLessThanOrEqual(layout.width);
+    }
+  });
+
+  it("refuses to cut text off: a policy too long for the page is an error", async () => {
+    const wordy = { ...policy, stance: policy.stance.repeat(40) };
+    await expect(renderPoster(wordy, library, { size: "A4" })).rejects.toThrow(/does not fit on A4/);
+  });
+
   it("is laid out for each size, not scaled: grids and type differ", () => {
     const content = posterContent(policy, library);
     const a4 = layoutPoster(content, "A4", measure);
