@@ -80,6 +80,39 @@ export {
 export type { LineMm, CropMarkOptions, PrintBoxes } from "./pdf/print-marks.js";
 export { PDF_PRODUCER, createDeterministicDocument, applyFixedMetadata, saveDeterministic } from "./pdf/deterministic.js";
 export type { DocumentInfo } from "./pdf/deterministic.js";
+export { readSfnt } from "./pdf/sfnt.js";
+export type { SfntInfo } from "./pdf/sfnt.js";
+export { fontInfo } from "./pdf/fonts.js";
+export {
+  SHEET_PRESETS,
+  SheetError,
+  sheetPreset,
+  resolveSheet,
+  cellRects,
+  backCellRects,
+  planPages,
+} from "./geometry/sheets.js";
+export type { SheetSpec, Sheet, PlacementOptions, CellRect, PagePlan } from "./geometry/sheets.js";
+export { fitText } from "./badges/fit-text.js";
+export type { FitBox, FitStyle, FitResult } from "./badges/fit-text.js";
+export {
+  BUILTIN_TEMPLATES,
+  TemplateError,
+  parseTemplate,
+  loadTemplate,
+  builtinTemplatePath,
+} from "./badges/template.js";
+export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
+export { fieldText, sortForHandout, groupStaff, safeFileName } from "./badges/fields.js";
+export type { BadgeGroup } from "./badges/fields.js";
+export { readBackground } from "./badges/background.js";
+export type { Background } from "./badges/background.js";
+export { renderBadges, renderBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
+export type { RenderBadgesOptions, BadgeRenderResult } from "./badges/render-badges.js";
+export { renderBadgesSplit } from "./badges/split.js";
+export type { BadgeGroupFile, SplitResult } from "./badges/split.js";
+export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
+export type { SheetGeometryOptions } from "./badges/sheet-option.js";
 
 // --- posters
 export type { CalendarDate, DateStyle } from "./posters/dates.js";
