@@ -1,11 +1,44 @@
+import { spawnSync } from "node:child_process";
+import { relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { CommandModule } from "yargs";
+import { bundledPath } from "../../package-root.js";
+import { EXIT } from "../report.js";
 
-// Placeholder until the demo command lands; replaced by its own module.
-export const demoCommand: CommandModule = {
+interface DemoArgs { output: string }
+
+/** The steps of the demo: the commands a city would type, on the bundled fictional examples. */
+export function demoSteps(out: string): string[][] {
+  const example = (name: string) => relative(process.cwd(), bundledPath("examples", name)) || name;
+  const o = (name: string) => relative(process.cwd(), resolve(out, name)) || name;
+  const confirmed = example("confirmed-readings.csv");
+  return [
+    ["readings", example("roster.csv"), "-o", o("review.csv")],
+    ["readings", example("roster.csv"), "--overrides", confirmed, "--strict", "-o", o("review-confirmed.csv")],
+    ["badges", example("roster.csv"), "--overrides", confirmed, "-o", o("badges-a4-10up.pdf")],
+    ["badges", example("roster.xlsx"), "--overrides", confirmed, "--template", "card", "--sheet", "a4-8up-card", "-o", o("badges-card.pdf")],
+    ["badges", example("roster-utf8.csv"), "--overrides", confirmed, "--template", "standard-duplex", "--sheet", "a4-1up", "--crop-marks", "-o", o("badges-print-shop.pdf")],
+    ["posters", example("facilities.csv"), "--policy", example("policy.yaml"), "-o", o("posters")],
+  ];
+}
+
+export const demoCommand: CommandModule<object, DemoArgs> = {
   command: "demo",
-  describe: false,
-  handler: () => {
-    process.stderr.write("nafuda demo: not available yet\n");
-    process.exitCode = 2;
+  describe: "Run readings, badges and posters on the bundled fictional examples, printing each command",
+  builder: (yargs) => yargs.option("output", { alias: "o", type: "string", default: "out", describe: "output folder" }) as never,
+  handler: (args) => {
+    const main = fileURLToPath(new URL("../main.js", import.meta.url));
+    // Under tsx (tests) the sources run as .ts: keep the same loader for the child commands.
+    const runner = main.endsWith(".ts") || import.meta.url.endsWith(".ts") ? [...process.execArgv, main.replace(/\.js$/, ".ts")] : [main];
+    for (const step of demoSteps(args.output)) {
+      process.stderr.write(`\n$ nafuda ${step.join(" ")}\n`);
+      const run = spawnSync(process.execPath, [...runner, ...step], { stdio: "inherit" });
+      if (run.status !== 0) {
+        process.stderr.write(`nafuda demo: the step above exited with ${run.status}\n`);
+        process.exitCode = run.status ?? EXIT.internal;
+        return;
+      }
+    }
+    process.stderr.write(`\nDone: the review sheets, badge PDFs and posters are in ${args.output}/\n`);
   },
 };
