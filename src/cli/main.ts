@@ -5,16 +5,22 @@ import { readingsCommand } from "./commands/readings.js";
 import { badgesCommand } from "./commands/badges.js";
 import { postersCommand } from "./commands/posters.js";
 import { demoCommand } from "./commands/demo.js";
+import { initCommand } from "./commands/init.js";
+import { applyConfigDefaults } from "./config-defaults.js";
 
 /** The CLI is a thin shell: each command parses options, calls the library, prints, and sets the exit code. */
-await yargs(hideBin(process.argv))
+const argv = hideBin(process.argv);
+await yargs(argv)
   .scriptName("nafuda")
   .usage("$0 <command> [options]\n\n名札 — staff name badges (surname in hiragana + romaji) and customer-harassment posters")
   .command(readingsCommand)
   .command(badgesCommand)
   .command(postersCommand)
   .command(demoCommand)
-  .demandCommand(1, "Name a command: readings, badges, posters or demo.")
+  .command(initCommand)
+  .option("config", { type: "string", global: true, describe: "config file (default: nafuda.config.yaml/.json in this folder)" })
+  .middleware(applyConfigDefaults(argv), true)
+  .demandCommand(1, "Name a command: readings, badges, posters, demo or init.")
   .strict()
   .recommendCommands()
   .help()

@@ -8,7 +8,7 @@ import { readTable } from "../roster/read-table.js";
 import { canonicalMeasureOrder, isMeasureId, measureFromWord, measureWords, type MeasureId } from "./measures.js";
 import type { PosterPolicy } from "./policy.js";
 import { parsePosterSize, POSTER_SIZES, type PosterSize } from "./sizes.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 export type PosterLanguage = "ja" | "en" | "easy-ja";
 export const POSTER_LANGUAGES: readonly PosterLanguage[] = ["ja", "en", "easy-ja"];

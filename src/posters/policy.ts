@@ -9,7 +9,7 @@ import { basename } from "node:path";
 import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
 import { parseCalendarDate, type CalendarDate, type DateStyle } from "./dates.js";
 import { DEFAULT_MEASURE_LABELS, MEASURE_IDS, type MeasureId } from "./measures.js";
-import { didYouMean } from "./suggest.js";
+import { didYouMean } from "../text/suggest.js";
 
 export interface ConductItem {
   /** Short label, e.g. 暴言・大声・威圧的な言動. */
