@@ -3,15 +3,19 @@ import { PDFDocument, PDFTextField } from "pdf-lib";
 import { ptToMm, type RectMm, type SizeMm } from "../geometry/units.js";
 
 /**
- * A background PDF for a badge side: its first page is drawn under the fields, scaled to the
- * badge. AcroForm text fields on that page give field boxes by name; the form itself never
- * reaches the output (only the page's content is embedded, not its annotations).
+ * A background PDF for a badge side: its first page is drawn under the fields, its TrimBox (or,
+ * without one, its MediaBox) scaled onto the badge, so artwork drawn with bleed beyond the
+ * TrimBox runs into the bleed of one-per-page output (and is clipped at the badge edge on
+ * multi-up sheets). AcroForm text fields on that page give field boxes by name; the form itself
+ * never reaches the output (only the page's content is embedded, not its annotations).
  */
 export interface Background {
   path: string;
   bytes: Uint8Array;
-  /** Page 1's size, mm. */
+  /** Page 1's trim size (the part that becomes the badge), mm. */
   size: SizeMm;
+  /** Where the trim box sits inside the MediaBox, pt from its lower-left corner. */
+  trimOffsetPt: { x: number; y: number };
   /** Text-field rectangles by field name, mm from the badge's top-left, scaled to `badge`. */
   boxes: Map<string, RectMm>;
 }
@@ -26,7 +30,8 @@ export async function readBackground(path: string, badge: SizeMm): Promise<Backg
   const doc = await PDFDocument.load(bytes, { updateMetadata: false, ignoreEncryption: true });
   const page = doc.getPages()[0];
   if (!page) throw new Error(`Background PDF ${path} has no pages`);
-  const media = page.getMediaBox();
+  const mediaBox = page.getMediaBox();
+  const media = page.node.TrimBox() ? page.getTrimBox() : mediaBox;
   const size = { width: ptToMm(media.width), height: ptToMm(media.height) };
   const sx = badge.width / size.width;
   const sy = badge.height / size.height;
@@ -47,5 +52,5 @@ export async function readBackground(path: string, badge: SizeMm): Promise<Backg
       break;
     }
   }
-  return { path, bytes, size, boxes };
+  return { path, bytes, size, trimOffsetPt: { x: media.x - mediaBox.x, y: media.y - mediaBox.y }, boxes };
 }

@@ -88,7 +88,6 @@ interface PreparedSide {
   background?: Background;
   backgroundName?: string;
   backgroundRef?: PDFRef;
-  backgroundSize?: { width: number; height: number };
 }
 
 function num(value: number): string {
@@ -222,7 +221,6 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     if (!page) continue;
     side.backgroundName = `B${++backgroundCount}`;
     side.backgroundRef = page.ref;
-    side.backgroundSize = { width: page.width, height: page.height };
     xObjects[side.backgroundName] = page.ref;
   }
   const registration = doc.context.obj([
@@ -309,8 +307,14 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
   };
   const badgeOps = (side: PreparedSide, person: StaffReading): string => {
     let out = "";
-    if (side.backgroundName && side.backgroundSize) {
-      out += `q ${num(mmToPt(template.width) / side.backgroundSize.width)} 0 0 ${num(mmToPt(template.height) / side.backgroundSize.height)} 0 0 cm /${side.backgroundName} Do Q\n`;
+    if (side.backgroundName && side.background) {
+      // Trim box onto the badge; anything beyond it shows only as far as the bleed (clip).
+      const sx = mmToPt(template.width) / mmToPt(side.background.size.width);
+      const sy = mmToPt(template.height) / mmToPt(side.background.size.height);
+      const bleed = mmToPt(sheet.bleed);
+      out +=
+        `q ${num(-bleed)} ${num(-bleed)} ${num(mmToPt(template.width) + 2 * bleed)} ${num(mmToPt(template.height) + 2 * bleed)} re W n ` +
+        `${num(sx)} 0 0 ${num(sy)} ${num(-side.background.trimOffsetPt.x * sx)} ${num(-side.background.trimOffsetPt.y * sy)} cm /${side.backgroundName} Do Q\n`;
     }
     for (const prepared of side.fields) {
       const text = fieldText(person, prepared.field.source) || prepared.field.fallback || "";

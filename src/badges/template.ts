@@ -214,7 +214,7 @@ export function parseTemplate(raw: unknown, options: { source?: string; baseDir?
 }
 
 /** The built-in templates in templates/badges/. */
-export const BUILTIN_TEMPLATES = ["standard", "card", "standard-duplex"] as const;
+export const BUILTIN_TEMPLATES = ["standard", "card", "standard-duplex", "band"] as const;
 
 /** The path of a built-in template. */
 export function builtinTemplatePath(name: string): string {

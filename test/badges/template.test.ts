@@ -47,6 +47,30 @@ describe("templates", () => {
   });
 
   it("refuses an unknown built-in name", async () => {
-    await expect(loadTemplate("fancy")).rejects.toThrow(/built in: standard, card, standard-duplex/);
+    await expect(loadTemplate("fancy")).rejects.toThrow(/built in: standard, card, standard-duplex, band/);
+  });
+});
+
+describe("the band template's artwork", () => {
+  it("is the file test/badges/band-background.ts makes (regenerate it with npx tsx test/badges/band-background.ts)", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { makeBandBackground } = await import("./band-background.js");
+    const { builtinTemplatePath } = await import("../../src/badges/template.js");
+    const committed = readFileSync(builtinTemplatePath("band").replace(/\.json$/, ".pdf"));
+    expect(Buffer.compare(committed, Buffer.from(await makeBandBackground()))).toBe(0);
+  });
+
+  it("gives every field its box from the form", async () => {
+    const { readBackground } = await import("../../src/badges/background.js");
+    const { builtinTemplatePath } = await import("../../src/badges/template.js");
+    const bg = await readBackground(builtinTemplatePath("band").replace(/\.json$/, ".pdf"), { width: 91, height: 55 });
+    expect(bg.size.width).toBeCloseTo(91, 6);
+    expect(bg.trimOffsetPt.x).toBeCloseTo((3 * 72) / 25.4, 6);
+    const kana = bg.boxes.get("kana")!;
+    expect(kana.x).toBeCloseTo(5, 6);
+    expect(kana.y).toBeCloseTo(15, 6);
+    expect(kana.width).toBeCloseTo(81, 6);
+    expect(kana.height).toBeCloseTo(21, 6);
+    expect([...bg.boxes.keys()].sort()).toEqual(["kana", "romaji", "所属"].sort());
   });
 });
