@@ -111,14 +111,27 @@ async function child(engine: string, count: number): Promise<void> {
     const lines = ["職員番号,氏名,フリガナ,所属"];
     for (const s of syntheticStaff(count)) lines.push(`${s.id},${s.surname}　太郎,${toKatakana(s.kana)}　タロウ,${s.record.department}`);
     writeFileSync(roster, "\uFEFF" + lines.join("\r\n") + "\r\n");
+    // The same calls as `nafuda badges roster.csv -o out.pdf` (the default resolver: dictionary, analyzer loaded only if a row needs it).
     const start = performance.now();
     const loaded = await loadRoster(roster);
-    const readings = await resolveReadings(loaded.records, createReadingResolver({ analyzer: false }));
+    const t1 = performance.now();
+    const readings = await resolveReadings(loaded.records, createReadingResolver());
+    const t2 = performance.now();
     const rendered = await renderBadgeSheets(readings.staff, { template, sheet: "a4-10up" });
+    const t3 = performance.now();
     await writeFileAtomic(out, rendered.pdf);
     const ms = performance.now() - start;
     const errors = loaded.errors.length + readings.errors.length + rendered.errors.length;
-    result = { engine, count, ms, bytes: statSync(out).size, maxRssMB: 0, pages: rendered.pages, note: `${rendered.badges} badges, ${errors} row errors, ${readings.staff.filter((s) => s.review).length} to review` };
+    const stages = `roster ${fmtMs(t1 - start)}, readings ${fmtMs(t2 - t1)}, PDF ${fmtMs(t3 - t2)}, write ${fmtMs(performance.now() - t3)}`;
+    result = {
+      engine,
+      count,
+      ms,
+      bytes: statSync(out).size,
+      maxRssMB: 0,
+      pages: rendered.pages,
+      note: `${stages}; ${rendered.badges} badges, ${errors} row errors, ${readings.staff.filter((s) => s.review).length} to review`,
+    };
   } else {
     const staff = syntheticStaff(count);
     // Module imports stay outside the timing, for every engine.
@@ -327,6 +340,7 @@ async function parent(): Promise<void> {
   const nafuda = results.get("nafuda");
   const pdfkit = results.get("pdfkit");
   const pdfme = results.get("pdfme");
+  for (const r of results.values()) if (r.note) console.log(`${r.engine}: ${r.note}`);
   console.log("\nall runs: " + [...times].map(([engine, list]) => `${engine} ${list.map(fmtMs).join(" / ")}`).join("; "));
   console.log("");
   const check = (ok: boolean) => (ok ? "ok" : "MISSED");
