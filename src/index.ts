@@ -103,7 +103,7 @@ export {
   builtinTemplatePath,
 } from "./badges/template.js";
 export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
-export { fieldText, sortForHandout, groupStaff, safeFileName } from "./badges/fields.js";
+export { fieldText, printable, sortForHandout, groupStaff, safeFileName } from "./badges/fields.js";
 export type { BadgeGroup } from "./badges/fields.js";
 export { readBackground } from "./badges/background.js";
 export type { Background } from "./badges/background.js";

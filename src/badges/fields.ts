@@ -33,10 +33,24 @@ const READING_SOURCES = new Set(["kana", "romaji", "surname", "name"]);
  * header, falling back to the record property it stands for (所属 → department, 施設 → facility, 役職 → title).
  */
 export function fieldText(staff: StaffReading, source: string): string {
-  if (READING_SOURCES.has(source)) return (ALIASES[source]!(staff) ?? "").trim();
+  if (READING_SOURCES.has(source)) return printable(ALIASES[source]!(staff) ?? "");
   const column = staff.record.fields[source];
-  if (column !== undefined && column.trim() !== "") return column.trim();
-  return (ALIASES[source]?.(staff) ?? "").trim();
+  if (column !== undefined && column.trim() !== "") return printable(column);
+  return printable(ALIASES[source]?.(staff) ?? "");
+}
+
+/**
+ * Text as one printed line: line breaks, tabs and other controls become a space, zero-width
+ * characters go, runs of spaces become one, ends trimmed. (Variation selectors stay: the
+ * renderer draws the base character.)
+ */
+export function printable(text: string): string {
+  if (!/[\u0000-\u001f\u007f-\u009f\u200b-\u200d\u2060\ufeff]|  /.test(text)) return text.trim();
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f]+/g, " ")
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/ {2,}/g, " ")
+    .trim();
 }
 
 const collator = new Intl.Collator("ja", { usage: "sort", sensitivity: "variant", numeric: true });

@@ -13,7 +13,7 @@ import {
   type SheetSpec,
 } from "../geometry/sheets.js";
 import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
-import { describeCharacter, embedFontForText, fontInfo, isBundledFontName, loadFont, missingCharacters } from "../pdf/fonts.js";
+import { describeCharacter, embedFontForText, fontInfo, isBundledFontName, loadFont, missingCharacters, needsNoGlyph } from "../pdf/fonts.js";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../pdf/print-marks.js";
 import { fitText } from "./fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
@@ -251,6 +251,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
         let advance = 0;
         let glyphs = 0;
         for (const char of text) {
+          if (needsNoGlyph(char.codePointAt(0)!)) continue;
           let glyph = font.glyphs.get(char);
           if (!glyph) {
             const g = shaper.glyphForCodePoint(char.codePointAt(0)!);

@@ -101,9 +101,26 @@ export function codePointsOf(text: string): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** Characters that need no glyph: line breaks and other controls. */
-function needsNoGlyph(codePoint: number): boolean {
-  return codePoint < 0x20 || (codePoint >= 0x7f && codePoint < 0xa0) || codePoint === 0x200b || codePoint === 0xfeff;
+/** Variation selectors (VS1–16, IVS VS17–256): they choose a form of the character before them. */
+export function isVariationSelector(codePoint: number): boolean {
+  return (codePoint >= 0xfe00 && codePoint <= 0xfe0f) || (codePoint >= 0xe0100 && codePoint <= 0xe01ef);
+}
+
+/**
+ * Characters that need no glyph of their own: controls, zero-width characters and variation
+ * selectors (nafuda draws the base character's default form; it does not apply IVS).
+ */
+export function needsNoGlyph(codePoint: number): boolean {
+  return (
+    codePoint < 0x20 ||
+    (codePoint >= 0x7f && codePoint < 0xa0) ||
+    codePoint === 0x200b ||
+    codePoint === 0x200c ||
+    codePoint === 0x200d ||
+    codePoint === 0x2060 ||
+    codePoint === 0xfeff ||
+    isVariationSelector(codePoint)
+  );
 }
 
 /**

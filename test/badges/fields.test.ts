@@ -13,6 +13,12 @@ describe("fields, order and groups", () => {
     expect(fieldText(s, "なし")).toBe("");
   });
 
+  it("makes one printed line: controls to spaces, zero-width characters gone", () => {
+    const s = staff(1, "松野", "まつの", "Matsuno", "総務部\n総務課\u200b", { fields: { 所属: "総務部\r\n総務課\u200b", 係: "  庶務\t係  " } });
+    expect(fieldText(s, "所属")).toBe("総務部 総務課");
+    expect(fieldText(s, "係")).toBe("庶務 係");
+  });
+
   it("sorts by 所属 then kana, rows without 所属 last", () => {
     const sorted = sortForHandout(SAMPLE).map((s) => s.kana);
     expect(sorted.at(-1)).toBe("はやし");

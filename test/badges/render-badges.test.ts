@@ -146,6 +146,20 @@ describe("renderBadges", () => {
     await expect(renderBadges(people, { template, sheet: "a4-10up" })).rejects.toBeInstanceOf(BadgeRenderError);
   });
 
+  it("draws the base character of a variation sequence, never a .notdef box", async () => {
+    const template = parseTemplate({
+      name: "kanji",
+      width: 91,
+      height: 55,
+      fields: [{ source: "所属", x: 5, y: 5, width: 81, height: 20, font: "BIZUDGothic-Regular", sizePt: { max: 20, min: 8 } }],
+    });
+    const pdf = await renderBadges([staff(1, "葛城", "かつらぎ", "Katsuragi", "葛\u{E0100}城課\u200b")], { template, sheet: "a4-1up" });
+    const [content] = await pageContents(pdf);
+    const [shown] = shownTexts(content!);
+    expect(shown!.glyphs).toHaveLength(3);
+    expect(shown!.glyphs).not.toContain(0);
+  });
+
   it("takes boxes from a background PDF's form fields and drops the form", async () => {
     const folder = mkdtempSync(join(tmpdir(), "nafuda-bg-"));
     const bg = await PDFDocument.create();

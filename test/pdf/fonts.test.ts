@@ -34,6 +34,8 @@ describe("fonts", () => {
     expect(missingCharacters(bytes, "まつの")).toEqual([]);
     expect(missingCharacters(bytes, "𠮷田 𠮷野")).toEqual(["𠮷"]);
     expect(missingCharacters(bytes, "髙﨑")).toEqual([]);
+    // An ideographic variation sequence needs only its base character (the default form is drawn).
+    expect(missingCharacters(bytes, "葛\u{E0100}城")).toEqual([]);
     expect(codePointsOf("𠮷a𠮷")).toEqual([0x61, 0x20bb7]);
   });
 
