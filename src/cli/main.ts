@@ -5,6 +5,7 @@ import { readingsCommand } from "./commands/readings.js";
 import { badgesCommand } from "./commands/badges.js";
 import { postersCommand } from "./commands/posters.js";
 import { demoCommand } from "./commands/demo.js";
+import { serveCommand } from "./commands/serve.js";
 import { initCommand } from "./commands/init.js";
 import { applyConfigDefaults } from "./config-defaults.js";
 
@@ -17,6 +18,7 @@ await yargs(argv)
   .command(badgesCommand)
   .command(postersCommand)
   .command(demoCommand)
+  .command(serveCommand)
   .command(initCommand)
   .option("config", { type: "string", global: true, describe: "config file (default: nafuda.config.yaml/.json in this folder)" })
   .middleware(applyConfigDefaults(argv), true)
