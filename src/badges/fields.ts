@@ -60,24 +60,20 @@ const collator = new Intl.Collator("ja", { usage: "sort", sensitivity: "variant"
  * roster row. A stable, deterministic order.
  */
 export function sortForHandout(staff: readonly StaffReading[]): StaffReading[] {
-  const keyed = staff.map((s) => ({ s, department: fieldText(s, "所属") }));
-  keyed.sort((x, y) => {
-    const a = x.s;
-    const b = y.s;
-    const da = x.department;
-    const db = y.department;
-    if (da !== db) {
-      if (da === "") return 1;
-      if (db === "") return -1;
-      const byDepartment = collator.compare(da, db);
-      if (byDepartment !== 0) return byDepartment;
-      return da < db ? -1 : 1;
-    }
-    const byKana = collator.compare(a.kana, b.kana);
-    if (byKana !== 0) return byKana;
-    if (a.kana !== b.kana) return a.kana < b.kana ? -1 : 1;
-    return a.row - b.row;
-  });
+  // Rank the distinct departments and kana once (a few hundred collator calls, not one per comparison).
+  const rank = (values: Iterable<string>) => {
+    const distinct = [...new Set(values)].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    return new Map(distinct.map((value, i) => [value, i]));
+  };
+  const departments = staff.map((s) => fieldText(s, "所属"));
+  const departmentRank = rank(departments.filter((d) => d !== ""));
+  const kanaRank = rank(staff.map((s) => s.kana));
+  const keyed = staff.map((s, i) => ({
+    s,
+    department: departments[i] === "" ? Number.MAX_SAFE_INTEGER : departmentRank.get(departments[i]!)!,
+    kana: kanaRank.get(s.kana)!,
+  }));
+  keyed.sort((x, y) => x.department - y.department || x.kana - y.kana || x.s.row - y.s.row);
   return keyed.map((k) => k.s);
 }
 

@@ -363,7 +363,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
       content += plan.side === "back" ? backGuides : guides;
     }
     // Node's zlib is several times faster than pdf-lib's pako for a thousand page streams.
-    const stream = doc.context.stream(deflateSync(Buffer.from(content, "latin1")), { Filter: "FlateDecode" });
+    const stream = doc.context.stream(deflateSync(content), { Filter: "FlateDecode" }); // content is ASCII
     page.node.set(PDFName.of("Contents"), doc.context.register(stream));
     page.node.set(PDFName.of("Resources"), resourcesRef);
     options.onProgress?.(pageIndex + 1, plans.length);
