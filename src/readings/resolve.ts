@@ -8,6 +8,7 @@ import { surnameRomaji } from "./surname-romaji.js";
 import { toHiragana } from "../kana/to-hiragana.js";
 import { isPrintableKana } from "../kana/kana-classes.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
+import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
 
 /**
  * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is printed
@@ -66,7 +67,9 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
 
   async function resolve(record: StaffRecord): Promise<StaffReading | RowError> {
     const split = splitRecord(record, dictionary);
-    if (!split.surname) return { row: record.row, column: "氏名", message: "the name is empty: fill it in or delete the row", record };
+    if (!split.surname) return { row: record.row, column: nameColumn(record), message: "the name is empty: fill it in or delete the row", record };
+    const unusable = unusableName(record.name, split.surname);
+    if (unusable) return { row: record.row, column: nameColumn(record), message: unusable, record };
     const entries = surnameEntries(dictionary, split.surname);
     const second = dictionary.secondOpinion(split.surname.normalize("NFKC")).length > 0
       ? dictionary.secondOpinion(split.surname.normalize("NFKC"))
@@ -76,10 +79,15 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
       ?? fromDictionary(entries, second, split.surname, gap)
       ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
     if (!decision) {
+      const column = readingColumn(record);
+      const latin = LATIN_NAME.test(split.surname);
       return {
         row: record.row,
-        column: "フリガナ",
-        message: `no reading for the surname ${split.surname}: give it in the roster's フリガナ column or in the confirmed readings file`,
+        column,
+        message: latin
+          ? `no reading for the surname ${split.surname}, which is written in Latin letters: give its reading in katakana (e.g. スミス) ` +
+            `in the roster's ${column} column or in the confirmed readings file`
+          : `no reading for the surname ${split.surname}: give it in the roster's ${column} column or in the confirmed readings file`,
         record,
       };
     }
@@ -87,13 +95,13 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     if (!isPrintableKana(kana)) {
       return {
         row: record.row,
-        column: decision.source === "roster" ? "フリガナ" : "氏名",
+        column: decision.source === "roster" ? readingColumn(record) : nameColumn(record),
         message: `the reading of ${split.surname} is not all kana (${kana}): a badge prints hiragana only; ` +
           "give the reading in the roster's フリガナ column or in the confirmed readings file",
         record,
       };
     }
-    const reasons = [...splitReasons(split), ...decision.reasons];
+    const reasons = [...splitReasons(split), ...latinOrderReasons(record, split), ...decision.reasons];
     const romaji = surnameRomaji({
       kana,
       given: decision.romaji ?? (decision.source === "override" ? null : record.romaji),
@@ -141,6 +149,48 @@ export async function resolveReadings(records: readonly StaffRecord[], resolver:
     staleOverrides: confirmed.rows.filter((row) => !used.has(row)),
     overrideErrors: confirmed.errors,
   };
+}
+
+/** The roster's own header for the first of `roles` it has (as the record's fields keep it), else `fallback`. */
+function columnOf(record: StaffRecord, roles: readonly ColumnRole[], fallback: string): string {
+  const headers = Object.keys(record.fields);
+  for (const role of roles) {
+    const header = headers.find((h) => roleOfHeader(h) === role);
+    if (header !== undefined) return header;
+  }
+  return fallback;
+}
+
+const nameColumn = (record: StaffRecord) => columnOf(record, record.surname !== null ? ["surname", "name"] : ["name", "surname"], "氏名");
+const readingColumn = (record: StaffRecord) => columnOf(record, ["surnameReading", "nameReading"], "フリガナ");
+
+/** A name in Latin letters only (a foreign national's): Smith, NGUYEN, O'Brien, García. */
+const LATIN_NAME = /^[\p{Script=Latin}'’.\- \u3000]+$/u;
+/** Characters no name holds: emoji and other pictographs, symbols, unassigned code points, U+FFFD. */
+const NOT_IN_NAMES = /[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Cn}\uFFFD]/gu;
+
+/** Why a name cannot be read at all (a formula, an emoji), or null. The message says what to do. */
+function unusableName(name: string, surname: string): string | null {
+  if (/^[=+\-@]/u.test(name)) {
+    return `the name "${name}" starts with ${name[0]} like a spreadsheet formula, not a name: correct the cell in the roster ` +
+      "(if the roster was exported from Excel, check the cell there)";
+  }
+  const odd = [...new Set(surname.match(NOT_IN_NAMES) ?? [])];
+  if (odd.length === 0) return null;
+  const described = odd.slice(0, 3).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
+  return `the name "${name}" holds ${described}, which is not part of a name (an emoji or a symbol): remove it in the roster`;
+}
+
+/**
+ * A full name in Latin letters split at a space: which part is the surname is only certain when it is written in
+ * capitals and the rest is not (SMITH John, NGUYEN Van An). John Smith or María García could be either way round.
+ */
+function latinOrderReasons(record: StaffRecord, split: NameSplit): string[] {
+  if (split.method !== "separator" || record.surname !== null || !LATIN_NAME.test(record.name)) return [];
+  const parts = record.name.trim().split(/[\s\u3000]+/u);
+  const capitals = (part: string) => part === part.toUpperCase() && part !== part.toLowerCase();
+  if (capitals(parts[0]!) && parts.slice(1).some((part) => !capitals(part))) return [];
+  return [`氏名がローマ字のため、どれが姓か分かりません（「${split.surname}」を姓としました）。姓の列に姓を書くか、姓を大文字で先に書いてください（SMITH John）`];
 }
 
 interface Decision {

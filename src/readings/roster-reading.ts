@@ -44,7 +44,8 @@ export function rosterSurnameReading(record: StaffRecord, split: NameSplit, dict
     }
     return splitJoinedReading(full, split, dictionary);
   }
-  if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー・=＝\s\u3000]+$/u.test(split.surname)) {
+  // NFKC first: half-width ﾞ ﾟ ｰ are not in the Katakana script (ｽｽﾞｷ).
+  if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー・=＝\s\u3000]+$/u.test(split.surname.normalize("NFKC"))) {
     return { kana: readingText(split.surname).replace(/[ ・=＝]/g, ""), column: "name", problems: [], alternatives: [] };
   }
   return { kana: null, column: null, problems: [], alternatives: [] };

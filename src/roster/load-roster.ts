@@ -1,6 +1,7 @@
 import type { RowError, StaffRecord } from "../model.js";
 import { COLUMN_ALIASES, mapColumns, roleOfHeader, type ColumnMap, type ColumnRole } from "./columns.js";
 import { RosterFileError } from "./errors.js";
+import { describeMojibake, visible } from "./mojibake.js";
 import { readTable, type Table, type TableFormat } from "./read-table.js";
 
 export interface LoadedRoster {
@@ -55,11 +56,27 @@ const SURNAME_ALIASES_FOR_MESSAGE = [...COLUMN_ALIASES.surname.slice(0, 3), "sur
 /** Turns a table into roster records. Pure. */
 export function rosterFromTable(table: Table): LoadedRoster {
   const { file, headers } = table;
+  if (headers.length === 0) {
+    throw new RosterFileError(
+      file,
+      "the file is empty: it has no header row and no staff. Check that this is the roster itself (not an empty export), " +
+        "or export the roster from Excel again.",
+    );
+  }
   const columns = mapColumns(headers);
   const nameIndex = columns.roles.name;
   const surnameIndex = columns.roles.surname;
   if (nameIndex === undefined && surnameIndex === undefined) {
-    const found = headers.length > 0 ? headers.map((header) => `"${header}"`).join(", ") : "none (the file is empty)";
+    const garbled = headers.map(describeMojibake).find((description) => description !== null);
+    if (garbled) {
+      throw new RosterFileError(
+        file,
+        `the text is garbled (文字化け): the header ${garbled}. The file was opened by a program that read it in the wrong ` +
+          "encoding (e.g. a Shift_JIS file read as UTF-8 or Latin-1) and saved again, which damaged every Japanese character. " +
+          'Use the original file (nafuda reads Shift_JIS and UTF-8 alike), or export the roster again as "CSV UTF-8 (コンマ区切り)".',
+      );
+    }
+    const found = headers.length > 0 ? headers.map((header) => `"${visible(header)}"`).join(", ") : "none (the file is empty)";
     throw new RosterFileError(
       file,
       `no column holds the staff names. The header row has: ${found}. ` +
@@ -108,6 +125,23 @@ export function rosterFromTable(table: Table): LoadedRoster {
       roster.errors.push({ file, row, column, message: "the name is empty: fill it in or delete the row." });
       continue;
     }
+    // The cell as written: cleaning would drop the C1 characters that Windows-1252 mojibake holds.
+    const garbled = NAME_ROLES.map((role) => {
+      const index = columns.roles[role];
+      const cell = index === undefined ? "" : (cells[index] ?? "").trim();
+      return { role, description: cell === "" ? null : describeMojibake(cell) };
+    }).find((entry) => entry.description !== null);
+    if (garbled) {
+      roster.errors.push({
+        file,
+        row,
+        column: headers[columns.roles[garbled.role]!]!,
+        message:
+          `the text is garbled (文字化け): ${garbled.description}. The roster was saved by a program that read it in the wrong encoding. ` +
+          "Correct this cell in the roster, or use the original file. This row was left out; the other rows are read.",
+      });
+      continue;
+    }
     const fields: Record<string, string> = {};
     headers.forEach((_, index) => {
       fields[fieldKeys[index]!] = cleanField(cells[index] ?? "");
@@ -143,6 +177,9 @@ export function rosterFromTable(table: Table): LoadedRoster {
   }
   return roster;
 }
+
+/** The cells a badge's reading is made from: garbled text in them leaves the row out. */
+const NAME_ROLES: readonly ColumnRole[] = ["name", "surname", "given", "nameReading", "surnameReading"];
 
 /** The key of each column in `fields`: its header, or 列N when empty; a repeated header gets " (N)" with its column number. */
 function fieldKeysFor(headers: readonly string[]): string[] {
