@@ -109,6 +109,35 @@ describe("renderBadges", () => {
     expect(Buffer.from(a).toString("latin1")).not.toMatch(/CreationDate|ModDate/);
   });
 
+  it("puts each back, with the template's back side, behind its front (mirrored)", async () => {
+    const template = parseTemplate({
+      name: "two-sided",
+      width: 91,
+      height: 55,
+      fields: [{ source: "kana", x: 5, y: 10, width: 81, height: 25, font: "BIZUDPGothic-Bold", sizePt: { max: 40, min: 20 } }],
+      back: { fields: [{ source: "romaji", x: 5, y: 20, width: 81, height: 15, font: "BIZUDPGothic-Regular", sizePt: { max: 20, min: 10 } }] },
+    });
+    const pdf = await renderBadges(SAMPLE.slice(0, 3), { template, sheet: "a4-10up", startAt: 2 });
+    const [front, back] = await pageContents(pdf);
+    const origins = (content: string) => [...content.matchAll(/^q 1 0 0 1 ([\d.]+) ([\d.]+) cm$/gm)].map((m) => [Number(m[1]), Number(m[2])]);
+    const fronts = origins(front!);
+    const backs = origins(back!);
+    expect(fronts).toHaveLength(3);
+    expect(backs).toHaveLength(3);
+    const pageWidth = mmToPt(210);
+    fronts.forEach(([x, y], i) => {
+      expect(backs[i]![0]).toBeCloseTo(pageWidth - x! - mmToPt(91), 2);
+      expect(backs[i]![1]).toBeCloseTo(y!, 2);
+    });
+    // start at cell 2: the first front is in the right column, its back in the left one
+    expect(fronts[0]![0]).toBeCloseTo(mmToPt(105), 2);
+    expect(backs[0]![0]).toBeCloseTo(mmToPt(14), 2);
+    const fonts = await fontsByResourceName(pdf);
+    const fontOf = (content: string) => new Set(shownTexts(content).map((t) => fonts.get(t.font)!.baseFont.replace(/^[A-Z]{6}\+/, "")));
+    expect(fontOf(front!)).toEqual(new Set(["BIZUDPGothic-Bold"]));
+    expect(fontOf(back!)).toEqual(new Set(["BIZUDPGothic-Regular"]));
+  });
+
   it("orders by 所属 then kana", async () => {
     const pdf = await renderBadges(SAMPLE, { template: "standard", sheet: "a4-10up" });
     const fonts = await fontsByResourceName(pdf);
