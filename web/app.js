@@ -182,12 +182,13 @@
       const problem = tooLarge(file);
       if (problem) return message("roster-message", "error", problem);
     }
+    const previous = state.roster ? { roster: state.roster, confirmed: state.confirmed, edits: new Map(state.edits), selected: state.selected } : null;
     state.roster = files[0];
     state.confirmed = files[1] || null;
     state.edits.clear();
     state.editErrors.clear();
     state.selected = null;
-    loadReadings(true);
+    loadReadings(true, previous);
   });
   $("add-confirmed").addEventListener("click", () => $("confirmed-input").click());
   $("confirmed-input").addEventListener("change", () => {
@@ -207,7 +208,8 @@
   $("romaji").addEventListener("change", () => loadReadings(false));
   $("romaji-case").addEventListener("change", () => loadReadings(false));
 
-  async function loadReadings(fresh) {
+  /** Reads the files through the library. When new files fail, the page goes back to the `previous` ones. */
+  async function loadReadings(fresh, previous = null) {
     if (!state.roster) return;
     busy(true, "名簿を読んでいます…");
     message("roster-message", "", "");
@@ -229,10 +231,23 @@
       refreshPreview(true);
       if (fresh) focusSelectedRow(false);
     } catch (error) {
+      const lines = [...(error.data?.issues || [])];
+      if (previous && state.rows.length > 0) {
+        Object.assign(state, { roster: previous.roster, confirmed: previous.confirmed, edits: previous.edits, selected: previous.selected });
+        lines.push(`表には前の名簿「${previous.roster.name}」の内容をそのまま表示しています。`);
+      } else {
+        state.roster = null;
+        state.confirmed = null;
+        state.rows = [];
+        state.byRow = new Map();
+      }
       $("step-review").hidden = state.rows.length === 0;
       $("step-download").hidden = state.rows.length === 0;
-      message("roster-message", "error", error.message, error.data?.issues || [], error.data?.detail || null);
-      if (state.rows.length === 0) $("files-bar").hidden = true;
+      if (state.rows.length === 0) {
+        $("files-bar").hidden = true;
+        $("roster-drop").classList.remove("compact");
+      }
+      message("roster-message", "error", error.message, lines, error.data?.detail || null);
     } finally {
       busy(false);
     }

@@ -1,0 +1,149 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PDFDocument } from "pdf-lib";
+import type { Browser, Page } from "playwright-core";
+import { startServer, type RunningServer } from "../../src/serve/server.js";
+
+/**
+ * The page in real headless Chromium (Debian's chromium package, driven by playwright-core): upload the example
+ * roster, fix the flagged readings with the mouse and the keyboard, download the confirmed readings and the badge
+ * PDF, and check the PDF's pages. Skipped, saying how to install it, where /usr/bin/chromium is missing.
+ */
+const CHROMIUM = process.env.NAFUDA_CHROMIUM ?? "/usr/bin/chromium";
+const HAVE_CHROMIUM = existsSync(CHROMIUM);
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+if (!HAVE_CHROMIUM) {
+  process.stderr.write(`test/serve/e2e.test.ts: skipped: ${CHROMIUM} not found; install it with \`apt-get install chromium\`\n`);
+}
+
+describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-get install chromium`)", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let page: Page;
+  const outside: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    const { chromium } = await import("playwright-core");
+    server = await startServer({ port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ], // playwright-core starts it with a new empty profile of its own
+    });
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: "ja-JP" });
+    page = await context.newPage();
+    page.on("request", (request) => {
+      const url = request.url();
+      if (!url.startsWith(server.url) && !url.startsWith("blob:") && !url.startsWith("data:")) outside.push(url);
+    });
+    page.on("pageerror", (error) => pageErrors.push(error.message));
+    await page.goto(server.url);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("shows the empty state first", async () => {
+    await expect(page.textContent("#roster-drop")).resolves.toContain("名簿ファイルをここにドラッグ");
+    expect(await page.isHidden("#step-review")).toBe(true);
+  });
+
+  it("reads the example roster: 72 staff, the three to check first", async () => {
+    await page.setInputFiles("#roster-input", join(ROOT, "examples/roster.csv"));
+    await page.waitForSelector('#staff-body tr[data-row="21"]');
+    const rows = await page.$$eval("#staff-body tr", (trs) => trs.map((tr) => (tr as HTMLElement).dataset.row));
+    expect(rows).toHaveLength(72);
+    expect(rows.slice(0, 3)).toEqual(["12", "15", "21"]);
+    expect(await page.textContent("#summary")).toMatch(/要確認\s*3\s*人/);
+    expect(await page.textContent("#roster-name")).toContain("Shift_JIS");
+    // The first row is selected and its badge drawn.
+    await page.waitForSelector("#preview svg path");
+  });
+
+  it("fixes 中島 隆 as なかじま: typed, Enter, the row is confirmed and the badge redrawn", async () => {
+    await page.click('#staff-body tr[data-row="21"]');
+    await page.waitForFunction(() => document.querySelector("#ed-name")?.textContent?.includes("中島"));
+    await expect(page.textContent('#staff-body tr[data-row="21"]')).resolves.toContain("要確認");
+    await page.fill("#edit-kana", "なかじま");
+    await page.press("#edit-kana", "Enter");
+    await page.waitForSelector('#staff-body tr[data-row="21"] .pill.done');
+    const row = await page.textContent('#staff-body tr[data-row="21"]');
+    expect(row).toContain("確認済み");
+    expect(row).toContain("Nakajima");
+    await page.waitForFunction(() => document.querySelector("#preview svg")?.getAttribute("aria-label")?.includes("なかじま"));
+    expect(await page.textContent("#summary")).toMatch(/要確認\s*2\s*人/);
+  });
+
+  it("the keyboard: ↑ and Space confirm 小鳥遊, ↑ and 1 picks 三瓶's first alternative", async () => {
+    // After Enter the focus is back on row 21.
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Space");
+    await page.waitForSelector('#staff-body tr[data-row="15"] .pill.done');
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("1");
+    await page.waitForSelector('#staff-body tr[data-row="12"] .pill.done');
+    expect(await page.textContent('#staff-body tr[data-row="12"] .c-kana')).toBe("さんべ");
+    // A second thought: 元に戻す, then さんぺい as the roster had it, confirmed with the button.
+    await page.click("#revert");
+    await page.waitForSelector('#staff-body tr[data-row="12"] .pill.review');
+    await page.click("#confirm");
+    await page.waitForSelector('#staff-body tr[data-row="12"] .pill.done');
+    expect(await page.textContent('#staff-body tr[data-row="12"] .c-kana')).toBe("さんぺい");
+    expect(await page.textContent("#summary")).toMatch(/要確認\s*0\s*人/);
+  });
+
+  it("downloads the confirmed readings: the review sheet's CSV with the three confirmed", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-confirmed")]);
+    expect(download.suggestedFilename()).toBe("roster_確認済みよみ.csv");
+    const bytes = readFileSync((await download.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8");
+    expect(text).toContain("21,00121,中島　隆,中島,なかじま,Nakajima,override,,");
+    expect(text).toContain("12,00112,三瓶　浩二,三瓶,さんぺい,Sampei,override,,");
+    expect(text).not.toMatch(/,要確認,(?!理由)/);
+  });
+
+  it("downloads the badge PDF: 72 badges on 8 A4 pages", async () => {
+    await page.selectOption("#template", "standard");
+    await page.selectOption("#sheet", "a4-10up");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-badges")]);
+    expect(download.suggestedFilename()).toBe("roster_名札.pdf");
+    const pdf = await PDFDocument.load(readFileSync((await download.path())!));
+    expect(pdf.getPageCount()).toBe(8);
+    for (const p of pdf.getPages()) {
+      expect(p.getWidth()).toBeCloseTo(595.28, 1);
+      expect(p.getHeight()).toBeCloseTo(841.89, 1);
+    }
+    await expect(page.textContent("#download-message")).resolves.toContain("名札 72 枚、8 ページ");
+  });
+
+  it("a file that is not a roster gets a plain Japanese message, and the loaded roster stays", async () => {
+    await page.setInputFiles("#roster-input", { name: "メモ.csv", mimeType: "text/csv", buffer: Buffer.from("番号,部署\n1,総務課\n") });
+    await page.waitForSelector("#roster-message .notice.error");
+    const text = await page.textContent("#roster-message");
+    expect(text).toContain("「メモ.csv」を名簿として読めませんでした");
+    expect(text).toContain("「氏名」という列が必要です");
+    expect(text).toContain("前の名簿「roster.csv」の内容をそのまま表示しています");
+    expect(await page.$$eval("#staff-body tr", (trs) => trs.length)).toBe(72);
+    expect(await page.textContent("#roster-name")).toContain("roster.csv");
+  });
+
+  it("made no request outside the local server and raised no script error", () => {
+    expect(outside).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
