@@ -135,3 +135,9 @@ export { renderPoster, renderFacilityPosters } from "./posters/render.js";
 export { safeFileStem, safeFileStems } from "./posters/file-names.js";
 export type { OrderLine, PosterBatchOptions, PosterBatchResult } from "./posters/batch.js";
 export { makePosters, runPosterBatch, orderManifestCsv, orderSummaryPdf, MANIFEST_FILE, SUMMARY_FILE } from "./posters/batch.js";
+
+// --- serve
+export { startServer, requestHandler, isAllowedHost, DEFAULT_MAX_UPLOAD_BYTES } from "./serve/server.js";
+export type { ServeOptions, RunningServer } from "./serve/server.js";
+export { badgePdfToSvg } from "./serve/badge-svg.js";
+export type { BadgeSvg } from "./serve/badge-svg.js";
