@@ -1,4 +1,5 @@
-import { PDFDict, PDFDocument, PDFName, type SaveOptions } from "pdf-lib";
+import { PDFDict, PDFDocument, PDFHeader, PDFName, type SaveOptions } from "pdf-lib";
+import { relabelCffFonts } from "./fonts.js";
 
 /**
  * PDFs that are byte-identical for identical input: no creation or modification time,
@@ -32,9 +33,14 @@ export function applyFixedMetadata(doc: PDFDocument, info: DocumentInfo = {}): v
   infoDict?.delete(PDFName.of("ModDate"));
 }
 
-/** Saves without anything time- or random-dependent (no trailer ID, fixed metadata). */
+/** Saves without anything time- or random-dependent (no trailer ID, fixed metadata); CFF-outline fonts labelled right. */
 export async function saveDeterministic(doc: PDFDocument, options: SaveOptions = {}): Promise<Uint8Array> {
   applyFixedMetadata(doc);
   doc.context.trailerInfo.ID = undefined;
+  await doc.flush();
+  // Fonts from .otf files with PostScript outlines: label them as such (needs PDF 1.6; pdf-lib writes 1.7).
+  if (relabelCffFonts(doc) > 0 && !/^%PDF-(1\.[67]|2\.)/.test(doc.context.header.toString())) {
+    doc.context.header = PDFHeader.forVersion(1, 7);
+  }
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, ...options });
 }

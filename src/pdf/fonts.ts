@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import type { Font } from "@pdf-lib/fontkit";
-import type { PDFDocument, PDFFont } from "pdf-lib";
+import { PDFArray, PDFDict, PDFName, PDFStream, type PDFDocument, type PDFFont, type PDFRef } from "pdf-lib";
 import subsetFont from "subset-font";
 import { bundledPath } from "../package-root.js";
 import { readSfnt, type SfntInfo } from "./sfnt.js";
@@ -198,5 +198,51 @@ export async function embedFontForText(
   const subset = await subsetFontForText(fontBytes, text);
   const name = `${subsetTag(subset)}+${postScriptSafe(fontInfo(fontBytes).postscriptName ?? "Font")}`;
   doc.registerFontkit(fontkit);
-  return doc.embedFont(subset, { subset: false, customName: name });
+  const font = await doc.embedFont(subset, { subset: false, customName: name });
+  if (isCffOpenType(subset)) {
+    let refs = cffFonts.get(doc);
+    if (!refs) cffFonts.set(doc, (refs = []));
+    refs.push(font.ref);
+  }
+  return font;
+}
+
+/** True for OpenType fonts with PostScript (CFF) outlines: the file starts with "OTTO". */
+export function isCffOpenType(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x4f && bytes[1] === 0x54 && bytes[2] === 0x54 && bytes[3] === 0x4f;
+}
+
+const cffFonts = new WeakMap<PDFDocument, PDFRef[]>();
+
+/**
+ * pdf-lib 1.17 with @pdf-lib/fontkit does not recognise CFF outlines (its isCFF check reads a
+ * property this fontkit lacks), so an .otf with PostScript outlines is written as a TrueType
+ * CIDFont (CIDFontType2, FontFile2): viewers warn or refuse. After the fonts are embedded (doc.flush),
+ * this relabels the fonts embedFontForText made from such files: CIDFontType0, no CIDToGIDMap (CIDs
+ * are glyph indices for a non-CID-keyed CFF), FontFile3 with /Subtype /OpenType (PDF 1.6).
+ * saveDeterministic calls it. Returns how many fonts were relabelled.
+ */
+export function relabelCffFonts(doc: PDFDocument): number {
+  const refs = cffFonts.get(doc) ?? [];
+  let count = 0;
+  for (const ref of refs) {
+    const type0 = doc.context.lookup(ref);
+    if (!(type0 instanceof PDFDict)) continue;
+    const descendants = doc.context.lookup(type0.get(PDFName.of("DescendantFonts")));
+    const cid = descendants instanceof PDFArray ? doc.context.lookup(descendants.get(0)) : undefined;
+    if (!(cid instanceof PDFDict) || cid.get(PDFName.of("Subtype")) !== PDFName.of("CIDFontType2")) continue;
+    const descriptor = doc.context.lookup(cid.get(PDFName.of("FontDescriptor")));
+    if (!(descriptor instanceof PDFDict)) continue;
+    const fileRef = descriptor.get(PDFName.of("FontFile2"));
+    const file = fileRef ? doc.context.lookup(fileRef) : undefined;
+    if (!fileRef || !(file instanceof PDFStream)) continue;
+    cid.set(PDFName.of("Subtype"), PDFName.of("CIDFontType0"));
+    cid.delete(PDFName.of("CIDToGIDMap"));
+    descriptor.delete(PDFName.of("FontFile2"));
+    descriptor.set(PDFName.of("FontFile3"), fileRef);
+    file.dict.set(PDFName.of("Subtype"), PDFName.of("OpenType"));
+    count++;
+  }
+  cffFonts.delete(doc);
+  return count;
 }

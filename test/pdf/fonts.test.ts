@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import fontkit from "@pdf-lib/fontkit";
 import {
@@ -67,6 +67,46 @@ describe("fonts", () => {
         expect(embedded.font.getGlyph(ids[i]!).advanceWidth).toBe(expected.advanceWidth);
       });
     }
+  });
+
+  // Any .otf with PostScript (CFF) outlines; Debian's fonts-linuxlibertine has one. Skipped when absent.
+  const otf = "/usr/share/fonts/opentype/linux-libertine/LinBiolinum_RB.otf";
+  it.skipIf(!existsSync(otf))("embeds CFF-outline OpenType fonts as CIDFontType0 with an OpenType FontFile3, outlines intact", async () => {
+    const text = "Matsuno Teshigawara";
+    const doc = await createDeterministicDocument();
+    const font = await embedFontForText(doc, await loadFont(otf), text);
+    doc.addPage([400, 200]).drawText(text, { x: 10, y: 100, size: 12, font });
+    const bytes = await saveDeterministic(doc);
+    const raw = await (await import("pdf-lib")).PDFDocument.load(bytes);
+    const { PDFDict, PDFName, PDFStream } = await import("pdf-lib");
+    let descriptors = 0;
+    for (const [, object] of raw.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFDict && object.get(PDFName.of("Subtype")) === PDFName.of("CIDFontType0")) {
+        expect(object.get(PDFName.of("CIDToGIDMap"))).toBeUndefined();
+      }
+      if (object instanceof PDFDict && object.get(PDFName.of("Type")) === PDFName.of("FontDescriptor")) {
+        descriptors++;
+        expect(object.get(PDFName.of("FontFile2"))).toBeUndefined();
+        const file = raw.context.lookup(object.get(PDFName.of("FontFile3")));
+        expect(file).toBeInstanceOf(PDFStream);
+        expect((file as InstanceType<typeof PDFStream>).dict.get(PDFName.of("Subtype"))).toBe(PDFName.of("OpenType"));
+      }
+    }
+    expect(descriptors).toBe(1);
+    // Outlines: decode FontFile3 and compare with the original font, glyph by glyph as drawn.
+    const { decodePDFRawStream, PDFRawStream } = await import("pdf-lib");
+    let embedded: fontkit.Font | undefined;
+    for (const [, object] of raw.context.enumerateIndirectObjects()) {
+      if (object instanceof PDFRawStream && object.dict.get(PDFName.of("Subtype")) === PDFName.of("OpenType")) {
+        embedded = fontkit.create(Buffer.from(decodePDFRawStream(object).decode()));
+      }
+    }
+    const original = fontkit.create(readFileSync(otf));
+    const [content] = await pageContents(bytes);
+    const ids = shownGlyphIds(content!)[0]!;
+    [...text].forEach((char, i) => {
+      expect(outline(embedded!, ids[i]!), char).toBe(original.glyphForCodePoint(char.codePointAt(0)!).path.toSVG());
+    });
   });
 
   it("is byte-identical across runs", async () => {
