@@ -82,7 +82,7 @@ export { PDF_PRODUCER, createDeterministicDocument, applyFixedMetadata, saveDete
 export type { DocumentInfo } from "./pdf/deterministic.js";
 export { readSfnt } from "./pdf/sfnt.js";
 export type { SfntInfo } from "./pdf/sfnt.js";
-export { fontInfo } from "./pdf/fonts.js";
+export { fontInfo, isCffOpenType, relabelCffFonts, needsNoGlyph, isVariationSelector } from "./pdf/fonts.js";
 export {
   SHEET_PRESETS,
   SheetError,
