@@ -429,7 +429,7 @@
       case "Enter": case "F2": event.preventDefault(); return focusKana();
       case " ":
         event.preventDefault();
-        if (row && !row.error) confirmAsIs(row.row);
+        if (row && row.fixable) confirmAsIs(row.row);
         return;
       default:
         if (/^[1-9]$/.test(event.key) && row && alternativesOf(row)[Number(event.key) - 1]) {
@@ -450,10 +450,12 @@
     $("ed-name").textContent = row.name || "（氏名なし）";
     $("ed-meta").textContent = [`${row.row} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
     const s = status(row);
-    $("ed-status").replaceChildren(
+    $("ed-status").replaceChildren(...[
       el("span", { class: `pill ${s.key}`, text: s.label }),
       row.source ? el("span", { class: "person-meta", text: `　読みの出典：${SOURCE_LABELS[row.source]}${state.edits.has(row.row) ? "（この画面で確認）" : ""}` }) : null,
-    );
+    ].filter(Boolean));
+    $("ed-fields").hidden = !row.fixable;
+    $("ed-unfixable").hidden = row.fixable;
     $("ed-reasons").replaceChildren(...[
       ...(row.error ? [row.error.message] : []),
       ...row.reasons,
@@ -477,7 +479,7 @@
 
   function focusKana() {
     const row = state.byRow.get(state.selected);
-    if (!row) return;
+    if (!row || !row.fixable) return;
     $("edit-kana").focus();
     $("edit-kana").select();
   }

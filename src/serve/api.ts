@@ -216,6 +216,8 @@ export interface PageRow {
   department: string | null;
   /** The reading comes from an edit made on the page. */
   edited: boolean;
+  /** A reading typed on the page can fix the row (false: the roster itself must be corrected, e.g. an empty name). */
+  fixable: boolean;
   error: PageRowError | null;
 }
 
@@ -239,6 +241,7 @@ function pageRows(input: ReadingInput, readings: ResolvedReadings, rowErrors: re
       alternatives: r.alternatives,
       department: reading?.record.department ?? error?.record?.department ?? null,
       edited: editRows.has(r.row) && r.source === "override",
+      fixable: reading !== undefined || (error?.record !== undefined && error.record.name.trim() !== ""),
       error: error ? pageRowError(error) : null,
     };
   });

@@ -65,7 +65,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
   it("reads the example roster: 72 staff, the three to check first", async () => {
     await page.setInputFiles("#roster-input", join(ROOT, "examples/roster.csv"));
     await page.waitForSelector('#staff-body tr[data-row="21"]');
-    const rows = await page.$$eval("#staff-body tr", (trs) => trs.map((tr) => (tr as HTMLElement).dataset.row));
+    const rows = await page.$$eval("#staff-body tr", (trs) => trs.map((tr) => tr.getAttribute("data-row")));
     expect(rows).toHaveLength(72);
     expect(rows.slice(0, 3)).toEqual(["12", "15", "21"]);
     expect(await page.textContent("#summary")).toMatch(/要確認\s*3\s*人/);
@@ -76,7 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
 
   it("fixes 中島 隆 as なかじま: typed, Enter, the row is confirmed and the badge redrawn", async () => {
     await page.click('#staff-body tr[data-row="21"]');
-    await page.waitForFunction(() => document.querySelector("#ed-name")?.textContent?.includes("中島"));
+    await page.waitForFunction('document.querySelector("#ed-name")?.textContent?.includes("中島")');
     await expect(page.textContent('#staff-body tr[data-row="21"]')).resolves.toContain("要確認");
     await page.fill("#edit-kana", "なかじま");
     await page.press("#edit-kana", "Enter");
@@ -84,7 +84,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     const row = await page.textContent('#staff-body tr[data-row="21"]');
     expect(row).toContain("確認済み");
     expect(row).toContain("Nakajima");
-    await page.waitForFunction(() => document.querySelector("#preview svg")?.getAttribute("aria-label")?.includes("なかじま"));
+    await page.waitForFunction('document.querySelector("#preview svg")?.getAttribute("aria-label")?.includes("なかじま")');
     expect(await page.textContent("#summary")).toMatch(/要確認\s*2\s*人/);
   });
 
