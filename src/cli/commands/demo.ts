@@ -17,7 +17,7 @@ export function demoSteps(out: string): string[][] {
     ["readings", example("roster.csv"), "--overrides", confirmed, "--strict", "-o", o("review-confirmed.csv")],
     ["badges", example("roster.csv"), "--overrides", confirmed, "-o", o("badges-a4-10up.pdf")],
     ["badges", example("roster.xlsx"), "--overrides", confirmed, "--template", "card", "--sheet", "a4-8up-card", "-o", o("badges-card.pdf")],
-    ["badges", example("roster-utf8.csv"), "--overrides", confirmed, "--template", "standard-duplex", "--sheet", "a4-1up", "--crop-marks", "-o", o("badges-print-shop.pdf")],
+    ["badges", example("roster-utf8.csv"), "--overrides", confirmed, "--template", "standard-duplex", "--sheet", "single", "--crop-marks", "-o", o("badges-print-shop.pdf")],
     ["posters", example("facilities.csv"), "--policy", example("policy.yaml"), "-o", o("posters")],
   ];
 }
