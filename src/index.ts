@@ -105,11 +105,11 @@ export {
 export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
 export { fieldText, printable, sortForHandout, groupStaff, safeFileName } from "./badges/fields.js";
 export type { BadgeGroup } from "./badges/fields.js";
-export { readBackground } from "./badges/background.js";
+export { readBackground, BackgroundFileError } from "./badges/background.js";
 export type { Background } from "./badges/background.js";
 export { renderBadges, renderBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
 export type { RenderBadgesOptions, BadgeRenderResult } from "./badges/render-badges.js";
-export { renderBadgesSplit } from "./badges/split.js";
+export { renderBadgesSplit, csvCell } from "./badges/split.js";
 export type { BadgeGroupFile, SplitResult } from "./badges/split.js";
 export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
 export type { SheetGeometryOptions } from "./badges/sheet-option.js";

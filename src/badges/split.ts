@@ -21,8 +21,13 @@ export interface SplitResult {
   warnings: RowError[];
 }
 
-function csvCell(value: string | number): string {
-  const text = String(value);
+/**
+ * A CSV cell that Excel shows as text: a value starting with = + - @ (or a tab or carriage return)
+ * would run as a formula (=HYPERLINK(…), =cmd|…), so it gets a leading apostrophe; then quoted as needed.
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

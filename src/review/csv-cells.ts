@@ -4,14 +4,16 @@
  * (CSV injection): such cells are written with a leading apostrophe, which Excel shows as text, and the
  * apostrophe is removed again when nafuda reads the file back.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** A value that is neutralised: a formula start, or apostrophes before one ('=x must come back as '=x, not =x). */
+const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
 
 export function neutralizeCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
+  return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;
 }
 
+/** The exact inverse of neutralizeCell: unneutralizeCell(neutralizeCell(v)) === v for every string. */
 export function unneutralizeCell(value: string): string {
-  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+  return value.startsWith("'") && NEEDS_APOSTROPHE.test(value.slice(1)) ? value.slice(1) : value;
 }
 
 /** One CSV field: neutralised, then quoted when it holds a comma, quote or line break (RFC 4180). */
