@@ -1,7 +1,7 @@
 /**
  * Bad inputs for badges (template background PDFs) and posters (facility names that try to leave the
  * output folder, formula cells, background PDFs). Badges and posters are still being finished by other
- * engineers: where the product is wrong today, the test is `it.fails` with a note, and is listed in
+ * engineers: where the product is wrong today, the test is `it.fails` with a note ("OPEN"), and is listed in
  * the hardening report; flip it to `it` when fixed.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -59,18 +59,16 @@ describe("badges: a template whose background PDF is broken or encrypted", () =>
     expect(leftovers(folder)).toEqual([]);
   });
 
-  // OPEN (badges, src/badges/background.ts): pdf-lib's own error ("Failed to parse PDF document (line:20 …)",
-  // "Input document to `PDFDocument.load` is encrypted. You can use … ignoreEncryption") comes out as is: it
-  // names neither the background file nor the template, and says nothing a user can do.
-  it.fails.each(["broken", "not-a-pdf", "encrypted"])("%s: the message names the background file and says what to do", async (name) => {
+  // Was pdf-lib's own error ("Failed to parse PDF document (line:20 …)", "… use ignoreEncryption"), naming no
+  // file; fixed in f484649.
+  it.each(["broken", "not-a-pdf", "encrypted"])("%s: the message names the background file and says what to do", async (name) => {
     const error = await renderBadgeSheets(SAMPLE, { template: join(templates, `${name}.json`) }).then(() => null, (e: unknown) => e as Error);
     expect(error?.message).toContain(`${name}.pdf`);
     expect(error?.message).toMatch(name === "encrypted" ? /password/i : /save it again|export it again|damaged/i);
   });
 
-  // OPEN (badges, src/cli/commands/badges.ts): the plain Error from the background makes the CLI exit 3
-  // ("unexpected failure, a bug") for what README calls bad input (exit 2).
-  it.fails.each(["broken", "encrypted"])("%s: the CLI exits 2 (bad input), not 3", (name) => {
+  // Was exit 3 ("unexpected failure, a bug") for what README calls bad input; fixed in f484649.
+  it.each(["broken", "encrypted"])("%s: the CLI exits 2 (bad input), not 3", (name) => {
     const folder = join(work, `cli-exit-${name}`);
     mkdirSync(folder, { recursive: true });
     const run = nafuda(folder, ["badges", join(work, "roster.csv"), "-t", join(templates, `${name}.json`), "-o", "badges.pdf"]);
@@ -93,9 +91,8 @@ describe("badges: bad rows are left out, the others print", () => {
     expect(leftovers(folder)).toEqual([]);
   });
 
-  // OPEN (badges, src/badges/split.ts): index.csv quotes a 所属 such as =HYPERLINK("http://evil") but does not
-  // neutralise it: quoting does not stop Excel from running a formula. The review sheet writes it as '=….
-  it.fails("--split-by 所属 writes index.csv with formula-like cells neutralised", () => {
+  // Was quoted but not neutralised (quoting does not stop Excel running a formula); fixed in f484649.
+  it("--split-by 所属 writes index.csv with formula-like cells neutralised", () => {
     const folder = join(work, "split");
     mkdirSync(folder, { recursive: true });
     const run = nafuda(folder, ["badges", join(work, "roster.csv"), "--split-by", "所属", "-o", "out"]);
