@@ -208,6 +208,7 @@ const TEMPLATE_LABELS: Record<string, string> = {
   standard: "名刺サイズ（91×55mm）",
   card: "カードサイズ（85.6×54mm）",
   "standard-duplex": "名刺サイズ・両面",
+  band: "名刺サイズ・色帯デザイン",
 };
 
 function info(maxUploadBytes: number) {

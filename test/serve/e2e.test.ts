@@ -1,4 +1,6 @@
-import { existsSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,6 +16,7 @@ import { startServer, type RunningServer } from "../../src/serve/server.js";
 const CHROMIUM = process.env.NAFUDA_CHROMIUM ?? "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+const PDFTOPPM = ["/usr/bin/pdftoppm", "/usr/local/bin/pdftoppm"].find((path) => existsSync(path));
 
 if (!HAVE_CHROMIUM) {
   process.stderr.write(`test/serve/e2e.test.ts: skipped: ${CHROMIUM} not found; install it with \`apt-get install chromium\`\n`);
@@ -76,7 +79,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
 
   it("fixes 中島 隆 as なかじま: typed, Enter, the row is confirmed and the badge redrawn", async () => {
     await page.click('#staff-body tr[data-row="21"]');
-    await page.waitForFunction('document.querySelector("#ed-name")?.textContent?.includes("中島")');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector("#ed-name")?.textContent?.includes("中島"));
     await expect(page.textContent('#staff-body tr[data-row="21"]')).resolves.toContain("要確認");
     await page.fill("#edit-kana", "なかじま");
     await page.press("#edit-kana", "Enter");
@@ -84,7 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     const row = await page.textContent('#staff-body tr[data-row="21"]');
     expect(row).toContain("確認済み");
     expect(row).toContain("Nakajima");
-    await page.waitForFunction('document.querySelector("#preview svg")?.getAttribute("aria-label")?.includes("なかじま")');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector("#preview svg")?.getAttribute("aria-label")?.includes("なかじま"));
     expect(await page.textContent("#summary")).toMatch(/要確認\s*2\s*人/);
   });
 
@@ -129,6 +132,61 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
       expect(p.getHeight()).toBeCloseTo(841.89, 1);
     }
     await expect(page.textContent("#download-message")).resolves.toContain("名札 72 枚、8 ページ");
+  });
+
+  it.skipIf(!PDFTOPPM)("the preview looks like the PDF: Chromium's drawing of the SVG against poppler's of the PDF (needs poppler-utils)", async () => {
+    for (const template of ["standard", "band"]) {
+      const form = () => {
+        const data = new FormData();
+        data.append("roster", new Blob([readFileSync(join(ROOT, "examples/roster.csv"))]), "roster.csv");
+        data.append("row", "21");
+        data.append("template", template);
+        return data;
+      };
+      const preview = (await (await fetch(`${server.url}api/preview`, { method: "POST", body: form() })).json()) as { svg: string };
+      const pdf = new Uint8Array(await (await fetch(`${server.url}api/badge.pdf`, { method: "POST", body: form() })).arrayBuffer());
+      const folder = mkdtempSync(join(tmpdir(), "nafuda-e2e-"));
+      try {
+        writeFileSync(join(folder, "badge.pdf"), pdf);
+        execFileSync(PDFTOPPM!, ["-png", "-r", "300", "-singlefile", join(folder, "badge.pdf"), join(folder, "badge")]);
+        const png = readFileSync(join(folder, "badge.png")).toString("base64");
+        const svg = Buffer.from(preview.svg).toString("base64");
+        const other = await page.context().newPage();
+        await other.setContent(`<img id="a" src="data:image/png;base64,${png}"><img id="b" src="data:image/svg+xml;base64,${svg}">`);
+        const result = await other.evaluate(`(async () => {
+          const a = document.getElementById("a"), b = document.getElementById("b");
+          await Promise.all([a.decode(), b.decode()]);
+          const w = a.naturalWidth, h = a.naturalHeight;
+          const pixels = (img) => { const c = document.createElement("canvas"); c.width = w; c.height = h;
+            const g = c.getContext("2d"); g.fillStyle = "#fff"; g.fillRect(0, 0, w, h); g.drawImage(img, 0, 0, w, h); return g.getImageData(0, 0, w, h).data; };
+          const pa = pixels(a), pb = pixels(b);
+          // A pixel of poppler's rendering matches when Chromium's has a pixel of nearly its colour within one
+          // pixel of it (the two anti-alias edges differently, by up to half a pixel).
+          let different = 0, inked = 0;
+          for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
+            const i = (y * w + x) * 4;
+            let best = 255;
+            for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) {
+              const xx = x + dx, yy = y + dy;
+              if (xx < 0 || yy < 0 || xx >= w || yy >= h) continue;
+              const j = (yy * w + xx) * 4;
+              best = Math.min(best, Math.max(Math.abs(pa[i] - pb[j]), Math.abs(pa[i + 1] - pb[j + 1]), Math.abs(pa[i + 2] - pb[j + 2])));
+            }
+            if (best > 80) different++;
+            if (pa[i] + pa[i + 1] + pa[i + 2] < 600) inked++;
+          }
+          return { w, h, different, inked, total: pa.length / 4 };
+        })()`) as { w: number; h: number; different: number; inked: number; total: number };
+        await other.close();
+        expect(result.w).toBeGreaterThan(1000);
+        expect(result.inked / result.total, template).toBeGreaterThan(0.05);
+        // Only anti-aliased edges may differ.
+        // Measured: 0.6 % (standard) and 0.3 % (band); a glyph out by 1 pt or a wrong colour is well over 10 %.
+        expect(result.different / result.inked, template).toBeLessThan(0.02);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
   });
 
   it("a file that is not a roster gets a plain Japanese message, and the loaded roster stays", async () => {
