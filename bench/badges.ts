@@ -137,7 +137,7 @@ async function child(engine: string, count: number): Promise<void> {
     // Module imports stay outside the timing, for every engine.
     await Promise.all([
       import("../src/badges/render-badges.js"),
-      import("../src/badges/fit-text.js"),
+      import("../src/text/fit-text.js"),
       import("../src/badges/fields.js"),
       import("../src/pdf/fonts.js"),
       import("../src/geometry/sheets.js"),
@@ -185,7 +185,7 @@ function sourceText(s: StaffReading, source: string): string {
 
 async function pdfkitBadges(staff: StaffReading[], template: Template): Promise<Uint8Array> {
   const { default: PDFDocument } = await import("pdfkit");
-  const { fitText } = await import("../src/badges/fit-text.js");
+  const { fitText } = await import("../src/text/fit-text.js");
   const { sortForHandout } = await import("../src/badges/fields.js");
   const { bundledFontPath } = await import("../src/pdf/fonts.js");
   const { mmToPt } = await import("../src/geometry/units.js");

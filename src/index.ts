@@ -93,8 +93,8 @@ export {
   planPages,
 } from "./geometry/sheets.js";
 export type { SheetSpec, Sheet, PlacementOptions, CellRect, PagePlan } from "./geometry/sheets.js";
-export { fitText } from "./badges/fit-text.js";
-export type { FitBox, FitStyle, FitResult } from "./badges/fit-text.js";
+export { fitText } from "./text/fit-text.js";
+export type { FitBox, FitStyle, FitResult } from "./text/fit-text.js";
 export {
   BUILTIN_TEMPLATES,
   TemplateError,

@@ -15,7 +15,7 @@ import {
 import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
 import { describeCharacter, embedFontForText, fontInfo, isBundledFontName, loadFont, missingCharacters, needsNoGlyph } from "../pdf/fonts.js";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../pdf/print-marks.js";
-import { fitText } from "./fit-text.js";
+import { fitText } from "../text/fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
 import { readBackground, type Background } from "./background.js";
 import { loadTemplate, templatePath, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";

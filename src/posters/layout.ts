@@ -5,6 +5,7 @@
  * 2 or 3 columns, measures as rows or tiles) chosen for how far away it is read; the body is
  * then scaled as one so that the content fills the page without overflowing.
  */
+import { fitText } from "../text/fit-text.js";
 import { breakLines } from "./linebreak.js";
 import type { PosterContent } from "./content.js";
 import { posterPaper, type PosterSize } from "./sizes.js";
@@ -137,14 +138,13 @@ function mix(color: Rgb, other: Rgb, amount: number): Rgb {
 
 /**
  * One line fitted to `width`: condensed (長体) down to MIN_CONDENSE first, then made smaller,
- * computed in one step from the measured width.
+ * computed in one step from the measured width (the same rule as badges: src/text/fit-text.ts).
  */
 export function fitLine(measure: TextMeasurer, text: string, font: FontRole, size: number, width: number): { size: number; scaleX: number } {
   const natural = measure(text, font, size);
   if (natural <= width || natural === 0) return { size, scaleX: 1 };
-  const ratio = width / natural;
-  if (ratio >= MIN_CONDENSE) return { size, scaleX: Math.floor(ratio * 1000) / 1000 };
-  return { size: (size * ratio) / MIN_CONDENSE, scaleX: MIN_CONDENSE };
+  const fit = fitText(natural / size, { width, height: Number.POSITIVE_INFINITY }, { maxSizePt: size, minSizePt: size / 1000, minCondense: MIN_CONDENSE });
+  return { size: fit.sizePt, scaleX: fit.horizontalScale };
 }
 
 /** A block of shapes laid out from y = 0, to be moved into place. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { fitText } from "../../src/badges/fit-text.js";
+import { fitText } from "../../src/text/fit-text.js";
 
 const style = { maxSizePt: 50, minSizePt: 30, minCondense: 0.75 };
 const box = { width: 200, height: 60 };
