@@ -16,7 +16,7 @@ import { parsePolicy, PolicyError, type PosterPolicy } from "../posters/policy.j
 import { readFacilities, type Facility } from "../posters/facilities.js";
 import { renderFacilityPosters } from "../posters/render.js";
 import { orderManifestCsv, orderSummaryPdf, type OrderLine } from "../posters/batch.js";
-import { safeFileStems } from "../posters/file-names.js";
+import { safeFileStems } from "../io/safe-file-names.js";
 import { formatJapaneseDate } from "../posters/dates.js";
 import { DEFAULT_MEASURE_LABELS } from "../posters/measures.js";
 import { badgePdfToSvg } from "./badge-svg.js";
@@ -122,8 +122,13 @@ export function isReviewSheet(headers: readonly string[]): boolean {
   return set.has("かな") && set.has("要確認") && (set.has("出典") || set.has("候補"));
 }
 
-async function tableOf(upload: Upload): Promise<Table> {
-  return readTable(upload.bytes, { fileName: upload.name });
+async function tableOf(upload: Upload, what: string): Promise<Table> {
+  try {
+    return await readTable(upload.bytes, { fileName: upload.name });
+  } catch (error) {
+    if (error instanceof RosterFileError) throw new PageError(422, `「${upload.name}」を${what}として読めませんでした。${japanese(error.message)}`, error.message);
+    throw error;
+  }
 }
 
 /** Everything a readings request gives: the roster, the confirmed readings (file + edits) and the options. */
@@ -147,8 +152,8 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
   const options = readingOptions(form);
   const edits = parseEdits(form);
 
-  let rosterTable = await tableOf(rosterFile);
-  let confirmedTable = confirmedFile ? await tableOf(confirmedFile) : null;
+  let rosterTable = await tableOf(rosterFile, "名簿");
+  let confirmedTable = confirmedFile ? await tableOf(confirmedFile, "確認済みよみ") : null;
   let rosterKind: ReadingInput["rosterKind"] = "roster";
   if (isReviewSheet(rosterTable.headers)) {
     if (confirmedFile && confirmedTable && !isReviewSheet(confirmedTable.headers)) {

@@ -9,8 +9,10 @@ import type { PolicyIssue } from "../posters/policy.js";
 const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
   [/no column holds the staff names\. The header row has: (.*?)\. Name the column/s, (m) =>
     `名前の列が見つかりません。見出しの行に「氏名」という列が必要です（いまの見出し：${m[1]}）。Excel で見出しを「氏名」に直して保存し、もう一度選んでください。姓と名が別の列なら「姓」「名」と書いてください。`],
-  [/old-style \.xls files cannot be read/, () =>
-    "古い形式の Excel ファイル（.xls）は読めません。Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度選んでください。"],
+  [/old-style \.xls files cannot be read|old-style Excel workbook \(\.xls\)|password-protected workbook/, () =>
+    "古い形式の Excel ファイル（.xls）か、パスワード付きのファイルは読めません。Excel で開き、パスワードを外して、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度選んでください。"],
+  [/the name ends in (\.\w+) but the file is not an Excel workbook/, (m) =>
+    `ファイル名は ${m[1]} ですが、中身は Excel ではありません（CSV の名前を変えたものかもしれません）。本当の拡張子（.csv）に戻すか、Excel で開いて「Excel ブック (*.xlsx)」で保存し直してください。`],
   [/not an Excel workbook|the Excel workbook cannot be read/, () =>
     "Excel ファイル（.xlsx）として読めませんでした。ファイルが壊れているか、中身が Excel ではない可能性があります。Excel で開いて保存し直すか、CSV で保存してください。"],
   [/cannot be read as (CSV|TSV|JSON)/i, (m) =>

@@ -3,7 +3,6 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { bundledPath } from "../package-root.js";
 import { BUILTIN_TEMPLATES } from "../badges/template.js";
-import { SHEET_PRESETS } from "../geometry/sheets.js";
 import {
   PageForm,
   allPostersPdf,
@@ -17,7 +16,11 @@ import {
   readingsResponse,
   singleBadgePdf,
 } from "./api.js";
-import { PageError } from "./messages.js";
+import { japanese, PageError } from "./messages.js";
+import { RosterFileError } from "../roster/errors.js";
+import { PolicyError } from "../posters/policy.js";
+import { TemplateError } from "../badges/template.js";
+import { SHEET_PRESETS, SheetError } from "../geometry/sheets.js";
 
 /**
  * `nafuda serve`: a local web page over the library, for people who work in Excel rather than a terminal.
@@ -285,6 +288,9 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
       if (res.headersSent) return;
       if (error instanceof PageError) {
         sendError(res, error.status, error.message, { ...(error.detail ? { detail: error.detail } : {}), ...error.extra });
+      } else if (error instanceof RosterFileError || error instanceof PolicyError || error instanceof TemplateError || error instanceof SheetError) {
+        // Input problems the API did not word itself: still the library's plain message, not "unexpected".
+        sendError(res, 422, japanese(error.message), { detail: error.message });
       } else {
         log(`nafuda serve: ${req.method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
         sendError(res, 500, "思いがけないエラーで処理できませんでした。ファイルを確かめて、もう一度お試しください。続く場合は、画面の内容とファイルを担当者に知らせてください。", {

@@ -217,6 +217,17 @@ describe("readings", () => {
     expect(data.detail).toContain("no column holds the staff names");
   });
 
+  it("an old .xls or a damaged workbook is explained, for the roster and for the confirmed file", async () => {
+    const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
+    const asRoster = await postForm(port, "/api/readings", { roster: { bytes: xls, name: "名簿.xls" } });
+    expect(asRoster.status).toBe(422);
+    expect(asRoster.json().error).toMatch(/^「名簿\.xls」を名簿として読めませんでした。/);
+    expect(asRoster.json().detail).toContain(".xls");
+    const asConfirmed = await postForm(port, "/api/readings", { roster, confirmed: { bytes: new TextEncoder().encode("PK\u0003\u0004broken"), name: "確認.xlsx" } });
+    expect(asConfirmed.status).toBe(422);
+    expect(asConfirmed.json().error).toContain("「確認.xlsx」を確認済みよみとして読めませんでした");
+  });
+
   it("asks for a file when none is sent, and for a form when the body is not one", async () => {
     const none = await postForm(port, "/api/readings", { romaji: "passport" });
     expect(none.status).toBe(400);
