@@ -103,7 +103,7 @@ export {
   builtinTemplatePath,
 } from "./badges/template.js";
 export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
-export { fieldText, printable, sortForHandout, groupStaff, safeFileName } from "./badges/fields.js";
+export { fieldText, printable, sortForHandout, groupStaff } from "./badges/fields.js";
 export type { BadgeGroup } from "./badges/fields.js";
 export { readBackground, BackgroundFileError } from "./badges/background.js";
 export type { Background } from "./badges/background.js";
@@ -132,7 +132,7 @@ export type { PosterLayout, Shape as PosterShape, TextMeasurer, FontRole as Post
 export { layoutPoster } from "./posters/layout.js";
 export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground } from "./posters/render.js";
 export { renderPoster, renderFacilityPosters } from "./posters/render.js";
-export { safeFileStem, safeFileStems } from "./posters/file-names.js";
+export { safeFileStem, safeFileStems } from "./io/safe-file-names.js";
 export type { OrderLine, PosterBatchOptions, PosterBatchResult } from "./posters/batch.js";
 export { makePosters, runPosterBatch, orderManifestCsv, orderSummaryPdf, MANIFEST_FILE, SUMMARY_FILE } from "./posters/batch.js";
 

@@ -1,3 +1,4 @@
+import { safeFileStems } from "../io/safe-file-names.js";
 import type { StaffReading } from "../model.js";
 
 /**
@@ -77,26 +78,6 @@ export function sortForHandout(staff: readonly StaffReading[]): StaffReading[] {
   return keyed.map((k) => k.s);
 }
 
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/i;
-
-/**
- * A file name part that is safe on Windows, macOS and Linux: path separators, reserved
- * characters and controls become "_", leading/trailing dots and spaces go, reserved device
- * names get a "_" prefix, at most 80 characters. Japanese is kept as it is.
- */
-export function safeFileName(text: string, empty = "未設定"): string {
-  let name = text
-    .normalize("NFC")
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]/g, "_")
-    .replace(/\s+/g, " ")
-    .replace(/^[\s.]+|[\s.]+$/g, "");
-  if (name === "") name = empty;
-  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
-  const chars = [...name];
-  if (chars.length > 80) name = chars.slice(0, 80).join("");
-  return name;
-}
-
 export interface BadgeGroup {
   /** The group's value as written ("" for staff without one). */
   key: string;
@@ -115,12 +96,6 @@ export function groupStaff(staff: readonly StaffReading[], by: string): BadgeGro
     list.push(s);
   }
   const keys = [...groups.keys()].sort((a, b) => (a === "" ? 1 : b === "" ? -1 : collator.compare(a, b) || (a < b ? -1 : 1)));
-  const used = new Set<string>();
-  return keys.map((key) => {
-    const base = safeFileName(key);
-    let stem = base;
-    for (let n = 2; used.has(stem.toLowerCase()); n++) stem = `${base}-${n}`;
-    used.add(stem.toLowerCase());
-    return { key, fileStem: stem, staff: groups.get(key)! };
-  });
+  const stems = safeFileStems(keys, "未設定");
+  return keys.map((key, i) => ({ key, fileStem: stems[i]!, staff: groups.get(key)! }));
 }

@@ -1,5 +1,5 @@
 /**
- * File names from facility names: Japanese kept, nothing that can leave the output folder
+ * File names from names people wrote (facilities, departments): Japanese kept, nothing that can leave the output folder
  * (no "/", "\", "..", drive letters, control characters), no names Windows reserves,
  * stable across runs (the same name always gives the same file name).
  */
@@ -14,7 +14,7 @@ const MAX_STEM_BYTES = 150;
  * A safe file stem (no extension) for a facility name: 本庁舎 市民課窓口 → 本庁舎_市民課窓口.
  * Never empty, never starts with "." or "_" (the order files use "_"), never contains a path.
  */
-export function safeFileStem(name: string): string {
+export function safeFileStem(name: string, fallback = "facility"): string {
   let stem = name
     .normalize("NFC")
     // Control characters (C0, DEL, C1), bidi controls and separators that can disguise a name.
@@ -32,8 +32,8 @@ export function safeFileStem(name: string): string {
     cut += char;
   }
   stem = cut.replace(/[._]+$/, "");
-  if (!stem) stem = "facility";
-  if (WINDOWS_RESERVED.test(stem)) stem = `facility-${stem}`;
+  if (!stem) stem = fallback;
+  if (WINDOWS_RESERVED.test(stem)) stem = `${fallback}-${stem}`;
   return stem;
 }
 
@@ -46,8 +46,8 @@ function shortHash(text: string): string {
  * macOS and Windows) each get a short hash of their full name, so the result does not depend
  * on row order.
  */
-export function safeFileStems(names: readonly string[]): string[] {
-  const stems = names.map(safeFileStem);
+export function safeFileStems(names: readonly string[], fallback = "facility"): string[] {
+  const stems = names.map((name) => safeFileStem(name, fallback));
   const counts = new Map<string, number>();
   for (const stem of stems) counts.set(stem.toLowerCase(), (counts.get(stem.toLowerCase()) ?? 0) + 1);
   return stems.map((stem, i) => ((counts.get(stem.toLowerCase()) ?? 0) > 1 ? `${stem}-${shortHash(names[i]!)}` : stem));

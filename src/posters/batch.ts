@@ -10,7 +10,7 @@ import { createDeterministicDocument, saveDeterministic } from "../pdf/determini
 import { embedFontForText, loadFont } from "../pdf/fonts.js";
 import { formatJapaneseDate, type DateStyle } from "./dates.js";
 import { readFacilities, type Facility } from "./facilities.js";
-import { pathInside, safeFileStems } from "./file-names.js";
+import { pathInside, safeFileStems } from "../io/safe-file-names.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
 import { renderFacilityPosters, type PosterBackground } from "./render.js";
 import { posterPaper, POSTER_SIZES, type PosterSize } from "./sizes.js";

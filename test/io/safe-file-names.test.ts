@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pathInside, safeFileStem, safeFileStems } from "../../src/posters/file-names.js";
+import { pathInside, safeFileStem, safeFileStems } from "../../src/io/safe-file-names.js";
 
 describe("safe file names", () => {
   it.each([
