@@ -173,7 +173,8 @@
 
   // ---------- step 1: roster
 
-  dropZone("roster-drop", "roster-input", (files) => {
+  dropZone("roster-drop", "roster-input", (files) => takeRosterFiles(files));
+  function takeRosterFiles(files) {
     if (files.length > 2) {
       message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV）です。");
       return;
@@ -189,7 +190,7 @@
     state.editErrors.clear();
     state.selected = null;
     loadReadings(true, previous);
-  });
+  }
   $("add-confirmed").addEventListener("click", () => $("confirmed-input").click());
   $("confirmed-input").addEventListener("change", () => {
     const file = $("confirmed-input").files[0];
@@ -205,6 +206,16 @@
     loadReadings(true);
   });
   $("choose-again").addEventListener("click", () => $("roster-input").click());
+  // Once a roster is loaded the drop zone is folded away: the whole card still takes a dropped file.
+  $("step-roster").addEventListener("dragover", (event) => { event.preventDefault(); $("step-roster").classList.add("dragging"); });
+  $("step-roster").addEventListener("dragleave", () => $("step-roster").classList.remove("dragging"));
+  $("step-roster").addEventListener("drop", (event) => {
+    event.preventDefault();
+    $("step-roster").classList.remove("dragging");
+    if (!$("roster-drop").hidden) return; // the drop zone itself handles it
+    const files = [...(event.dataTransfer?.files || [])];
+    if (files.length > 0) takeRosterFiles(files);
+  });
   $("romaji").addEventListener("change", () => loadReadings(false));
   $("romaji-case").addEventListener("change", () => loadReadings(false));
 
@@ -245,7 +256,7 @@
       $("step-download").hidden = state.rows.length === 0;
       if (state.rows.length === 0) {
         $("files-bar").hidden = true;
-        $("roster-drop").classList.remove("compact");
+        $("roster-drop").hidden = false;
       }
       message("roster-message", "error", error.message, lines, error.data?.detail || null);
     } finally {
@@ -260,7 +271,7 @@
     }
     state.rosterKind = files.rosterKind;
     $("files-bar").hidden = false;
-    $("roster-drop").classList.add("compact");
+    $("roster-drop").hidden = true;
     const encoding = { "utf-8": "UTF-8", "utf-8-bom": "UTF-8（BOM付き）", cp932: "Shift_JIS", "euc-jp": "EUC-JP", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[files.encoding] || files.encoding;
     const kind = files.format === "xlsx" ? `Excel${files.sheet ? `・シート「${files.sheet}」` : ""}` : `${files.format.toUpperCase()}${encoding ? `・${encoding}` : ""}`;
     $("roster-name").replaceChildren(files.roster, el("span", { class: "sub", text: `（${kind}）` }));
@@ -528,8 +539,11 @@
       updateRow(row.row);
     }, 450);
   }
-  $("edit-kana").addEventListener("input", () => typed("kana"));
-  $("edit-romaji").addEventListener("input", () => typed("romaji"));
+  // While a Japanese input method is composing, the text is not final: wait for the composition to end.
+  $("edit-kana").addEventListener("input", (event) => { if (!event.isComposing) typed("kana"); });
+  $("edit-kana").addEventListener("compositionend", () => typed("kana"));
+  $("edit-romaji").addEventListener("input", (event) => { if (!event.isComposing) typed("romaji"); });
+  $("edit-romaji").addEventListener("compositionend", () => typed("romaji"));
   for (const id of ["edit-kana", "edit-romaji"]) {
     $(id).addEventListener("keydown", (event) => {
       if (event.key === "Escape") { event.preventDefault(); focusSelectedRow(true); }

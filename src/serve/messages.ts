@@ -30,6 +30,9 @@ const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
     "確認シートとして読めません。「かな」の列と、「職員番号」または「氏名」の列が必要です。nafuda で作った確認シートを選んでください。"],
   [/neither 職員番号 nor 氏名/, () => "職員番号も氏名もないため、だれの読みかわかりません。どちらかを入れてください。"],
   [/no facility name column/, () => "施設名の列が見つかりません。見出しの行に「施設名」という列を作ってください。"],
+  [/^unknown key "(.*?)"(?: \(did you mean "(.*?)"\?\))?/, (m) =>
+    `「${m[1]}」という項目はありません${m[2] ? `。「${m[2]}」の書き間違いではありませんか` : ""}。`],
+  [/^"(.*?)" is required/, (m) => `「${m[1]}」がありません。この項目は必ず書いてください。`],
   [/unknown column "(.*?)"(.*?); it is ignored/, (m) => `「${m[1]}」という列は使いません（無視します）${m[2] ? `。${m[2].replace(/^[\s;:,—-]+/, "")}` : ""}`],
 ];
 
@@ -74,7 +77,8 @@ export function pageRowError(error: RowError): PageRowError {
 
 export function policyIssueText(issue: PolicyIssue): string {
   const where = [issue.line ? `${issue.line} 行目` : null, issue.path ? `「${issue.path}」` : null].filter(Boolean).join("・");
-  return where ? `${where}：${issue.message}` : issue.message;
+  const text = japanese(issue.message);
+  return where ? `${where}：${text}` : text;
 }
 
 /** An input problem the page can explain: HTTP status, a Japanese sentence, and the library's message. */

@@ -11,6 +11,8 @@ describe("the page's Japanese wording of library messages", () => {
     ["no reading for the surname 鬮橋: give it in the roster's フリガナ column", "「鬮橋」の読みがわかりません"],
     ["「nakajima」 is not kana: write the surname's reading in hiragana", "「nakajima」はかなではありません"],
     ["中島 隆: kana \"なかじま\": the font BIZUDPGothic-Bold has no glyph for U+2FFF — choose a font that has it", "名札の書体（BIZUDPGothic-Bold）にない文字があります：U+2FFF"],
+    ['unknown key "titel" (did you mean "title"?); valid keys here: issuer, title', "「titel」という項目はありません。「title」の書き間違いではありませんか"],
+    ['"effectiveDate" is required', "「effectiveDate」がありません"],
     ["kana \"ながいながいなまえ\" is condensed to 62% at 30 pt to fit its 81 mm box", "横幅を 62%、30 ポイントまで縮めて"],
   ])("%s", (message, expected) => {
     expect(japanese(message)).toContain(expected);

@@ -16,7 +16,7 @@ export const DEFAULT_PORT = 8931;
 export function openBrowser(url: string): void {
   const [command, args] =
     process.platform === "darwin" ? ["open", [url]]
-    : process.platform === "win32" ? ["cmd", ["/c", "start", '""', url]]
+    : process.platform === "win32" ? ["cmd", ["/c", "start", "", url]]
     : ["xdg-open", [url]];
   try {
     const child = spawn(command, args, { stdio: "ignore", detached: true, windowsHide: true });
