@@ -17,9 +17,16 @@ export function printRowErrors(errors: readonly RowError[], limit = 50): void {
   if (errors.length > limit) process.stderr.write(`… and ${errors.length - limit} more error(s): see the review sheet\n`);
 }
 
+/** System errors that are no fault of the input: a full disk or a failing one (README: exit 3). */
+const MACHINE_ERRORS = new Set(["ENOSPC", "EDQUOT", "EIO", "ENOMEM"]);
+
 /** An error that stops the command: a clear message for input problems, the stack only for bugs. */
 export function failWith(error: unknown): void {
-  const known = error instanceof Error && (error.name.endsWith("FileError") || "file" in error || "code" in error);
+  const code = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  const known =
+    error instanceof Error &&
+    !(code !== undefined && MACHINE_ERRORS.has(code)) &&
+    (error.name.endsWith("FileError") || "file" in error || "code" in error);
   const message = error instanceof Error ? error.message : String(error);
   process.stderr.write(`nafuda: ${message}\n`);
   if (!known && error instanceof Error && process.env.NAFUDA_DEBUG) process.stderr.write(`${error.stack}\n`);
