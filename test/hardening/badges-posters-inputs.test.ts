@@ -102,6 +102,24 @@ describe("badges: bad rows are left out, the others print", () => {
   });
 });
 
+describe("badges --split-by: group names with ../ and /", () => {
+  it("writes every group's PDF and index.csv inside the output folder, nothing anywhere else", () => {
+    const root = join(work, "split-paths");
+    mkdirSync(join(root, "sub"), { recursive: true });
+    writeFileSync(
+      join(root, "sub", "roster.csv"),
+      "職員番号,氏名,フリガナ,所属\r\n1,佐藤　花子,サトウ　ハナコ,../../evil\r\n2,鈴木　一郎,スズキ　イチロウ,/etc/passwd\r\n" +
+        "3,田中　次郎,タナカ　ジロウ,..\r\n4,伊藤　健太,イトウ　ケンタ,..\\..\\windows\r\n5,加藤　美咲,カトウ　ミサキ,総務課/庶務係\r\n",
+    );
+    const run = nafuda(join(root, "sub"), ["badges", "roster.csv", "--split-by", "所属", "-o", "out"]);
+    expect(run.status, run.stderr).toBe(0);
+    const files = filesUnder(root);
+    expect(files.every((file) => file === "sub/roster.csv" || /^sub\/out\/[^/\\]+$/.test(file)), files.join("\n")).toBe(true);
+    expect(files.filter((file) => file.endsWith(".pdf"))).toHaveLength(5);
+    expect(leftovers(root)).toEqual([]);
+  });
+});
+
 describe("posters: facility names with ../ and /", () => {
   const list = [
     "施設名,対策,サイズ",
