@@ -220,6 +220,7 @@
   $("romaji-case").addEventListener("change", () => loadReadings(false));
 
   /** Reads the files through the library. When new files fail, the page goes back to the `previous` ones. */
+  let generation = 0; // bumped whenever the table is read anew: answers for an older table are dropped
   async function loadReadings(fresh, previous = null) {
     if (!state.roster) return;
     busy(true, "名簿を読んでいます…");
@@ -227,6 +228,12 @@
     try {
       const { json } = await post("/api/readings", readingForm());
       applyFiles(json.files);
+      if (!fresh && state.rows.length > 0) {
+        // Same roster, other settings: keep the order the person is working in.
+        const place = new Map(state.rows.map((row, i) => [row.row, i]));
+        json.rows.sort((a, b) => (place.get(a.row) ?? Infinity) - (place.get(b.row) ?? Infinity));
+      }
+      generation++;
       state.rows = json.rows;
       state.byRow = new Map(json.rows.map((row) => [row.row, row]));
       if (fresh) state.original = new Map();
@@ -569,8 +576,10 @@
   /** Re-reads one row through the library with the edits applied, then redraws it and its badge. */
   async function updateRow(rowNumber) {
     const ticket = ++rowRequest;
+    const asked = generation;
     try {
       const { json } = await post("/api/readings", readingForm({ rows: String(rowNumber) }));
+      if (asked !== generation) return;
       for (const e of json.editErrors) state.editErrors.set(e.row, e.message);
       if (!json.editErrors.some((e) => e.row === rowNumber)) state.editErrors.delete(rowNumber);
       for (const fresh of json.rows) {

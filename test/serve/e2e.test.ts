@@ -189,6 +189,17 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     }
   });
 
+  it("another romaji system re-reads every row and keeps the order being worked in", async () => {
+    await page.click(".settings summary");
+    await page.selectOption("#romaji", "hepburn");
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('#staff-body tr[data-row="4"] .c-romaji')?.textContent === "Ōno");
+    const rows = await page.$$eval("#staff-body tr", (trs) => trs.slice(0, 4).map((tr) => tr.getAttribute("data-row")));
+    expect(rows).toEqual(["12", "15", "21", "1"]);
+    expect(await page.textContent('#staff-body tr[data-row="12"] .pill')).toBe("確認済み");
+    await page.selectOption("#romaji", "passport");
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('#staff-body tr[data-row="4"] .c-romaji')?.textContent === "Ono");
+  });
+
   it("a file that is not a roster gets a plain Japanese message, and the loaded roster stays", async () => {
     await page.setInputFiles("#roster-input", { name: "メモ.csv", mimeType: "text/csv", buffer: Buffer.from("番号,部署\n1,総務課\n") });
     await page.waitForSelector("#roster-message .notice.error");
