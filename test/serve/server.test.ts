@@ -208,6 +208,12 @@ describe("readings", () => {
     expect(data.rows.find((r) => r.name === "中島　隆")).toMatchObject({ kana: "なかしま", source: "override", review: false });
   });
 
+  it("a surname no dictionary knows goes to the analyzer (loaded once in the server), and is sent to review", async () => {
+    const csv = new TextEncoder().encode("氏名,所属\n鬮橋　太郎,総務課\n");
+    const data = (await postForm(port, "/api/readings", { roster: { bytes: csv, name: "x.csv" } })).json<ReadingsReply>();
+    expect(data.rows[0]).toMatchObject({ name: "鬮橋　太郎", source: "analyzer", review: true });
+  });
+
   it("says in Japanese what to do with a file that has no name column", async () => {
     const reply = await postForm(port, "/api/readings", { roster: { bytes: new TextEncoder().encode("番号,部署\n1,総務課\n"), name: "表.csv" } });
     expect(reply.status).toBe(422);
