@@ -79,7 +79,7 @@ console.log(`in the IPADIC surname entries: ${known} (${pct(known, devset.length
 
 console.log("## calibration of the plausible-reading cost gap (odd ranks only)");
 const odd = devset.filter((c) => c.rank % 2 === 1);
-for (const gap of [0, 500, 1000, 1500, 2000, 2500, 3000, 4000, 5000]) {
+for (const gap of [0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000]) {
   console.log(line(`gap ${gap}${gap === DEFAULT_PLAUSIBLE_COST_GAP ? " (default)" : ""}`, score(odd, await resolveAll(odd, gap))));
 }
 

@@ -11,13 +11,13 @@ import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
 
 /**
- * How far apart (in dictionary cost) two readings of one surname must be before the cheaper one is printed
- * without asking. Costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear, 河野 こうの 5404 / かわの
- * 6297 is not. Chosen on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings) to keep silent
+ * How far apart two readings of one surname must score (summed over both dictionaries, see fromDictionary) before
+ * the better one is printed without asking. Costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear,
+ * 河野 こうの 5404 / かわの 6297 is not. Chosen on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings) to keep silent
  * errors (a wrong reading nobody is asked about) under 0.5 %, at the price of more review: a wrong badge costs
  * more than a glance at the review sheet.
  */
-export const DEFAULT_PLAUSIBLE_COST_GAP = 3000;
+export const DEFAULT_PLAUSIBLE_COST_GAP = 6000;
 
 export interface ReadingResolverOptions {
   /** The confirmed readings file (a corrected review sheet): a path, or rows already read. */
@@ -270,33 +270,41 @@ function plausibleLength(surname: string, kana: string): boolean {
   return moraCount >= kanji && moraCount <= kanji * 4;
 }
 
+/** Added to a reading's score for each dictionary that knows the surname but not that reading. */
+const MISSING_READING_COST = 3000;
+
 /**
- * The dictionaries' reading: IPADIC's most common one. The surname goes to review, with the other readings,
- * when IPADIC has a second reading within `gap`, when UniDic (the second opinion) prefers another reading or
- * has two readings within `gap`, or when it is a single kanji with more than one reading (安, 上, 東, 菅: the
- * surnames readers most often get wrong). Known only to UniDic: its reading, always reviewed.
+ * The dictionaries' reading. Each reading of the surname that IPADIC or UniDic lists is scored by how much
+ * costlier it is than each dictionary's own best reading (MISSING_READING_COST where a dictionary that knows the
+ * surname lacks that reading), and the lowest score is printed. The surname goes to review, with the other
+ * readings, when another reading scores within `gap` (4/3 × gap when both dictionaries list it), when only UniDic
+ * knows the surname, or when it is a single
+ * kanji with more than one reading (安, 上, 東, 菅: the surnames readers most often get wrong).
  */
 function fromDictionary(entries: readonly NameEntry[], second: readonly NameEntry[], surname: string, gap: number): Decision | null {
-  const primary = entries.length > 0 ? entries : second;
-  const best = primary[0];
-  if (!best) return null;
+  if (entries.length === 0 && second.length === 0) return null;
+  const relative = (list: readonly NameEntry[], reading: string) => {
+    if (list.length === 0) return 0;
+    const entry = list.find((e) => e.reading === reading);
+    return entry ? entry.cost - list[0]!.cost : MISSING_READING_COST;
+  };
+  const scored = [...new Set([...entries, ...second].map((e) => e.reading))]
+    .map((reading) => ({ reading, score: relative(entries, reading) + relative(second, reading) }))
+    .sort((a, b) => a.score - b.score || (a.reading < b.reading ? -1 : a.reading > b.reading ? 1 : 0));
+  const best = scored[0]!;
+  const oneKanji = Array.from(surname).length === 1;
+  // A reading both dictionaries list is a real alternative, not one dictionary's artefact: give it a wider margin
+  // (中島: なかじま for most people, なかしま for a quarter of them, and both dictionaries know both).
+  const listedByBoth = (reading: string) => entries.some((e) => e.reading === reading) && second.some((e) => e.reading === reading);
+  const others = scored
+    .slice(1)
+    .filter((s) => oneKanji || s.score - best.score < (listedByBoth(s.reading) ? (gap * 4) / 3 : gap))
+    .map((s) => s.reading);
   const reasons: string[] = [];
-  const close = (list: readonly NameEntry[]) => list.slice(1).filter((entry) => entry.cost - list[0]!.cost < gap).map((e) => e.reading);
-  const alternatives = [...close(primary)];
-  if (entries.length === 0) {
-    reasons.push(`「${surname}」は第一の辞書（IPADIC）になく、第二の辞書（UniDic）の読みです`);
-  } else if (second.length > 0) {
-    if (second[0]!.reading !== best.reading) {
-      reasons.push(`辞書によって読みが違います（IPADIC: ${best.reading}、UniDic: ${second[0]!.reading}）`);
-      alternatives.push(second[0]!.reading);
-    }
-    alternatives.push(...close(second));
-  }
-  const others = [...new Set(alternatives)].filter((reading) => reading !== best.reading);
-  if (Array.from(surname).length === 1 && entries.length > 1 && reasons.length === 0) {
-    others.push(...entries.slice(1).map((e) => e.reading).filter((r) => !others.includes(r)));
-  }
-  if (others.length > 0 && reasons.length === 0) reasons.push(`辞書に複数の読みがあります（${[best.reading, ...others].join("／")}）`);
+  if (entries.length === 0) reasons.push(`「${surname}」は第一の辞書（IPADIC）になく、第二の辞書（UniDic）の読みです`);
+  else if (second.length > 0 && entries[0]!.reading !== second[0]!.reading && others.length > 0) {
+    reasons.push(`辞書によって読みが違います（IPADIC: ${entries[0]!.reading}、UniDic: ${second[0]!.reading}）`);
+  } else if (others.length > 0) reasons.push(`辞書に複数の読みがあります（${[best.reading, ...others].join("／")}）`);
   return { kana: best.reading, source: "dictionary", review: reasons.length > 0, reasons, alternatives: others };
 }
 
