@@ -178,4 +178,28 @@ describe("posters: facility names with ../ and /", () => {
     expect(run.status).toBe(2);
     expect(filesUnder(root)).toEqual([]);
   });
+
+  // OPEN (posters, src/posters/facilities.ts + batch.ts + the posters command): an empty facility list (or one
+  // with no 施設名 column) is two row errors, an empty order manifest and summary written, exit 1. The list
+  // cannot be used at all: README's exit 2, and nothing written.
+  it.fails("an empty facility list: exit 2, nothing written", () => {
+    const root = join(work, "posters-empty");
+    mkdirSync(root, { recursive: true });
+    writeFileSync(join(root, "facilities.csv"), "");
+    const run = nafuda(root, ["posters", "facilities.csv", "--policy", bundledPath("examples", "policy.yaml"), "-o", "out"]);
+    expect(run.stderr).toMatch(/facilities\.csv: .*empty/);
+    expect(run.status).toBe(2);
+    expect(filesUnder(root)).toEqual(["facilities.csv"]);
+  });
+
+  // OPEN (posters command): a missing --background prints the system's "ENOENT: no such file or directory,
+  // open 'nope.pdf'" (exit 2 is right): it should say which option and what to do.
+  it.fails("a missing --background says which option and what to do", () => {
+    const root = join(work, "posters-no-bg");
+    mkdirSync(root, { recursive: true });
+    const run = nafuda(root, ["posters", bundledPath("examples", "facilities.csv"), "--policy", bundledPath("examples", "policy.yaml"), "--background", "nope.pdf", "-o", "out"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(/--background/);
+    expect(run.stderr).not.toMatch(/ENOENT/);
+  });
 });
