@@ -5,7 +5,7 @@ import { reviewReport, reviewSheetCsv } from "../../review/review-sheet.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import { formatRowError } from "../../model.js";
 import { EXIT, failWith, printRowErrors } from "../report.js";
-import type { RomajiCase, RomajiSystem } from "../../romaji/romanize.js";
+import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 
 interface ReadingsArgs {
   roster: string;
