@@ -487,7 +487,7 @@
     ] : []));
     const edit = state.edits.get(row.row);
     if (document.activeElement !== $("edit-kana")) $("edit-kana").value = edit ? edit.kana : row.kana || "";
-    if (document.activeElement !== $("edit-romaji")) $("edit-romaji").value = edit && edit.romaji !== null ? edit.romaji : row.romaji || "";
+    if (document.activeElement !== $("edit-romaji")) $("edit-romaji").value = edit && edit.romajiTyped ? edit.romaji : row.romaji || "";
     $("edit-error").textContent = state.editErrors.get(row.row) || "";
     $("revert").hidden = !edit;
     const alreadyDone = !row.error && !row.review && row.source === "override";
@@ -502,28 +502,52 @@
     $("edit-kana").select();
   }
 
-  function editFor(row, kana, romaji) {
-    return { row: row.row, id: row.id, name: row.name, kana, romaji };
+  /**
+   * An edit as the server takes it (a row of a confirmed readings table). `romaji: null` lets nafuda spell the
+   * romaji from the kana; `romajiTyped` (page only) remembers that the person typed the romaji themselves.
+   */
+  function editFor(row, kana, romaji, romajiTyped = false) {
+    return { row: row.row, id: row.id, name: row.name, kana, romaji, romajiTyped };
+  }
+
+  /** The romaji to keep with a new kana: the person's own, or none (spelt again from the kana). */
+  function romajiForKana(row, kana) {
+    const existing = state.edits.get(row.row);
+    if (existing && existing.romajiTyped) return [existing.romaji, true];
+    // The kana as it was: keep its romaji as shown (it may be the roster's own spelling, e.g. Ohno).
+    if (kana === row.kana && !(existing && existing.romaji === null)) return [row.romaji, false];
+    return [null, false];
   }
 
   function chooseAlternative(rowNumber, kana) {
     const row = state.byRow.get(rowNumber);
     if (!row) return;
+    const existing = state.edits.get(rowNumber);
     // A new kana: nafuda spells the romaji again unless the person typed one.
-    state.edits.set(rowNumber, editFor(row, kana, null));
+    state.edits.set(rowNumber, editFor(row, kana, existing && existing.romajiTyped ? existing.romaji : null, !!(existing && existing.romajiTyped)));
     if (state.selected !== rowNumber) { state.selected = rowNumber; markSelected(); }
     updateRow(rowNumber);
   }
 
+  /** Confirms the selected row's reading as shown in the editor (or a row's reading as it is, from the table). */
   function confirmAsIs(rowNumber) {
     const row = state.byRow.get(rowNumber);
-    if (!row || row.error && !state.edits.has(rowNumber) && !$("edit-kana").value) return;
-    const kana = state.selected === rowNumber ? $("edit-kana").value.trim() : row.kana;
-    const romaji = state.selected === rowNumber ? $("edit-romaji").value.trim() : row.romaji;
-    if (!kana) { $("edit-error").textContent = "かなを入れてください。"; return; }
-    const kanaChanged = kana !== row.kana;
+    if (!row || !row.fixable) return;
+    const inEditor = state.selected === rowNumber;
+    const kana = inEditor ? $("edit-kana").value.trim() : row.kana || "";
+    if (!kana) {
+      if (inEditor) $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
+      return;
+    }
     const existing = state.edits.get(rowNumber);
-    state.edits.set(rowNumber, editFor(row, kana, kanaChanged && !(existing && existing.romaji) ? null : romaji || null));
+    const romajiInput = inEditor ? $("edit-romaji").value.trim() : row.romaji || "";
+    const typedNow = romajiInput !== "" && romajiInput !== (row.romaji || "");
+    const [romaji, romajiTyped] = typedNow ? [romajiInput, true] : romajiForKana(row, kana);
+    if (existing && existing.kana === kana && existing.romaji === romaji) {
+      updateRow(rowNumber); // nothing new: just make sure the table shows it
+      return;
+    }
+    state.edits.set(rowNumber, editFor(row, kana, romaji, romajiTyped));
     updateRow(rowNumber);
   }
 
@@ -535,14 +559,15 @@
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
       const kana = $("edit-kana").value.trim();
-      const romaji = $("edit-romaji").value.trim();
-      const existing = state.edits.get(row.row);
+      const romajiInput = $("edit-romaji").value.trim();
       if (!kana) {
         $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
         return;
       }
-      const romajiTyped = which === "romaji" || (existing && existing.romaji !== null);
-      state.edits.set(row.row, editFor(row, kana, romajiTyped ? romaji || null : null));
+      const [romaji, romajiTyped] = which === "romaji"
+        ? (romajiInput ? [romajiInput, true] : [null, false])
+        : romajiForKana(row, kana);
+      state.edits.set(row.row, editFor(row, kana, romaji, romajiTyped));
       updateRow(row.row);
     }, 450);
   }
