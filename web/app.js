@@ -414,15 +414,25 @@
     state.selected = rowNumber;
     markSelected();
     renderEditor();
-    refreshPreview(true);
+    refreshPreview(false); // a short wait: holding ↓ does not ask for a badge per row passed
     if (focusRow) focusSelectedRow(true);
   }
 
+  /** Focuses the selected row, scrolling the table (not the page) to show it below the sticky header. */
   function focusSelectedRow(scroll) {
     const tr = $("staff-body").querySelector(`tr[data-row="${state.selected}"]`);
     if (!tr) return;
-    tr.focus({ preventScroll: !scroll });
-    if (scroll) tr.scrollIntoView({ block: "nearest" });
+    tr.focus({ preventScroll: true });
+    if (!scroll) return;
+    const wrap = $("table-wrap");
+    const header = $("staff-table").tHead.offsetHeight;
+    const top = tr.offsetTop;
+    const bottom = top + tr.offsetHeight;
+    if (top - header < wrap.scrollTop) wrap.scrollTop = top - header;
+    else if (bottom > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = bottom - wrap.clientHeight;
+    // The row is in the table's view but the table is partly off the screen: bring the whole table into view.
+    const box = tr.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) wrap.scrollIntoView({ block: box.top < 0 ? "start" : "end" });
   }
 
   $("only-review").addEventListener("change", () => {
@@ -631,7 +641,7 @@
   function refreshPreview(immediate) {
     clearTimeout(previewTimer);
     $("preview").classList.add("stale");
-    previewTimer = setTimeout(drawPreview, immediate ? 0 : 150);
+    previewTimer = setTimeout(drawPreview, immediate ? 0 : 120);
   }
 
   async function drawPreview() {
