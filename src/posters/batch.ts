@@ -121,6 +121,16 @@ export async function orderSummaryPdf(
   return saveDeterministic(doc);
 }
 
+/** The PDF file name of each facility, in order: safe, stable, unique (src/io/safe-file-names.ts). */
+export function facilityFileNames(facilities: readonly Facility[]): string[] {
+  return safeFileStems(facilities.map((f) => f.name)).map((stem) => `${stem}.pdf`);
+}
+
+/** The print order of one facility's file: a line per size (page), with its copies. */
+export function facilityOrderLines(facility: Facility, file: string): OrderLine[] {
+  return facility.sizes.map((size, page) => ({ facility: facility.name, size, copies: facility.copies[size] ?? 1, file, page: page + 1 }));
+}
+
 /** Makes every poster of a facility list into `outDir`. A bad row does not stop the others. */
 export async function makePosters(
   policy: PosterPolicy,
@@ -128,7 +138,7 @@ export async function makePosters(
   outDir: string,
   options: PosterBatchOptions = {},
 ): Promise<PosterBatchResult> {
-  const stems = safeFileStems(facilities.map((f) => f.name));
+  const fileNames = facilityFileNames(facilities);
   const orders: OrderLine[] = [];
   const files: string[] = [];
   const errors: RowError[] = [];
@@ -136,7 +146,7 @@ export async function makePosters(
     const facility: Facility = options.sizes
       ? { ...original, sizes: [...options.sizes], copies: Object.fromEntries(options.sizes.map((s) => [s, original.copies[s] ?? 1])) }
       : original;
-    const file = `${stems[i]}.pdf`;
+    const file = fileNames[i]!;
     try {
       const bytes = await renderFacilityPosters(policy, facility, {
         bleed: options.bleed,
@@ -150,7 +160,7 @@ export async function makePosters(
       continue;
     }
     files.push(file);
-    facility.sizes.forEach((size, page) => orders.push({ facility: facility.name, size, copies: facility.copies[size] ?? 1, file, page: page + 1 }));
+    orders.push(...facilityOrderLines(facility, file));
     options.onFile?.({ facility, file });
   }
   await writeFileAtomic(pathInside(outDir, MANIFEST_FILE), orderManifestCsv(orders));

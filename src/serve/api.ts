@@ -15,8 +15,7 @@ import { SHEET_PRESETS, SheetError, type SheetSpec } from "../geometry/sheets.js
 import { parsePolicy, PolicyError, type PosterPolicy } from "../posters/policy.js";
 import { readFacilities, type Facility } from "../posters/facilities.js";
 import { renderFacilityPosters } from "../posters/render.js";
-import { orderManifestCsv, orderSummaryPdf, type OrderLine } from "../posters/batch.js";
-import { safeFileStems } from "../io/safe-file-names.js";
+import { facilityFileNames, facilityOrderLines, orderManifestCsv, orderSummaryPdf, type OrderLine } from "../posters/batch.js";
 import { formatJapaneseDate } from "../posters/dates.js";
 import { DEFAULT_MEASURE_LABELS } from "../posters/measures.js";
 import { badgePdfToSvg } from "./badge-svg.js";
@@ -454,10 +453,8 @@ async function posterInput(form: PageForm): Promise<PosterInput> {
 }
 
 function orderLines(facilities: readonly Facility[]): OrderLine[] {
-  const stems = safeFileStems(facilities.map((f) => f.name));
-  return facilities.flatMap((facility, i) =>
-    facility.sizes.map((size, page) => ({ facility: facility.name, size, copies: facility.copies[size] ?? 1, file: `${stems[i]}.pdf`, page: page + 1 })),
-  );
+  const files = facilityFileNames(facilities);
+  return facilities.flatMap((facility, i) => facilityOrderLines(facility, files[i]!));
 }
 
 function posterOptions(form: PageForm) {
@@ -467,14 +464,14 @@ function posterOptions(form: PageForm) {
 
 export async function postersCheck(form: PageForm): Promise<unknown> {
   const input = await posterInput(form);
-  const stems = safeFileStems(input.facilities.map((f) => f.name));
+  const files = facilityFileNames(input.facilities);
   return {
     policy: { issuer: input.policy.issuer, title: input.policy.title },
     facilities: input.facilities.map((facility, index) => ({
       index,
       row: facility.row,
       name: facility.name,
-      file: `${stems[index]}.pdf`,
+      file: files[index],
       sizes: facility.sizes,
       copies: facility.sizes.map((size) => facility.copies[size] ?? 1),
       languages: facility.languages,
@@ -489,8 +486,8 @@ export async function facilityPosterPdf(form: PageForm): Promise<{ pdf: Uint8Arr
   const index = Number(form.text("index"));
   const facility = input.facilities[index];
   if (!Number.isInteger(index) || !facility) throw new PageError(404, "その施設は一覧にありません。施設一覧を選び直してください。");
-  const stems = safeFileStems(input.facilities.map((f) => f.name));
-  return { pdf: await renderFacilityPosters(input.policy, facility, posterOptions(form)), fileName: `${stems[index]}.pdf` };
+  const files = facilityFileNames(input.facilities);
+  return { pdf: await renderFacilityPosters(input.policy, facility, posterOptions(form)), fileName: files[index]! };
 }
 
 /** Every facility's posters in one PDF, in list order (the order summary tells the pages apart). */
