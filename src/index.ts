@@ -50,7 +50,7 @@ export { loadConfirmedReadings, parseConfirmedReadings, findConfirmed } from "./
 export type { ConfirmedReading, ConfirmedReadings } from "./readings/confirmed-readings.js";
 export { reviewRows, reviewReport, reviewSheetCsv, REVIEW_SHEET_HEADERS } from "./review/review-sheet.js";
 export type { ReviewRow, ReviewReport } from "./review/review-sheet.js";
-export { csvDocument, csvField, neutralizeCell, unneutralizeCell } from "./review/csv-cells.js";
+export { csvDocument, csvField, neutralizeCell, unneutralizeCell } from "./io/excel-csv.js";
 
 // --- badges
 export { MM_PER_PT, PT_PER_MM, mmToPt, ptToMm, PAPER_SIZES, paperSize, outsetRect, rectMmToPdf } from "./geometry/units.js";
@@ -109,7 +109,7 @@ export { readBackground, BackgroundFileError } from "./badges/background.js";
 export type { Background } from "./badges/background.js";
 export { renderBadges, renderBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
 export type { RenderBadgesOptions, BadgeRenderResult } from "./badges/render-badges.js";
-export { renderBadgesSplit, csvCell } from "./badges/split.js";
+export { renderBadgesSplit } from "./badges/split.js";
 export type { BadgeGroupFile, SplitResult } from "./badges/split.js";
 export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
 export type { SheetGeometryOptions } from "./badges/sheet-option.js";

@@ -1,3 +1,4 @@
+import { csvDocument } from "../io/excel-csv.js";
 import type { RowError, StaffReading } from "../model.js";
 import { groupStaff } from "./fields.js";
 import { renderBadgeSheets, type RenderBadgesOptions } from "./render-badges.js";
@@ -22,16 +23,6 @@ export interface SplitResult {
 }
 
 /**
- * A CSV cell that Excel shows as text: a value starting with = + - @ (or a tab or carriage return)
- * would run as a formula (=HYPERLINK(…), =cmd|…), so it gets a leading apostrophe; then quoted as needed.
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
  * One PDF per group (by 所属, 施設 or any column), each laid out from its own first cell, plus an
  * index. Row errors are collected across groups; the other badges still come out.
  */
@@ -53,7 +44,6 @@ export async function renderBadgesSplit(
     if (result.badges > 0) files.push({ key: group.key, fileName: `${group.fileStem}.pdf`, badges: result.badges, pages: result.pages, pdf: result.pdf });
     onProgress?.(++done, groups.length);
   }
-  const lines = [[by, "file", "badges", "pages"].map(csvCell).join(",")];
-  for (const file of files) lines.push([file.key, file.fileName, file.badges, file.pages].map(csvCell).join(","));
-  return { files, index: `\uFEFF${lines.join("\r\n")}\r\n`, errors, warnings };
+  const index = csvDocument([[by, "file", "badges", "pages"], ...files.map((f) => [f.key, f.fileName, f.badges, f.pages])]);
+  return { files, index, errors, warnings };
 }

@@ -2,6 +2,7 @@
  * `nafuda posters`: every facility's PDF, an order manifest (CSV for the print shop) and a
  * one-page order summary PDF, all written atomically inside the output folder only.
  */
+import { csvDocument } from "../io/excel-csv.js";
 import { rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { mmToPt } from "../geometry/units.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
@@ -47,19 +48,15 @@ export interface PosterBatchResult {
   errors: RowError[];
 }
 
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\r\n]/.test(text) || /^[=+\-@\t]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 /** The order manifest: UTF-8 with BOM (Excel opens it as UTF-8), CRLF, one line per facility and size. */
 export function orderManifestCsv(orders: readonly OrderLine[]): string {
-  const lines = [["施設名", "サイズ", "仕上がり寸法(mm)", "部数", "ファイル", "ページ"].join(",")];
-  for (const o of orders) {
-    const paper = posterPaper(o.size);
-    lines.push([o.facility, o.size, `${paper.width}×${paper.height}`, o.copies, o.file, o.page].map(csvField).join(","));
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
+  return csvDocument([
+    ["施設名", "サイズ", "仕上がり寸法(mm)", "部数", "ファイル", "ページ"],
+    ...orders.map((o) => {
+      const paper = posterPaper(o.size);
+      return [o.facility, o.size, `${paper.width}×${paper.height}`, o.copies, o.file, o.page];
+    }),
+  ]);
 }
 
 /**

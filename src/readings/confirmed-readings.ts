@@ -2,7 +2,7 @@ import type { RowError, StaffRecord } from "../model.js";
 import { readTable, type Table } from "../roster/read-table.js";
 import { toHiragana } from "../kana/to-hiragana.js";
 import { isKana } from "../kana/kana-classes.js";
-import { unneutralizeCell } from "../review/csv-cells.js";
+import { unneutralizeCell } from "../io/excel-csv.js";
 
 /**
  * The confirmed readings file: the review sheet, corrected by a person and passed back with --overrides.

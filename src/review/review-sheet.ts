@@ -1,5 +1,5 @@
 import type { RowError, StaffReading } from "../model.js";
-import { csvDocument } from "./csv-cells.js";
+import { csvDocument } from "../io/excel-csv.js";
 
 /**
  * The review sheet: every staff member with the reading that will be printed, where it came from and whether a

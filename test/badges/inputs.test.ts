@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PDFDocument, PDFString } from "pdf-lib";
 import { BackgroundFileError, readBackground } from "../../src/badges/background.js";
-import { csvCell } from "../../src/badges/split.js";
+import { csvField as csvCell } from "../../src/io/excel-csv.js";
 
 describe("bad background PDFs", () => {
   const folder = mkdtempSync(join(tmpdir(), "nafuda-bg-bad-"));

@@ -11,7 +11,7 @@ import { hiraganaToKatakana, katakanaToHiragana, toHiragana } from "../../src/ka
 import { isPrintableKana } from "../../src/kana/kana-classes.js";
 import { planPages, resolveSheet, sheetPreset, SheetError, SHEET_PRESETS } from "../../src/geometry/sheets.js";
 import type { SizeMm } from "../../src/geometry/units.js";
-import { csvDocument, neutralizeCell, unneutralizeCell } from "../../src/review/csv-cells.js";
+import { csvDocument, neutralizeCell, unneutralizeCell } from "../../src/io/excel-csv.js";
 import { reviewReport, reviewSheetCsv } from "../../src/review/review-sheet.js";
 import { parseConfirmedReadings } from "../../src/readings/confirmed-readings.js";
 import { parseTable } from "../../src/roster/read-table.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { reviewReport, reviewSheetCsv } from "../../src/review/review-sheet.js";
-import { csvField, neutralizeCell, unneutralizeCell } from "../../src/review/csv-cells.js";
+import { csvField, neutralizeCell, unneutralizeCell } from "../../src/io/excel-csv.js";
 import { parseConfirmedReadings } from "../../src/readings/confirmed-readings.js";
 import { parseTable } from "../../src/roster/read-table.js";
 import type { StaffReading } from "../../src/model.js";

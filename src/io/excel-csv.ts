@@ -17,12 +17,12 @@ export function unneutralizeCell(value: string): string {
 }
 
 /** One CSV field: neutralised, then quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: string): string {
-  const safe = neutralizeCell(value);
+export function csvField(value: string | number): string {
+  const safe = typeof value === "number" ? String(value) : neutralizeCell(value);
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A whole CSV file for Japanese Excel: UTF-8 with a BOM (so Excel does not read it as Shift_JIS), CRLF. */
-export function csvDocument(rows: readonly (readonly string[])[]): string {
+export function csvDocument(rows: readonly (readonly (string | number)[])[]): string {
   return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
 }
