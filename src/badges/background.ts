@@ -1,5 +1,5 @@
-import { readFile } from "node:fs/promises";
-import { EncryptedPDFError, PDFDocument, PDFTextField } from "pdf-lib";
+import { PDFTextField } from "pdf-lib";
+import { BackgroundFileError, openArtworkPdf } from "../pdf/artwork-pdf.js";
 import { ptToMm, type RectMm, type SizeMm } from "../geometry/units.js";
 
 /**
@@ -20,42 +20,11 @@ export interface Background {
   boxes: Map<string, RectMm>;
 }
 
-/** A background PDF that cannot be used; the message names the file and what to do. (CLI: bad input, exit 2.) */
-export class BackgroundFileError extends Error {
-  override name = "BackgroundFileError";
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+export { BackgroundFileError };
 
 export async function readBackground(path: string, badge: SizeMm): Promise<Background> {
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(path));
-  } catch (error) {
-    throw new BackgroundFileError(path, `Cannot read the template's background PDF ${path}: ${(error as Error).message}`);
-  }
-  let doc: PDFDocument;
-  try {
-    doc = await PDFDocument.load(bytes, { updateMetadata: false });
-  } catch (error) {
-    // pdf-lib's errors are ES5 subclasses of Error: instanceof fails, so the message is checked too.
-    if (error instanceof EncryptedPDFError || /\bis encrypted\b/.test((error as Error).message)) {
-      throw new BackgroundFileError(
-        path,
-        `The template's background PDF ${path} is encrypted (a password or permissions are set): save it again without a password or restrictions (e.g. print it to a new PDF) and point the template at that file`,
-      );
-    }
-    throw new BackgroundFileError(
-      path,
-      `The template's background PDF ${path} cannot be read — it is damaged or not a PDF (${(error as Error).message.split("\n")[0]}): export it again from the design program as PDF`,
-    );
-  }
-  const page = doc.getPages()[0];
-  if (!page) throw new BackgroundFileError(path, `The template's background PDF ${path} has no pages: export it again with the artwork on page 1`);
+  const { bytes, doc } = await openArtworkPdf(path, "the template's background PDF");
+  const page = doc.getPages()[0]!;
   const mediaBox = page.getMediaBox();
   const media = page.node.TrimBox() ? page.getTrimBox() : mediaBox;
   const size = { width: ptToMm(media.width), height: ptToMm(media.height) };

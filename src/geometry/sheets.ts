@@ -221,6 +221,27 @@ function badgeRect(sheet: Sheet, index: number, badge: SizeMm): RectMm {
  * With `startAt`, the cells before it are left out (the first page of a part-used sheet).
  * `badge` defaults to the cell size.
  */
+/**
+ * Refuses a calibrated badge (with its bleed) that would leave the page: printer calibration may move badges
+ * within the page, never off it. The message names the numbers and the edge.
+ */
+function assertOnPage(rect: RectMm, sheet: Sheet, scale: number, offsetX: number, offsetY: number, index: number): void {
+  const bleed = sheet.bleed * scale;
+  const past: [string, number][] = [
+    ["left", -(rect.x - bleed)],
+    ["top", -(rect.y - bleed)],
+    ["right", rect.x + rect.width + bleed - sheet.page.width],
+    ["bottom", rect.y + rect.height + bleed - sheet.page.height],
+  ];
+  const [edge, distance] = past.reduce((worst, side) => (side[1] > worst[1] ? side : worst));
+  if (distance > 1e-6) {
+    throw new SheetError(
+      `the printer calibration (offset ${offsetX} mm right, ${offsetY} mm down, scale ${scale}) puts badge ${index + 1} of sheet ` +
+        `${sheet.name} ${distance.toFixed(1)} mm past the ${edge} edge of the ${sheet.page.width} × ${sheet.page.height} mm page: use a smaller offset or scale`,
+    );
+  }
+}
+
 export function cellRects(sheet: Sheet, options: PlacementOptions = {}, badge: SizeMm = sheet.cell): CellRect[] {
   const scale = options.scale ?? 1;
   if (!(scale > 0)) throw new SheetError(`scale must be positive (got ${scale})`);
@@ -232,6 +253,7 @@ export function cellRects(sheet: Sheet, options: PlacementOptions = {}, badge: S
   const rects: CellRect[] = [];
   for (let index = startAt - 1; index < perPage; index++) {
     const rect = calibrate(badgeRect(sheet, index, badge), sheet, scale, options.offsetX ?? 0, options.offsetY ?? 0);
+    assertOnPage(rect, sheet, scale, options.offsetX ?? 0, options.offsetY ?? 0, index);
     rects.push({ ...rect, index, scale });
   }
   return rects;
@@ -249,7 +271,9 @@ export function backCellRects(sheet: Sheet, options: PlacementOptions = {}, badg
   const offsetY = options.backOffsetY ?? options.offsetY ?? 0;
   return front.map((rect) => {
     const mirrored = { x: sheet.page.width - rect.x - rect.width, y: rect.y, width: rect.width, height: rect.height };
-    return { ...calibrate(mirrored, sheet, scale, offsetX, offsetY), index: rect.index, scale };
+    const back = calibrate(mirrored, sheet, scale, offsetX, offsetY);
+    assertOnPage(back, sheet, scale, offsetX, offsetY, rect.index);
+    return { ...back, index: rect.index, scale };
   });
 }
 

@@ -6,7 +6,7 @@ import { csvDocument } from "../io/excel-csv.js";
 import { rgb, type PDFFont, type PDFPage } from "pdf-lib";
 import { mmToPt } from "../geometry/units.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
-import type { RowError } from "../model.js";
+import { formatRowError, type RowError } from "../model.js";
 import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
 import { embedFontForText, loadFont } from "../pdf/fonts.js";
 import { formatJapaneseDate, type DateStyle } from "./dates.js";
@@ -174,6 +174,14 @@ export async function makePosters(
   return { orders, files, errors };
 }
 
+/** A facility list that cannot be used at all (empty, or no row usable). (CLI: bad input, exit 2.) */
+export class FacilityListError extends Error {
+  override name = "FacilityListFileError";
+  constructor(readonly file: string, message: string) {
+    super(message);
+  }
+}
+
 /** Reads the policy and facility list, then makes everything. Policy errors throw (nothing is written). */
 export async function runPosterBatch(
   facilitiesPath: string,
@@ -183,6 +191,12 @@ export async function runPosterBatch(
 ): Promise<PosterBatchResult> {
   const policy = await loadPolicy(policyPath);
   const list = await readFacilities(facilitiesPath, { policy, sheet: options.sheet });
+  if (list.facilities.length === 0) {
+    // Nothing usable at all: bad input, and nothing is written (not even an empty order).
+    const why = list.errors.map((e) => formatRowError({ ...e, file: undefined })).join("; ");
+    throw new FacilityListError(facilitiesPath, `${facilitiesPath}: the facility list holds no facility that can be made${why ? ` (${why})` : " (it is empty)"}: ` +
+      "fill in at least one row with a 施設名, as in examples/facilities.csv");
+  }
   const result = await makePosters(policy, list.facilities, outDir, options);
   return { ...result, errors: [...list.errors.map((e) => ({ ...e, file: e.file ?? facilitiesPath })), ...result.errors.map((e) => ({ ...e, file: facilitiesPath }))] };
 }

@@ -23,7 +23,7 @@ describe("bad background PDFs", () => {
       ["broken.pdf", /broken\.pdf cannot be read .*export it again/],
       ["text.pdf", /text\.pdf cannot be read .*export it again/],
       ["locked.pdf", /locked\.pdf is encrypted .*without a password/],
-      ["missing.pdf", /Cannot read the template's background PDF .*missing\.pdf/],
+      ["missing.pdf", /the template's background PDF .*missing\.pdf does not exist: check the path/],
     ] as const) {
       const error = await readBackground(join(folder, name), badge).then(() => null, (e: unknown) => e);
       expect(error, name).toBeInstanceOf(BackgroundFileError);

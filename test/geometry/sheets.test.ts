@@ -84,3 +84,18 @@ describe("sheets", () => {
     expect(cellRects(a4)[0]).toMatchObject({ x: 59.5, y: 121 });
   });
 });
+
+describe("printer calibration never moves a badge off the page", () => {
+  const sheet = resolveSheet(sheetPreset("a4-10up"), { width: 91, height: 55 });
+  it.each([
+    [{ offsetX: 2, offsetY: -1.5 }, null],
+    [{ scale: 1.005 }, null],
+    [{ offsetX: 30 }, /16\.0 mm past the right edge of the 210 × 297 mm page/],
+    [{ offsetY: -12 }, /1\.0 mm past the top edge/],
+    [{ scale: 1.2 }, /past the .* edge/],
+  ])("%j → %s", (placement, refusal) => {
+    const run = () => cellRects(sheet, placement);
+    if (refusal) expect(run).toThrow(refusal);
+    else expect(run()).toHaveLength(10);
+  });
+});

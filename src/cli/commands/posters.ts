@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { openArtworkPdf } from "../../pdf/artwork-pdf.js";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { runPosterBatch, MANIFEST_FILE, SUMMARY_FILE } from "../../posters/batch.js";
@@ -48,7 +48,7 @@ export const postersCommand: CommandModule<object, PostersArgs> = {
         }
         sizes = POSTER_SIZES.filter((s) => sizes!.includes(s));
       }
-      const background = args.background ? { pdf: new Uint8Array(await readFile(args.background)) } : undefined;
+      const background = args.background ? { pdf: (await openArtworkPdf(args.background, "the --background PDF")).bytes } : undefined;
       const output = resolve(args.output);
       const result = await runPosterBatch(args.facilities, args.policy, output, {
         sizes,
