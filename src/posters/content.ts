@@ -5,7 +5,7 @@
 import { formatJapaneseDate, type DateStyle } from "./dates.js";
 import type { Facility, PosterLanguage } from "./facilities.js";
 import type { MeasureId } from "./measures.js";
-import type { ConductItem, PanelLanguage, PosterPolicy } from "./policy.js";
+import type { PanelLanguage, PosterPolicy } from "./policy.js";
 
 export interface PosterMeasure {
   id: MeasureId;
@@ -21,24 +21,16 @@ export interface PosterPanel {
   lines: string[];
 }
 
-export interface PosterContent {
-  title: string;
-  subtitle: string | null;
-  stance: string;
-  conductHeading: string;
-  conduct: ConductItem[];
-  measuresHeading: string;
+/** The policy's own wording, as the poster prints it, plus what the facility and options decide. */
+export interface PosterContent
+  extends Pick<PosterPolicy, "title" | "subtitle" | "stance" | "conductHeading" | "conduct" | "measuresHeading" | "issuer" | "signature" | "color"> {
   measures: PosterMeasure[];
   /** e.g. 令和6年11月1日 */
   date: string;
-  issuer: string;
-  signature: string | null;
   facilityName: string;
   /** e.g. お問い合わせ：みどり市 総務部 人事課 \n 電話 0120-000-000（平日 8:30〜17:15）; "\n" breaks the line. */
   contact: string | null;
   panels: PosterPanel[];
-  /** #rrggbb */
-  color: string;
 }
 
 export interface ContentOptions {

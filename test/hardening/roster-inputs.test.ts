@@ -3,6 +3,7 @@
  * For each: the exit code README documents, a message that names the file (and row and column where
  * there is one) and says what to do, the other rows still go through, and no output half-written.
  */
+import type { ReviewReport } from "../../src/review/review-sheet.js";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,17 +19,6 @@ import { storedZip } from "./zip.js";
 const work = mkdtempSync(join(tmpdir(), "nafuda-hardening-roster-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-interface ReportRow {
-  row: number;
-  id: string | null;
-  name: string;
-  surname: string;
-  kana?: string;
-  romaji?: string;
-  review: boolean;
-  reasons: string[];
-  error?: string;
-}
 
 /** Deterministic bytes that are no text in any encoding. */
 function garbage(length: number, seed = 12345): Uint8Array {
@@ -52,7 +42,7 @@ function readings(name: string, bytes: Uint8Array | string, extra: string[] = []
   writeFileSync(join(folder, "out", "review.json"), "previous run\n");
   const run = nafuda(folder, ["readings", name, "-o", "out/review.json", "--format", "json", ...extra]);
   const output = readFileSync(join(folder, "out", "review.json"), "utf8");
-  const report = output === "previous run\n" ? null : (JSON.parse(output) as { staff: ReportRow[]; summary: { total: number; review: number; errors: number } });
+  const report = output === "previous run\n" ? null : (JSON.parse(output) as ReviewReport);
   expect(leftovers(folder)).toEqual([]);
   expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
   return { ...run, report, folder };
