@@ -77,10 +77,11 @@ export function breakUnits(text: string, options: BreakOptions = {}): string[] {
       }
       continue;
     }
-    if (NO_LINE_START.has(first) && units.length >= 2 && SPACE.test(units[units.length - 1]!)) {
-      // "word ）": a space before a no-start character is not a break point either.
-      const space = units.pop()!;
-      units[units.length - 1] += space;
+    if (NO_LINE_START.has(first)) {
+      // "word ）": spaces before a no-start character are not a break point either (however many there are).
+      let spaces = "";
+      while (units.length >= 2 && SPACE.test(units[units.length - 1]!)) spaces = units.pop()! + spaces;
+      if (spaces) units[units.length - 1] += spaces;
     }
     const prev = units[units.length - 1];
     if (prev !== undefined && NO_LINE_START.has(first) && !SPACE.test(prev)) {
@@ -104,9 +105,16 @@ function trimSpaces(line: string): string {
 /** Splits an over-long unit by characters (still keeping kinsoku pairs where it can). */
 function splitLong(unit: string, width: number, measure: Measure): string[] {
   const parts: string[] = [];
+  const chars = [...unit];
+  // Not before a no-start character, nor before spaces that lead to one (they vanish at the line start).
+  const breakable = (i: number) => {
+    let j = i;
+    while (j < chars.length && SPACE.test(chars[j]!)) j++;
+    return j >= chars.length || !NO_LINE_START.has(chars[j]!);
+  };
   let line = "";
-  for (const c of unit) {
-    if (line && measure(line + c) > width && !NO_LINE_START.has(c)) {
+  for (const [i, c] of chars.entries()) {
+    if (line && measure(line + c) > width && breakable(i)) {
       parts.push(line);
       line = c;
     } else line += c;
