@@ -115,6 +115,8 @@ export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
 export type { SheetGeometryOptions } from "./badges/sheet-option.js";
 
 // --- posters
+export { loadBackgroundLayout, parseBackgroundLayout, BackgroundLayoutError } from "./posters/background-layout.js";
+export type { BackgroundLayout } from "./posters/background-layout.js";
 export type { CalendarDate, DateStyle } from "./posters/dates.js";
 export { formatJapaneseDate, japaneseEra, parseCalendarDate } from "./posters/dates.js";
 export type { MeasureId } from "./posters/measures.js";

@@ -1,3 +1,4 @@
+import { loadBackgroundLayout } from "../../posters/background-layout.js";
 import { openArtworkPdf } from "../../pdf/artwork-pdf.js";
 import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
@@ -15,6 +16,7 @@ interface PostersArgs {
   "crop-marks": boolean;
   "date-style"?: "era" | "western";
   background?: string;
+  layout?: string;
   sheet?: string;
 }
 
@@ -31,7 +33,9 @@ export const postersCommand: CommandModule<object, PostersArgs> = {
       .option("crop-marks", { type: "boolean", default: false, describe: "add Japanese crop marks (トンボ)" })
       .option("date-style", { choices: ["era", "western"] as const, describe: "令和6年11月1日 (era) or 2024年11月1日 (western); default: the policy's" })
       .option("background", { type: "string", describe: "a PDF that replaces the built-in design (text is set over it)" })
-      .option("sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" }) as never,
+      .option("layout", { type: "string", describe: "with --background: which artwork page each size uses and where the text goes (YAML/JSON, mm)" })
+      .option("sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" })
+      .check((argv) => (argv.layout && !argv.background ? "--layout describes a --background PDF: give --background too" : true)) as never,
   handler: async (args) => {
     try {
       let sizes: PosterSize[] | undefined;
@@ -48,7 +52,8 @@ export const postersCommand: CommandModule<object, PostersArgs> = {
         }
         sizes = POSTER_SIZES.filter((s) => sizes!.includes(s));
       }
-      const background = args.background ? { pdf: (await openArtworkPdf(args.background, "the --background PDF")).bytes } : undefined;
+      const layout = args.layout ? await loadBackgroundLayout(args.layout) : {};
+      const background = args.background ? { pdf: (await openArtworkPdf(args.background, "the --background PDF")).bytes, ...layout } : undefined;
       const output = resolve(args.output);
       const result = await runPosterBatch(args.facilities, args.policy, output, {
         sizes,
