@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { PDFDocument, rgb } from "pdf-lib";
+import { inflateSync } from "node:zlib";
+import { PDFArray, PDFDocument, PDFRawStream, rgb } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
 import { BackgroundLayoutError, parseBackgroundLayout } from "../../src/posters/background-layout.js";
 import { mmToPt } from "../../src/geometry/units.js";
@@ -73,11 +74,9 @@ describe("the layout file for a city's own poster artwork", () => {
 
 /** The page's content stream(s), inflated. */
 async function extractContent(pdf: PDFDocument): Promise<Uint8Array> {
-  const { inflateSync } = await import("node:zlib");
-  const { PDFArray, PDFRawStream } = await import("pdf-lib");
   const contents = pdf.getPage(0).node.Contents();
   const streams = contents instanceof PDFArray ? contents.asArray().map((ref) => pdf.context.lookup(ref)) : [contents];
-  const parts = streams.filter((s): s is InstanceType<typeof PDFRawStream> => s instanceof PDFRawStream).map((s) => {
+  const parts = streams.filter((s): s is PDFRawStream => s instanceof PDFRawStream).map((s) => {
     try { return inflateSync(s.contents); } catch { return Buffer.from(s.contents); }
   });
   return Buffer.concat(parts);
