@@ -48,5 +48,12 @@ describe("the npm package", () => {
     const [count, bytes] = library.stdout.trim().split(" ").map(Number);
     expect(count).toBe(72);
     expect(bytes).toBeGreaterThan(10_000);
+
+    // The README's runnable examples, as shipped in the package, against the installed build.
+    for (const [example, expected] of [["library-usage.mjs", /72 staff, 0 to review, 0 errors/], ["badges-and-posters.mjs", /72 badges .* posters for /]] as const) {
+      const run = spawnSync(process.execPath, [join(installed, "examples", example), join(project, "example-out")], { cwd: project, encoding: "utf8" });
+      expect(run.status, `${example}: ${run.stderr}`).toBe(0);
+      expect(run.stdout).toMatch(expected);
+    }
   }, 240_000);
 });
