@@ -71,10 +71,8 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     const unusable = unusableName(record.name, split.surname);
     if (unusable) return { row: record.row, column: nameColumn(record), message: unusable, record };
     const entries = surnameEntries(dictionary, split.surname);
-    const second = dictionary.secondOpinion(split.surname.normalize("NFKC")).length > 0
-      ? dictionary.secondOpinion(split.surname.normalize("NFKC"))
-      : dictionary.secondOpinion(lookupKey(split.surname));
-    const decision = (await fromConfirmed(record, split, await confirmed()))
+    const second = surnameEntries(dictionary, split.surname, "secondOpinion");
+    const decision = fromConfirmed(record, await confirmed())
       ?? fromRoster(record, split, entries, second, dictionary)
       ?? fromDictionary(entries, second, split.surname, gap)
       ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
@@ -223,7 +221,7 @@ function splitReasons(split: NameSplit): string[] {
   return [];
 }
 
-async function fromConfirmed(record: StaffRecord, split: NameSplit, confirmed: ConfirmedReadings): Promise<Decision | null> {
+function fromConfirmed(record: StaffRecord, confirmed: ConfirmedReadings): Decision | null {
   const match = findConfirmed(confirmed, record);
   if (!match) return null;
   if (match.stillInReview) {
@@ -236,7 +234,6 @@ async function fromConfirmed(record: StaffRecord, split: NameSplit, confirmed: C
       romaji: match.romaji,
     };
   }
-  void split;
   return { kana: match.kana, source: "override", review: false, reasons: [], alternatives: [], romaji: match.romaji };
 }
 

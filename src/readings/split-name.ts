@@ -30,10 +30,13 @@ export function lookupKey(surface: string): string {
   return normalizeVariantKanji(surface.normalize("NFKC"));
 }
 
-/** The dictionary's entries for a surname: as written first (the dictionary may hold 渡邊 itself), else under its common form. */
-export function surnameEntries(dictionary: NameDictionary, surname: string): readonly NameEntry[] {
-  const asWritten = dictionary.surname(surname.normalize("NFKC"));
-  return asWritten.length > 0 ? asWritten : dictionary.surname(lookupKey(surname));
+/**
+ * A dictionary's entries for a surname: as written first (a dictionary may hold 渡邊 itself), else under its
+ * common form. `table` picks the dictionary: IPADIC's surnames (default) or the UniDic second opinion.
+ */
+export function surnameEntries(dictionary: NameDictionary, surname: string, table: "surname" | "secondOpinion" = "surname"): readonly NameEntry[] {
+  const asWritten = dictionary[table](surname.normalize("NFKC"));
+  return asWritten.length > 0 ? asWritten : dictionary[table](lookupKey(surname));
 }
 
 /**
