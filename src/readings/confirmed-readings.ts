@@ -90,7 +90,8 @@ export function parseConfirmedReadings(table: Table): ConfirmedReadings {
   return { file: table.file, rows, errors };
 }
 
-const nameKey = (name: string) => name.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+/** How a name is compared between the roster and the confirmed file: NFKC, spaces ignored. */
+export const nameKey = (name: string) => name.normalize("NFKC").replace(/[\s\u3000]+/g, "");
 const indexes = new WeakMap<ConfirmedReadings, { byId: Map<string, ConfirmedReading>; byName: Map<string, ConfirmedReading> }>();
 
 /** The confirmed row for a staff member: by 職員番号 when both have one, else by the name as written (spaces ignored). */

@@ -1,3 +1,4 @@
+import { katakanaToHiragana } from "../kana/to-hiragana.js";
 import { readFileSync } from "node:fs";
 import { bundledPath } from "../package-root.js";
 
@@ -28,7 +29,6 @@ export interface NameDictionary {
   readonly longestSurname: number;
 }
 
-const katakanaToHiragana = (s: string) => s.replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
 
 /**
  * Parses data/ipadic-names.tsv (made by scripts/extract-ipadic-names.ts): kind (sei|mei), surface, reading,

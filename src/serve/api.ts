@@ -5,7 +5,7 @@ import { readTable, type Table } from "../roster/read-table.js";
 import { RosterFileError } from "../roster/errors.js";
 import { decodeText } from "../roster/decode-text.js";
 import { createReadingResolver, resolveReadings, type ResolvedReadings } from "../readings/resolve.js";
-import { parseConfirmedReadings, type ConfirmedReadings } from "../readings/confirmed-readings.js";
+import { nameKey, parseConfirmedReadings, type ConfirmedReadings } from "../readings/confirmed-readings.js";
 import { kuroshiroAnalyzer } from "../readings/analyzer.js";
 import { reviewRows, reviewSheetCsv } from "../review/review-sheet.js";
 import { isRomajiCase, isRomajiSystem, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
@@ -182,7 +182,7 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
   // An edit replaces that person's row of the confirmed file (so the file's row is not reported as stale).
   const editedPeople = fromEdits.rows.map((row) => ({ id: row.id, name: row.name }));
   const samePerson = (a: { id: string | null; name: string | null }, b: { id: string | null; name: string | null }) =>
-    a.id && b.id ? a.id.trim() === b.id.trim() : !!a.name && !!b.name && a.name.normalize("NFKC").replace(/[\s\u3000]+/g, "") === b.name.normalize("NFKC").replace(/[\s\u3000]+/g, "");
+    a.id && b.id ? a.id.trim() === b.id.trim() : !!a.name && !!b.name && nameKey(a.name) === nameKey(b.name);
   const confirmed: ConfirmedReadings = {
     file: fromFile.file ?? (edits.length > 0 ? "画面での修正" : null),
     rows: [...fromFile.rows.filter((row) => !editedPeople.some((person) => samePerson(person, row))), ...fromEdits.rows],
