@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import { loadRoster } from "../../roster/load-roster.js";
-import { createReadingResolver, resolveReadings } from "../../readings/resolve.js";
+import { staffReadings } from "../staff-readings.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
 import type { RowError, StaffReading } from "../../model.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
@@ -96,15 +95,10 @@ export const badgesCommand: CommandModule<object, BadgesArgs> = {
       .option("roster-sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" }) as never,
   handler: async (args) => {
     try {
-      const roster = await loadRoster(args.roster, args["roster-sheet"] !== undefined ? { sheet: args["roster-sheet"] } : {});
-      const resolver = createReadingResolver({
-        ...(args.overrides !== undefined ? { overrides: args.overrides } : {}),
-        romaji: args.romaji,
-        romajiCase: args["romaji-case"],
+      const { roster, readings, errors } = await staffReadings({
+        roster: args.roster, sheet: args["roster-sheet"], overrides: args.overrides, romaji: args.romaji, romajiCase: args["romaji-case"],
       });
-      const readings = await resolveReadings(roster.records, resolver);
       const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
-      const errors: RowError[] = [...roster.errors.map(withFile), ...readings.errors.map(withFile)];
 
       const unreviewed = readings.staff.filter((s) => s.review);
       if (unreviewed.length > 0 && !args["allow-unreviewed"]) {

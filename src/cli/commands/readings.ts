@@ -1,9 +1,7 @@
 import type { CommandModule } from "yargs";
-import { loadRoster } from "../../roster/load-roster.js";
-import { createReadingResolver, resolveReadings } from "../../readings/resolve.js";
+import { staffReadings } from "../staff-readings.js";
 import { reviewReport, reviewSheetCsv } from "../../review/review-sheet.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import { formatRowError } from "../../model.js";
 import { EXIT, failWith, printRowErrors } from "../report.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 
@@ -33,22 +31,15 @@ export const readingsCommand: CommandModule<object, ReadingsArgs> = {
       .option("sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" }) as never,
   handler: async (args) => {
     try {
-      const roster = await loadRoster(args.roster, { sheet: args.sheet });
-      const resolver = createReadingResolver({ overrides: args.overrides, romaji: args.romaji, romajiCase: args["romaji-case"] });
-      const result = await resolveReadings(roster.records, resolver);
-      const errors = [...roster.errors, ...result.errors.map((e) => ({ ...e, file: e.file ?? roster.file }))];
+      const { readings: result, errors } = await staffReadings({
+        roster: args.roster, sheet: args.sheet, overrides: args.overrides, romaji: args.romaji, romajiCase: args["romaji-case"],
+      });
       const report = reviewReport(result.staff, errors);
       const text = args.format === "json" ? JSON.stringify(report, null, 2) + "\n" : reviewSheetCsv(report.staff);
       if (args.output) await writeFileAtomic(args.output, text);
       else process.stdout.write(text);
 
       printRowErrors(errors);
-      for (const error of result.overrideErrors) process.stderr.write(`warning: ${formatRowError(error)}\n`);
-      if (result.staleOverrides.length > 0) {
-        const rows = result.staleOverrides.map((r) => r.row).join(", ");
-        process.stderr.write(`note: ${result.staleOverrides.length} row(s) of the confirmed readings file match no one in the roster ` +
-          `(rows ${rows}): staff who have left, or whose 職員番号 or name changed. They were ignored.\n`);
-      }
       const { total, review } = report.summary;
       process.stderr.write(`${total} staff: ${review} need review, ${errors.length} error(s)` +
         (args.output ? `. Review sheet: ${args.output}\n` : "\n"));
