@@ -67,6 +67,7 @@ export function syntheticStaff(count: number): StaffReading[] {
     const department = DEPARTMENTS[(i * 31) % DEPARTMENTS.length]!;
     const record: StaffRecord = {
       row: i + 1,
+      sheetRow: i + 2,
       id: String(100000 + i),
       name: `${pick.surname}　太郎`,
       surname: pick.surname,
@@ -79,7 +80,7 @@ export function syntheticStaff(count: number): StaffReading[] {
       title: null,
       fields: { 所属: department },
     };
-    staff.push({ row: i + 1, id: record.id, name: record.name, surname: pick.surname, kana: pick.kana, romaji: r, source: "roster", review: false, reasons: [], alternatives: [], record });
+    staff.push({ row: i + 1, sheetRow: i + 2, id: record.id, name: record.name, surname: pick.surname, kana: pick.kana, romaji: r, source: "roster", review: false, reasons: [], alternatives: [], record });
   }
   return staff;
 }

@@ -35,7 +35,7 @@ const devset: Case[] = tsv("bench/data/surnames-devset.tsv").map(([rank, surface
 }));
 
 const record = (row: number, name: string, extra: Partial<StaffRecord> = {}): StaffRecord => ({
-  row, id: null, name, surname: null, given: null, nameReading: null, surnameReading: null, romaji: null,
+  row, sheetRow: row + 1, id: null, name, surname: null, given: null, nameReading: null, surnameReading: null, romaji: null,
   department: null, facility: null, title: null, fields: {}, ...extra,
 });
 

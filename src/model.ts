@@ -6,10 +6,15 @@
  * Every module reads and writes these shapes; nothing else crosses module borders.
  */
 
+import { formatPlaced, type Message } from "./messages/message.js";
+import type { Lang } from "./messages/lang.js";
+
 /** One staff member as the roster holds them, before any reading is decided. */
 export interface StaffRecord {
   /** Data row number in the roster: 1 = the first row after the header. */
   row: number;
+  /** The row as the spreadsheet shows it (header and title rows counted; Excel's row number); null for JSON rosters. */
+  sheetRow: number | null;
   /** 職員番号, or null when the roster has none. */
   id: string | null;
   /** The full name as written (氏名), or 姓 + 名 joined with a full-width space. */
@@ -40,6 +45,8 @@ export type ReadingSource = "override" | "roster" | "dictionary" | "analyzer";
 /** The reading that will be printed for one staff member, with where it came from. */
 export interface StaffReading {
   row: number;
+  /** The row as the spreadsheet shows it; null for JSON rosters. */
+  sheetRow: number | null;
   id: string | null;
   /** The full name as written in the roster. */
   name: string;
@@ -52,34 +59,35 @@ export interface StaffReading {
   source: ReadingSource;
   /** True when a person must check this reading before it is printed. */
   review: boolean;
-  /** Why review is asked for (human-readable, Japanese or English). */
-  reasons: string[];
+  /** Why review is asked for: catalogue messages with stable codes (formatMessage renders them in either language). */
+  reasons: Message[];
   /** Other plausible readings in hiragana, best first; never includes `kana`. */
   alternatives: string[];
   /** The roster record this reading was made from. */
   record: StaffRecord;
 }
 
-/** A row that could not become a reading (or a record). The other rows still go through. */
-export interface RowError {
+/**
+ * A row that could not become a reading (or a record), or a warning about one. The other rows still go through.
+ * It is a catalogue message (`code`, `params`: what is wrong and what to do) with its place.
+ */
+export interface RowError extends Message {
   /** The file the row came from, when known. */
   file?: string;
   /** Data row number (1 = first row after the header); 0 for file-level problems. */
   row: number;
+  /** The row as the spreadsheet shows it (Excel's row number); null for JSON tables; absent when unknown. */
+  sheetRow?: number | null;
   /** The column concerned, as its header is written, when one is. */
   column?: string;
-  /** What is wrong and what to do about it. */
-  message: string;
   /** The record, when the row got that far. */
   record?: StaffRecord;
 }
 
-/** Formats a RowError the way every command prints it: file, row, column, message. */
-export function formatRowError(error: RowError): string {
-  const where = [
-    error.file ?? null,
-    error.row > 0 ? `row ${error.row}` : null,
-    error.column ? `column ${error.column}` : null,
-  ].filter((part): part is string => part !== null);
-  return where.length > 0 ? `${where.join(", ")}: ${error.message}` : error.message;
+/** Something worth telling about a row or a file that stops nothing (a warning, a note): the same shape as RowError. */
+export type RowNotice = RowError;
+
+/** A RowError the way every command prints it: file, row (as Excel numbers it), column, then the message. */
+export function formatRowError(error: RowError, lang?: Lang): string {
+  return formatPlaced(error, { file: error.file, row: error.row, sheetRow: error.sheetRow, column: error.column }, lang);
 }

@@ -1,3 +1,5 @@
+import { unconverted } from "../messages/message.js";
+import { formatRowError } from "../model.js";
 import { deflateSync } from "node:zlib";
 import { PDFName, type PDFFont, type PDFRef } from "pdf-lib";
 import type { Font } from "@pdf-lib/fontkit";
@@ -57,7 +59,7 @@ export interface BadgeRenderResult {
 export class BadgeRenderError extends Error {
   override name = "BadgeRenderError";
   constructor(readonly errors: RowError[]) {
-    super(`${errors.length} badge(s) cannot be printed:\n${errors.map((e) => `  row ${e.row}: ${e.message}`).join("\n")}`);
+    super(`${errors.length} badge(s) cannot be printed:\n${errors.map((e) => `  ${formatRowError(e)}`).join("\n")}`);
   }
 }
 
@@ -190,7 +192,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
       errors.push({
         row: person.row,
         ...(firstColumn !== undefined ? { column: firstColumn } : {}),
-        message: `${person.name}: ${[...new Set(problems)].join("; ")} — choose a font that has it, or correct the roster (e.g. a standard form of the character)`,
+        ...unconverted(`${person.name}: ${[...new Set(problems)].join("; ")} — choose a font that has it, or correct the roster (e.g. a standard form of the character)`),
         record: person.record,
       });
       continue;
@@ -288,7 +290,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
       warnings.push({
         row: person.row,
         column: field.source,
-        message: `${field.source} "${text}" is condensed to ${Math.round(fit.horizontalScale * 100)}% at ${field.sizePt.min} pt to fit its ${box.width} mm box`,
+        ...unconverted(`${field.source} "${text}" is condensed to ${Math.round(fit.horizontalScale * 100)}% at ${field.sizePt.min} pt to fit its ${box.width} mm box`),
         record: person.record,
       });
     }

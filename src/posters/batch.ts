@@ -1,3 +1,4 @@
+import { unconverted } from "../messages/message.js";
 /**
  * `nafuda posters`: every facility's PDF, an order manifest (CSV for the print shop) and a
  * one-page order summary PDF, all written atomically inside the output folder only.
@@ -153,7 +154,7 @@ export async function makePosters(
       });
       await writeFileAtomic(pathInside(outDir, file), bytes);
     } catch (error) {
-      errors.push({ row: facility.row, message: `${facility.name}: ${(error as Error).message}` });
+      errors.push({ row: facility.row, ...unconverted(`${facility.name}: ${(error as Error).message}`) });
       continue;
     }
     files.push(file);

@@ -1,3 +1,4 @@
+import { unconverted } from "../messages/message.js";
 /**
  * The facility list (CSV or XLSX, read by the rosters' readTable): one row per facility with
  * the measures that apply there, the poster sizes, copies and languages.
@@ -117,11 +118,11 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     if (normalized === "") return;
     const key = (Object.keys(COLUMNS) as ColumnKey[]).find((k) => (COLUMNS[k] as readonly string[]).includes(normalized));
     if (key === undefined) {
-      errors.push({ file, row: 0, column: header, message: `unknown column "${header}"${didYouMean(normalized, known)}; it is ignored` });
+      errors.push({ file, row: 0, column: header, ...unconverted(`unknown column "${header}"${didYouMean(normalized, known)}; it is ignored`) });
     } else if (index[key] === undefined) index[key] = i;
   });
   if (index.name === undefined) {
-    errors.push({ file, row: 0, column: COLUMNS.name[0], message: `no facility name column: name one column 施設名 (or facility)` });
+    errors.push({ file, row: 0, column: COLUMNS.name[0], ...unconverted(`no facility name column: name one column 施設名 (or facility)`) });
     return { facilities: [], errors };
   }
   const headerOf = (key: ColumnKey): string => (index[key] !== undefined ? table.headers[index[key]!]! : COLUMNS[key][0]);
@@ -133,7 +134,7 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
   for (const { row, cells } of table.rows) {
     if (cells.every((cell) => cell.trim() === "")) continue;
     const rowErrors: RowError[] = [];
-    const fail = (key: ColumnKey, message: string) => rowErrors.push({ file, row, column: headerOf(key), message });
+    const fail = (key: ColumnKey, message: string) => rowErrors.push({ file, row, column: headerOf(key), ...unconverted(message) });
 
     const name = cellOf(cells, "name").replace(/\s+/g, " ");
     if (!name) fail("name", "the facility name is empty");
@@ -211,7 +212,7 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     });
   }
   if (facilities.length === 0 && !errors.some((e) => e.row > 0) && table.rows.length === 0) {
-    errors.push({ file, row: 0, message: "the facility list has no rows" });
+    errors.push({ file, row: 0, ...unconverted("the facility list has no rows") });
   }
   return { facilities, errors };
 }

@@ -1,13 +1,17 @@
-import type { ReadingSource, RowError, StaffReading, StaffRecord } from "../model.js";
+import type { ReadingSource, RowError, RowNotice, StaffReading, StaffRecord } from "../model.js";
+import { msg, NafudaError, placeMessage, type Message } from "../messages/message.js";
 import { bundledNameDictionary, type NameDictionary, type NameEntry } from "./name-dictionary.js";
 import { kuroshiroAnalyzer, type SurnameAnalyzer } from "./analyzer.js";
 import { lookupKey, splitFullName, surnameEntries, type NameSplit } from "./split-name.js";
 import { rosterSurnameReading } from "./roster-reading.js";
-import { findConfirmed, loadConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
+import { loadConfirmedReadingsFiles, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
+import { matchConfirmed, type ConfirmedMatch, type ConfirmedMatching, type IdDamage } from "./match-confirmed.js";
+import { romajiFitsKana } from "../romaji/fits.js";
 import { surnameRomaji } from "./surname-romaji.js";
 import { toHiragana } from "../kana/to-hiragana.js";
 import { isPrintableKana } from "../kana/kana-classes.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
+import { applyRomajiCase } from "../romaji/letter-case.js";
 import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
 
 /**
@@ -20,8 +24,11 @@ import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
 export const DEFAULT_PLAUSIBLE_COST_GAP = 6000;
 
 export interface ReadingResolverOptions {
-  /** The confirmed readings file (a corrected review sheet): a path, or rows already read. */
-  overrides?: string | ConfirmedReadings;
+  /**
+   * The confirmed readings (corrected review sheets): a path (a file or a folder of them), several paths, or files
+   * already read. Two files that disagree on one person send that person to review, naming both.
+   */
+  overrides?: string | readonly string[] | ConfirmedReadings | readonly ConfirmedReadings[];
   /** Romanisation system (default passport: 外務省 Hepburn). */
   romaji?: RomajiSystem;
   /** Letter case of the romaji (default "title": Matsuno; "upper": MATSUNO). */
@@ -36,10 +43,14 @@ export interface ReadingResolverOptions {
 
 /** Turns staff records into readings. Create one per run; it holds the dictionary and the confirmed readings. */
 export interface ReadingResolver {
-  /** The reading for one record, or the reason there can be none. */
-  resolve(record: StaffRecord): Promise<StaffReading | RowError>;
-  /** The confirmed readings, once loaded (for reporting stale rows). */
-  confirmed(): Promise<ConfirmedReadings>;
+  /**
+   * The reading for one record, or the reason there can be none. `match` is the record's confirmed row as
+   * resolveReadings matched it against the whole roster; without it the record is matched on its own (then two
+   * people of the same name cannot be told apart: prefer resolveReadings).
+   */
+  resolve(record: StaffRecord, match?: ConfirmedMatch | null): Promise<StaffReading | RowError>;
+  /** The confirmed readings files, once loaded. */
+  confirmed(): Promise<ConfirmedReadings[]>;
 }
 
 export interface ResolvedReadings {
@@ -49,8 +60,27 @@ export interface ResolvedReadings {
   errors: RowError[];
   /** Confirmed-file rows that match no one in the roster (staff who left): reported, not fatal. */
   staleOverrides: ConfirmedReading[];
-  /** Problems in the confirmed readings file itself. */
+  /** Problems in the confirmed readings files themselves. */
   overrideErrors: RowError[];
+  /** What matching the confirmed files had to say (ids Excel changed, rows left over, rows in another encoding). */
+  overrideNotes: RowNotice[];
+  /** How each confirmed file matched the roster. */
+  matching: ConfirmedMatching;
+}
+
+/** Options of resolveReadings. */
+export interface ResolveReadingsOptions {
+  /** Resolve only these data rows; the whole roster is still used to match confirmed rows to people. */
+  only?: ReadonlySet<number>;
+}
+
+/**
+ * Thrown when much of a confirmed readings file matches no one (more than half its rows, and at least 10): a file
+ * of another roster or another year, or ids of another numbering scheme. Every correction would be lost, so this
+ * stops the run (exit 2) instead of printing badges as if nothing had been confirmed.
+ */
+export class ConfirmedReadingsError extends NafudaError {
+  override name = "ConfirmedReadingsError";
 }
 
 export function createReadingResolver(options: ReadingResolverOptions = {}): ReadingResolver {
@@ -58,65 +88,69 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
   const analyzer = options.analyzer === false ? null : (options.analyzer ?? kuroshiroAnalyzer());
   const gap = options.plausibleCostGap ?? DEFAULT_PLAUSIBLE_COST_GAP;
   const romajiOptions = { system: options.romaji ?? "passport", case: options.romajiCase ?? "title" } as const;
-  let confirmedLoading: Promise<ConfirmedReadings> | undefined;
-  const confirmed = () =>
-    (confirmedLoading ??=
-      typeof options.overrides === "string"
-        ? loadConfirmedReadings(options.overrides)
-        : Promise.resolve(options.overrides ?? { file: null, rows: [], errors: [] }));
+  let confirmedLoading: Promise<ConfirmedReadings[]> | undefined;
+  const confirmed = () => (confirmedLoading ??= loadOverrides(options.overrides));
 
-  async function resolve(record: StaffRecord): Promise<StaffReading | RowError> {
+  async function resolve(record: StaffRecord, givenMatch?: ConfirmedMatch | null): Promise<StaffReading | RowError> {
+    const place = { row: record.row, sheetRow: record.sheetRow, record };
     const split = splitRecord(record, dictionary);
-    if (!split.surname) return { row: record.row, column: nameColumn(record), message: "the name is empty: fill it in or delete the row", record };
+    if (!split.surname) return { ...place, column: nameColumn(record), ...msg("ROW_NAME_EMPTY") };
     const unusable = unusableName(record.name, split.surname);
-    if (unusable) return { row: record.row, column: nameColumn(record), message: unusable, record };
+    if (unusable) return { ...place, column: nameColumn(record), ...unusable };
     const entries = surnameEntries(dictionary, split.surname);
     const second = surnameEntries(dictionary, split.surname, "secondOpinion");
-    const decision = fromConfirmed(record, await confirmed())
-      ?? fromRoster(record, split, entries, second, dictionary)
-      ?? fromDictionary(entries, second, split.surname, gap)
-      ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
+    const match = givenMatch !== undefined ? givenMatch : (matchConfirmed([record], await confirmed()).byRecord.get(record) ?? null);
+    // What nafuda reads for this person without any confirmed row: the baseline a stale ローマ字 is checked against.
+    const baseline = () => fromRoster(record, split, entries, second, dictionary) ?? fromDictionary(entries, second, split.surname, gap);
+    let decision = match?.reading || match?.conflict ? fromConfirmed(match, entries, romajiOptions, baseline) : null;
+    if (!decision) {
+      decision = baseline() ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
+      if (decision && match?.sameName) {
+        const { reading, count } = match.sameName;
+        decision = {
+          ...decision,
+          review: true,
+          reasons: [...decision.reasons, msg("REASON_CONFIRMED_SAME_NAME", { name: record.name, kana: reading.kana, count })],
+          alternatives: [...decision.alternatives, reading.kana],
+        };
+      }
+    }
     if (!decision) {
       const column = readingColumn(record);
       const latin = LATIN_NAME.test(split.surname);
-      return {
-        row: record.row,
-        column,
-        message: latin
-          ? `no reading for the surname ${split.surname}, which is written in Latin letters: give its reading in katakana (e.g. スミス) ` +
-            `in the roster's ${column} column or in the confirmed readings file`
-          : `no reading for the surname ${split.surname}: give it in the roster's ${column} column or in the confirmed readings file`,
-        record,
-      };
+      return { ...place, column, ...msg(latin ? "READING_NONE_LATIN" : "READING_NONE", { surname: split.surname, column }) };
     }
     const kana = decision.kana;
     if (!isPrintableKana(kana)) {
       return {
-        row: record.row,
+        ...place,
         column: decision.source === "roster" ? readingColumn(record) : nameColumn(record),
-        message: `the reading of ${split.surname} is not all kana (${kana}): a badge prints hiragana only; ` +
-          "give the reading in the roster's フリガナ column or in the confirmed readings file",
-        record,
+        ...msg("READING_NOT_KANA", { surname: split.surname, kana }),
       };
     }
-    const reasons = [...splitReasons(split), ...latinOrderReasons(record, split), ...decision.reasons];
-    const romaji = surnameRomaji({
-      kana,
-      given: decision.romaji ?? (decision.source === "override" ? null : record.romaji),
-      latinName: /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null,
-      entries,
-      ...romajiOptions,
-    });
-    if (decision.source !== "override") reasons.push(...romaji.reasons);
+    const reasons: Message[] = [...splitReasons(split), ...latinOrderReasons(record, split), ...decision.reasons];
+    let romaji = decision.spelledRomaji;
+    if (romaji === undefined) {
+      const spelt = surnameRomaji({
+        kana,
+        given: record.romaji,
+        latinName: /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null,
+        entries,
+        ...romajiOptions,
+      });
+      romaji = spelt.romaji;
+      if (decision.source !== "override") reasons.push(...spelt.reasons);
+    }
     const alternatives = [...new Set(decision.alternatives)].filter((alternative) => alternative !== kana);
     const confirmedRow = decision.source === "override" && !decision.review;
     return {
       row: record.row,
+      sheetRow: record.sheetRow,
       id: record.id,
       name: record.name,
       surname: split.surname,
       kana,
-      romaji: romaji.romaji,
+      romaji,
       source: decision.source,
       review: !confirmedRow && (decision.review || reasons.length > 0),
       reasons: confirmedRow ? [] : reasons,
@@ -128,25 +162,79 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
   return { resolve, confirmed };
 }
 
-/** Resolves every record; one bad row never stops the others. */
-export async function resolveReadings(records: readonly StaffRecord[], resolver: ReadingResolver): Promise<ResolvedReadings> {
+async function loadOverrides(overrides: ReadingResolverOptions["overrides"]): Promise<ConfirmedReadings[]> {
+  if (overrides === undefined) return [];
+  if (typeof overrides === "string") return loadConfirmedReadingsFiles(overrides);
+  if (Array.isArray(overrides)) {
+    if (overrides.every((item) => typeof item === "string")) return loadConfirmedReadingsFiles(overrides as readonly string[]);
+    return [...(overrides as readonly ConfirmedReadings[])];
+  }
+  return [overrides as ConfirmedReadings];
+}
+
+/** A confirmed file this much unmatched is the wrong file: more than half its rows, and at least this many. */
+const MOSTLY_UNMATCHED_ROWS = 10;
+
+/**
+ * Resolves every record; one bad row never stops the others. Confirmed rows are matched against the whole roster
+ * first (src/readings/match-confirmed.ts). Throws ConfirmedReadingsError (CONFIRMED_MOSTLY_UNMATCHED) when much of
+ * a confirmed file matches no one.
+ */
+export async function resolveReadings(
+  records: readonly StaffRecord[], resolver: ReadingResolver, options: ResolveReadingsOptions = {},
+): Promise<ResolvedReadings> {
   const staff: StaffReading[] = [];
   const errors: RowError[] = [];
   const confirmed = await resolver.confirmed();
-  const used = new Set<ConfirmedReading>();
+  const matching = matchConfirmed(records, confirmed);
+  for (const file of matching.files) {
+    const unmatched = file.unmatched.length;
+    if (unmatched >= MOSTLY_UNMATCHED_ROWS && unmatched * 2 > file.total) {
+      throw new ConfirmedReadingsError(
+        msg("CONFIRMED_MOSTLY_UNMATCHED", { file: file.file ?? "", total: file.total, byId: file.byId, byName: file.byName, unmatched }),
+        { file: file.file },
+      );
+    }
+  }
   for (const record of records) {
-    const result = await resolver.resolve(record);
+    if (options.only && !options.only.has(record.row)) continue;
+    const result = await resolver.resolve(record, matching.byRecord.get(record) ?? null);
     if ("kana" in result) staff.push(result);
     else errors.push(result);
-    const match = findConfirmed(confirmed, record);
-    if (match) used.add(match);
   }
   return {
     staff,
     errors,
-    staleOverrides: confirmed.rows.filter((row) => !used.has(row)),
-    overrideErrors: confirmed.errors,
+    staleOverrides: matching.files.flatMap((file) => file.unmatched),
+    overrideErrors: confirmed.flatMap((file) => file.errors),
+    overrideNotes: [...confirmed.flatMap((file) => file.warnings ?? []), ...matchingNotes(matching)],
+    matching,
   };
+}
+
+const DAMAGE_TEXT: Record<IdDamage, Message> = {
+  zeros: msg("TEXT_ID_LEADING_ZEROS"),
+  decimal: msg("TEXT_ID_AS_DECIMAL"),
+  date: msg("TEXT_ID_AS_DATE"),
+  rounded: msg("TEXT_ID_ROUNDED"),
+};
+
+/** What the matching tells: ids Excel changed (repaired or not used), rows that matched no one. */
+function matchingNotes(matching: ConfirmedMatching): RowNotice[] {
+  const notes: RowNotice[] = [];
+  for (const file of matching.files) {
+    const place = { file: file.file ?? undefined, row: 0 };
+    const sum = (map: Map<IdDamage, number>) => [...map.values()].reduce((a, b) => a + b, 0);
+    const how = (map: Map<IdDamage, number>) => [...map.keys()].map((damage) => DAMAGE_TEXT[damage]);
+    if (file.idsRepaired.size > 0) notes.push({ ...place, ...msg("NOTE_CONFIRMED_ID_CHANGED_BY_EXCEL", { count: sum(file.idsRepaired), how: how(file.idsRepaired) }) });
+    if (file.idsUnusable.size > 0) notes.push({ ...place, ...msg("NOTE_CONFIRMED_ID_UNUSABLE", { count: sum(file.idsUnusable), how: how(file.idsUnusable) }) });
+    if (file.unmatched.length > 0) {
+      const rows = file.unmatched.map((row) => String(row.sheetRow ?? row.row));
+      const shown = rows.length > 20 ? [...rows.slice(0, 20), "…"] : rows;
+      notes.push({ ...place, ...msg("NOTE_CONFIRMED_STALE", { count: rows.length, rows: shown.join(", ") }) });
+    }
+  }
+  return notes;
 }
 
 /** The roster's own header for the first of `roles` it has (as the record's fields keep it), else `fallback`. */
@@ -168,37 +256,34 @@ const LATIN_NAME = /^[\p{Script=Latin}'’.\- \u3000]+$/u;
 const NOT_IN_NAMES = /[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Cn}\uFFFD]/gu;
 
 /** Why a name cannot be read at all (a formula, an emoji), or null. The message says what to do. */
-function unusableName(name: string, surname: string): string | null {
-  if (/^[=+\-@]/u.test(name)) {
-    return `the name "${name}" starts with ${name[0]} like a spreadsheet formula, not a name: correct the cell in the roster ` +
-      "(if the roster was exported from Excel, check the cell there)";
-  }
+function unusableName(name: string, surname: string): Message | null {
+  if (/^[=+\-@＝＋－＠]/u.test(name)) return msg("READING_NAME_FORMULA", { name, first: [...name][0]! });
   const odd = [...new Set(surname.match(NOT_IN_NAMES) ?? [])];
   if (odd.length === 0) return null;
-  const described = odd.slice(0, 3).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
-  return `the name "${name}" holds ${described}, which is not part of a name (an emoji or a symbol): remove it in the roster`;
+  const characters = odd.slice(0, 3).map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")})`).join(", ");
+  return msg("READING_NAME_SYMBOL", { name, characters });
 }
 
 /**
  * A full name in Latin letters split at a space: which part is the surname is only certain when it is written in
  * capitals and the rest is not (SMITH John, NGUYEN Van An). John Smith or María García could be either way round.
  */
-function latinOrderReasons(record: StaffRecord, split: NameSplit): string[] {
+function latinOrderReasons(record: StaffRecord, split: NameSplit): Message[] {
   if (split.method !== "separator" || record.surname !== null || !LATIN_NAME.test(record.name)) return [];
   const parts = record.name.trim().split(/[\s\u3000]+/u);
   const capitals = (part: string) => part === part.toUpperCase() && part !== part.toLowerCase();
   if (capitals(parts[0]!) && parts.slice(1).some((part) => !capitals(part))) return [];
-  return [`氏名がローマ字のため、どれが姓か分かりません（「${split.surname}」を姓としました）。姓の列に姓を書くか、姓を大文字で先に書いてください（SMITH John）`];
+  return [msg("REASON_LATIN_ORDER", { surname: split.surname })];
 }
 
 interface Decision {
   kana: string;
   source: ReadingSource;
   review: boolean;
-  reasons: string[];
+  reasons: Message[];
   alternatives: string[];
-  /** A romaji that wins over the computed one (the person's own spelling). */
-  romaji?: string | null;
+  /** The romaji already decided (a confirmed row's); otherwise it is spelt from the kana and the roster's ローマ字. */
+  spelledRomaji?: string;
 }
 
 function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit {
@@ -209,32 +294,62 @@ function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit
   return splitFullName(record.name, dictionary, reading);
 }
 
-function splitReasons(split: NameSplit): string[] {
-  if (split.method === "script") return [`氏名に空白がないため、漢字とかなの境目で姓を「${split.surname}」としました`];
+function splitReasons(split: NameSplit): Message[] {
+  if (split.method === "script") return [msg("REASON_SPLIT_BY_SCRIPT", { surname: split.surname })];
   if (split.method === "dictionary" && !split.confirmedByReading) {
-    const others = split.otherSurnames.length > 0 ? `（ほかに ${split.otherSurnames.join("／")} も姓の候補）` : "";
-    return [`氏名に空白がないため、姓を「${split.surname}」と推測しました${others}`];
+    return [msg("REASON_SPLIT_GUESSED", { surname: split.surname, others: split.otherSurnames })];
   }
   if (split.method === "whole" && /\p{Script=Han}/u.test(split.surname) && Array.from(split.surname).length > 2) {
-    return [`氏名に空白がなく、辞書にも姓が見つからないため、全体を姓としました`];
+    return [msg("REASON_SPLIT_WHOLE")];
   }
   return [];
 }
 
-function fromConfirmed(record: StaffRecord, confirmed: ConfirmedReadings): Decision | null {
-  const match = findConfirmed(confirmed, record);
-  if (!match) return null;
-  if (match.stillInReview) {
+/** "確認済み.csv の 5 行目": a confirmed row, as the disagreement message names it. */
+function confirmedPlace(row: ConfirmedReading): Message {
+  return placeMessage({ file: row.file, row: row.row, sheetRow: row.sheetRow });
+}
+
+/**
+ * A confirmed row's reading. Its ローマ字 is printed only when it fits the かな (spelt in any system, OH for a long
+ * O), or when 要確認 says 済 (a person confirmed exactly that pair). A ローマ字 that still spells the reading the
+ * かな replaced is spelt again from the new かな; any other that does not fit sends the row to review, and the
+ * computed spelling is what would print. Two rows that disagree send the person to review, naming both.
+ */
+function fromConfirmed(
+  match: ConfirmedMatch,
+  entries: readonly NameEntry[],
+  romajiOptions: { system: RomajiSystem; case: RomajiCase },
+  baseline: () => Decision | null,
+): Decision | null {
+  if (match.conflict) {
+    const [first, second] = match.conflict;
+    const reading = (row: ConfirmedReading) => (row.romaji ? `${row.kana}（${row.romaji}）` : row.kana);
     return {
-      kana: match.kana,
+      kana: first.kana,
       source: "override",
       review: true,
-      reasons: ["確認済みファイルでまだ「要確認」のままです"],
-      alternatives: [],
-      romaji: match.romaji,
+      reasons: [msg("REASON_CONFIRMED_FILES_DISAGREE", {
+        first: confirmedPlace(first), firstReading: reading(first), second: confirmedPlace(second), secondReading: reading(second),
+      })],
+      alternatives: [second.kana],
     };
   }
-  return { kana: match.kana, source: "override", review: false, reasons: [], alternatives: [], romaji: match.romaji };
+  const row = match.reading;
+  if (!row) return null;
+  const spelt = surnameRomaji({ kana: row.kana, given: null, latinName: null, entries, ...romajiOptions }).romaji;
+  const reasons: Message[] = [];
+  let romaji = spelt;
+  if (row.romaji && row.romaji.toLowerCase() !== spelt.toLowerCase()) {
+    if (row.review === "pair" || romajiFitsKana(row.romaji, row.kana)) romaji = applyRomajiCase(row.romaji, romajiOptions.case);
+    else {
+      const before = baseline();
+      const stale = before !== null && before.kana !== row.kana && romajiFitsKana(row.romaji, before.kana);
+      if (!stale) reasons.push(msg("REASON_ROMAJI_DOES_NOT_FIT", { kana: row.kana, romaji: row.romaji, spelt }));
+    }
+  }
+  if (row.review === "pending") reasons.unshift(msg("REASON_CONFIRMED_PENDING"));
+  return { kana: row.kana, source: "override", review: reasons.length > 0, reasons, alternatives: [], spelledRomaji: romaji };
 }
 
 function fromRoster(
@@ -251,10 +366,10 @@ function fromRoster(
   const alternatives = [...found.alternatives];
   const known = [...new Set([...entries, ...second].map((entry) => entry.reading))];
   if (known.length > 0 && !known.includes(found.kana)) {
-    reasons.push(`名簿の読み「${found.kana}」は、辞書にある「${split.surname}」の読み（${known.join("／")}）のどれとも違います`);
+    reasons.push(msg("REASON_ROSTER_NOT_ATTESTED", { kana: found.kana, surname: split.surname, known }));
     alternatives.push(...known);
   } else if (known.length === 0 && found.column !== "name" && !plausibleLength(split.surname, found.kana)) {
-    reasons.push(`名簿の読み「${found.kana}」は「${split.surname}」の読みとしては長さが合いません`);
+    reasons.push(msg("REASON_ROSTER_LENGTH", { kana: found.kana, surname: split.surname }));
   }
   return { kana: found.kana, source: "roster", review: reasons.length > 0, reasons, alternatives };
 }
@@ -297,11 +412,11 @@ function fromDictionary(entries: readonly NameEntry[], second: readonly NameEntr
     .slice(1)
     .filter((s) => oneKanji || s.score - best.score < (listedByBoth(s.reading) ? (gap * 4) / 3 : gap))
     .map((s) => s.reading);
-  const reasons: string[] = [];
-  if (entries.length === 0) reasons.push(`「${surname}」は第一の辞書（IPADIC）になく、第二の辞書（UniDic）の読みです`);
+  const reasons: Message[] = [];
+  if (entries.length === 0) reasons.push(msg("REASON_SECOND_DICTIONARY_ONLY", { surname }));
   else if (second.length > 0 && entries[0]!.reading !== second[0]!.reading && others.length > 0) {
-    reasons.push(`辞書によって読みが違います（IPADIC: ${entries[0]!.reading}、UniDic: ${second[0]!.reading}）`);
-  } else if (others.length > 0) reasons.push(`辞書に複数の読みがあります（${[best.reading, ...others].join("／")}）`);
+    reasons.push(msg("REASON_DICTIONARIES_DISAGREE", { first: entries[0]!.reading, second: second[0]!.reading }));
+  } else if (others.length > 0) reasons.push(msg("REASON_SEVERAL_READINGS", { readings: [best.reading, ...others] }));
   return { kana: best.reading, source: "dictionary", review: reasons.length > 0, reasons, alternatives: others };
 }
 
@@ -311,7 +426,7 @@ async function fromAnalyzer(surname: string, analyzer: SurnameAnalyzer): Promise
     kana,
     source: "analyzer",
     review: true,
-    reasons: [`「${surname}」は姓の辞書にないため、一般の解析器で読みを推測しました`],
+    reasons: [msg("REASON_ANALYZER", { surname })],
     alternatives: [],
   };
 }

@@ -2,6 +2,7 @@ import type { StaffRecord } from "../model.js";
 import type { NameDictionary } from "./name-dictionary.js";
 import { lookupKey, type NameSplit } from "./split-name.js";
 import { toHiragana } from "../kana/to-hiragana.js";
+import { msg, type Message } from "../messages/message.js";
 
 /** The surname's reading as the roster gives it, once aligned with the kanji split. */
 export interface RosterSurnameReading {
@@ -10,7 +11,7 @@ export interface RosterSurnameReading {
   /** The column it came from, as a role name. */
   column: "surnameReading" | "nameReading" | "name" | null;
   /** Why a person should look at it (empty when the reading fits). */
-  problems: string[];
+  problems: Message[];
   /** Other ways to read the roster's フリガナ, when it could be split more than one way. */
   alternatives: string[];
 }
@@ -38,7 +39,7 @@ export function rosterSurnameReading(record: StaffRecord, split: NameSplit, dict
     const parts = full.split(" ");
     if (parts.length >= 2) {
       const problems = split.given === "" && split.method !== "column"
-        ? [`フリガナ「${record.nameReading.trim()}」は姓と名に分かれていますが、氏名は分かれていません`]
+        ? [msg("REASON_READING_SPLIT_NAME_NOT", { reading: record.nameReading.trim() })]
         : [];
       return { kana: parts[0]!, column: "nameReading", problems, alternatives: [] };
     }
@@ -70,9 +71,9 @@ function splitJoinedReading(full: string, split: NameSplit, dictionary: NameDict
     return {
       kana: candidates[0]!,
       column: "nameReading",
-      problems: [`フリガナ「${full}」のどこまでが姓か決められません（${candidates.join("／")}）`],
+      problems: [msg("REASON_READING_SPLIT_UNSURE", { reading: full, candidates })],
       alternatives: candidates.slice(1),
     };
   }
-  return { kana: null, column: "nameReading", problems: [`フリガナ「${full}」のどこまでが姓か分かりません（姓と名の間に空白を入れてください）`], alternatives: [] };
+  return { kana: null, column: "nameReading", problems: [msg("REASON_READING_SPLIT_UNKNOWN", { reading: full })], alternatives: [] };
 }

@@ -1,4 +1,5 @@
 import { isPrintableKana, LONG_MARK } from "../kana/kana-classes.js";
+import { msg, type Message } from "../messages/message.js";
 import { splitMora } from "../kana/mora.js";
 import { toHiragana } from "../kana/to-hiragana.js";
 import { applyRomajiCase } from "./letter-case.js";
@@ -37,8 +38,8 @@ export interface RomanizeResult {
   longVowels: LongVowelSource;
   /** True when the romaji may be wrong and a person should check it (then `reasons` says why). */
   ambiguous: boolean;
-  /** Human-readable reasons, one per doubt; empty iff `ambiguous` is false. */
-  reasons: string[];
+  /** Why, one catalogue message per doubt (REASON_ROMAJI_*); empty iff `ambiguous` is false. */
+  reasons: Message[];
 }
 
 const MACRON: Readonly<Record<string, string>> = { a: "ā", i: "ī", u: "ū", e: "ē", o: "ō" };
@@ -56,11 +57,11 @@ function markLastVowel(out: string, marks: Readonly<Record<string, string>>): st
 }
 
 /** The spelling of one mora in a system; unknown combinations are spelt kana by kana. */
-function spellMora(mora: string, system: RomajiSystem, notes: string[]): string {
+function spellMora(mora: string, system: RomajiSystem, notes: Message[]): string {
   const entry = MORA_TABLE.get(mora);
   if (entry !== undefined) return entry[system];
   const parts = [...mora].map((ch) => MORA_TABLE.get(ch)?.[system] ?? "");
-  notes.push(`unusual kana ${mora} spelt kana by kana as ${parts.join("")}`);
+  notes.push(msg("REASON_ROMAJI_UNUSUAL_KANA", { kana: mora, romaji: parts.join("") }));
   return parts.join("");
 }
 
@@ -72,7 +73,7 @@ export function spellMorae(
   morae: readonly string[],
   long: readonly boolean[],
   system: RomajiSystem,
-  notes: string[] = [],
+  notes: Message[] = [],
 ): string {
   const base = morae.map((m) => (m === "っ" || m === "ん" || m === LONG_MARK ? null : spellMora(m, system, notes)));
   let out = "";
@@ -97,7 +98,7 @@ export function spellMorae(
     const next = base[i + 1] ?? null;
     if (mora === "っ") {
       if (next === null || /^[aeiou]/u.test(next)) {
-        notes.push(`small っ before ${morae[i + 1] ?? "the end"} doubles no consonant and was left out`);
+        notes.push(msg("REASON_ROMAJI_SMALL_TSU", { kana: morae.join("") }));
         continue;
       }
       out += next.startsWith("ch") && system !== "kunrei" ? "t" : next[0];
@@ -156,23 +157,24 @@ export function romanizeDetailed(kana: string, options: RomanizeOptions = {}): R
   checkLongMarks(morae, kana);
 
   const analysis = analyzeLongVowels(morae, options.pronunciation);
-  const reasons: string[] = [];
-  const notes: string[] = [];
+  const reasons: Message[] = [];
+  const notes: Message[] = [];
   const romaji = spellMorae(morae, analysis.long, system, notes);
 
   if (analysis.pronunciationProblem !== null) {
-    reasons.push(`${analysis.pronunciationProblem}; long vowels decided by kana rules instead`);
+    reasons.push(msg("REASON_ROMAJI_PRONUNCIATION", { pronunciation: options.pronunciation ?? "", kana: hira }));
   }
   for (const decision of analysis.decisions) {
     if (decision.certain) continue;
     const other = alternativeSpelling(morae, analysis, decision, system);
     if (other === romaji) continue;
-    reasons.push(
-      `${hira}: ${decision.rule} → ${applyRomajiCase(romaji, letterCase)}; ` +
-        `it may also be ${applyRomajiCase(other, letterCase)} (kana alone cannot tell; a dictionary pronunciation decides)`,
-    );
+    reasons.push(msg("REASON_ROMAJI_LONG_VOWEL", { kana: hira, romaji: applyRomajiCase(romaji, letterCase), other: applyRomajiCase(other, letterCase) }));
   }
-  reasons.push(...new Set(notes));
+  const seen = new Set<string>();
+  for (const note of notes) {
+    const key = JSON.stringify(note);
+    if (!seen.has(key)) (seen.add(key), reasons.push(note));
+  }
 
   if (romaji === "") throw new Error(`romanize: ${JSON.stringify(kana)} has no sound that can be romanised`);
   if (system === "passport" && !/^[a-z]+$/u.test(romaji)) {

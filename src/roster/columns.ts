@@ -1,3 +1,5 @@
+import { msg, type Message } from "../messages/message.js";
+
 /**
  * Which roster column plays which role, from its header. The aliases are data: add a header that a
  * real roster uses here and every command understands it. Matching ignores case, full-width/half-width
@@ -76,8 +78,8 @@ export interface ColumnMap {
   unknown: number[];
   /** Indexes of columns that match a role already taken by an earlier column (first wins). */
   ignored: { index: number; role: ColumnRole }[];
-  /** Human-readable notes, e.g. which of two name columns is used. */
-  notes: string[];
+  /** Notes worth telling, e.g. which of two name columns is used. */
+  notes: Message[];
 }
 
 /** Maps headers to roles. Two headers for one role: the first (leftmost) wins and a note says so. */
@@ -92,27 +94,12 @@ export function mapColumns(headers: readonly string[]): ColumnMap {
     const taken = map.roles[role];
     if (taken !== undefined) {
       map.ignored.push({ index, role });
-      map.notes.push(
-        `columns "${headers[taken]}" (column ${taken + 1}) and "${header}" (column ${index + 1}) both look like ${ROLE_LABELS[role]}: ` +
-          `"${headers[taken]}" is used and "${header}" is only kept as an extra column. Rename one of them if that is wrong.`,
-      );
+      map.notes.push(msg("NOTE_TWO_COLUMNS_FOR_ROLE", {
+        first: headers[taken]!, firstColumn: taken + 1, second: header, secondColumn: index + 1, role: msg("TEXT_ROLE", { role }),
+      }));
       return;
     }
     map.roles[role] = index;
   });
   return map;
 }
-
-/** How each role is called in messages. */
-export const ROLE_LABELS: Readonly<Record<ColumnRole, string>> = {
-  id: "the staff number (職員番号)",
-  name: "the full name (氏名)",
-  surname: "the surname (姓)",
-  given: "the given name (名)",
-  nameReading: "the reading of the name (フリガナ)",
-  surnameReading: "the reading of the surname (姓フリガナ)",
-  romaji: "the romaji (ローマ字)",
-  department: "the department (所属)",
-  facility: "the facility (施設)",
-  title: "the title (役職)",
-};

@@ -1,4 +1,5 @@
 import { cp932Code } from "./encode-text.js";
+import { msg } from "../messages/message.js";
 import { RosterFileError } from "./errors.js";
 
 export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "cp932" | "euc-jp";
@@ -6,6 +7,12 @@ export type TextEncodingName = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" |
 export interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /**
+   * Lines (1-based, as the text's line breaks count them) written in another encoding than the rest: a UTF-8 file
+   * with a row pasted in from a Shift_JIS one. `encoding` is what the line was read as; null when it is neither
+   * (the line then holds U+FFFD where its bytes were).
+   */
+  foreignLines?: { line: number; encoding: TextEncodingName | null }[];
 }
 
 /**
@@ -23,7 +30,12 @@ export interface DecodedText {
  */
 export function decodeText(bytes: Uint8Array, file = "(input)"): DecodedText {
   if (bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: strictDecode("utf-8", bytes.subarray(3), file), encoding: "utf-8-bom" };
+    const body = bytes.subarray(3);
+    const text = tryDecode("utf-8", body);
+    if (text !== null) return { text, encoding: "utf-8-bom" };
+    const mixed = mixedUtf8(body, true);
+    if (mixed) return { ...mixed, encoding: "utf-8-bom" };
+    return { text: strictDecode("utf-8", body, file), encoding: "utf-8-bom" };
   }
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) {
     return { text: strictDecode("utf-16le", bytes.subarray(2), file), encoding: "utf-16le" };
@@ -39,6 +51,10 @@ export function decodeText(bytes: Uint8Array, file = "(input)"): DecodedText {
 
   const utf8 = tryDecode("utf-8", bytes);
   if (utf8 !== null && (isAscii(bytes) || oddities(utf8) === 0)) return { text: utf8, encoding: "utf-8" };
+  if (utf8 === null) {
+    const mixed = mixedUtf8(bytes, false);
+    if (mixed) return { ...mixed, encoding: "utf-8" };
+  }
 
   const candidates: { encoding: TextEncodingName; text: string; odd: number; score: number; order: number }[] = [];
   const add = (encoding: TextEncodingName, text: string | null, order: number) => {
@@ -48,11 +64,7 @@ export function decodeText(bytes: Uint8Array, file = "(input)"): DecodedText {
   add("cp932", tryDecode("shift_jis", bytes), 1);
   add("euc-jp", tryDecode("euc-jp", bytes), 2);
   if (candidates.length === 0) {
-    throw new RosterFileError(
-      file,
-      "the file is not text in a Japanese encoding (UTF-8, Shift_JIS/CP932, EUC-JP or UTF-16). " +
-        'Open it in Excel and save it as "CSV UTF-8 (コンマ区切り)" or "CSV (コンマ区切り)", then try again.',
-    );
+    throw new RosterFileError(file, msg("TEXT_NOT_JAPANESE_ENCODING"));
   }
   candidates.sort((a, b) => a.odd - b.odd || b.score - a.score || a.order - b.order);
   const best = candidates[0]!;
@@ -64,12 +76,46 @@ export function decodeText(bytes: Uint8Array, file = "(input)"): DecodedText {
 function strictDecode(label: string, bytes: Uint8Array, file: string): string {
   const text = tryDecode(label, bytes);
   if (text === null) {
-    throw new RosterFileError(
-      file,
-      `the file starts with a ${label.toUpperCase()} byte-order mark but is not valid ${label.toUpperCase()} text (damaged or cut short?). ` +
-        'Open it in Excel and save it again as "CSV UTF-8 (コンマ区切り)".',
-    );
+    throw new RosterFileError(file, msg("TEXT_BAD_BOM", { encoding: label.toUpperCase() }));
   }
+  return text;
+}
+
+/**
+ * UTF-8 with some lines in another encoding: most lines that hold anything but ASCII are valid UTF-8, the others
+ * read as CP932 (or not at all). Line breaks are the same byte in both encodings, so lines can be decoded one by
+ * one. Null when the text is not like that (a whole CP932 file is left to the encoding guess).
+ */
+function mixedUtf8(bytes: Uint8Array, hasBom: boolean): Pick<DecodedText, "text" | "foreignLines"> | null {
+  const lines: Uint8Array[] = [];
+  let start = 0;
+  for (let at = bytes.indexOf(0x0a); at >= 0; at = bytes.indexOf(0x0a, start)) {
+    lines.push(bytes.subarray(start, at + 1));
+    start = at + 1;
+  }
+  if (start < bytes.length) lines.push(bytes.subarray(start));
+  let utf8Lines = 0;
+  const pieces: string[] = [];
+  const foreignLines: { line: number; encoding: TextEncodingName | null }[] = [];
+  lines.forEach((line, index) => {
+    if (isAscii(line)) return void pieces.push(ascii(line));
+    const utf8 = tryDecode("utf-8", line);
+    if (utf8 !== null) {
+      utf8Lines++;
+      return void pieces.push(utf8);
+    }
+    const cp932 = tryDecode("shift_jis", line);
+    foreignLines.push({ line: index + 1, encoding: cp932 !== null && oddities(cp932) === 0 ? "cp932" : null });
+    pieces.push(cp932 !== null && oddities(cp932) === 0 ? cp932 : new TextDecoder("utf-8").decode(line));
+  });
+  // Mostly UTF-8: a BOM says so, otherwise at least twice as many UTF-8 lines as others.
+  if (foreignLines.length === 0 || utf8Lines === 0 || (!hasBom && utf8Lines < 2 * foreignLines.length)) return null;
+  return { text: pieces.join(""), foreignLines };
+}
+
+function ascii(bytes: Uint8Array): string {
+  let text = "";
+  for (let at = 0; at < bytes.length; at += 8192) text += String.fromCharCode(...bytes.subarray(at, at + 8192));
   return text;
 }
 

@@ -1,8 +1,10 @@
-import type { RowError, StaffRecord } from "../model.js";
+import type { RowError, RowNotice, StaffRecord } from "../model.js";
+import { msg } from "../messages/message.js";
 import { COLUMN_ALIASES, mapColumns, roleOfHeader, type ColumnMap, type ColumnRole } from "./columns.js";
 import { RosterFileError } from "./errors.js";
 import { describeMojibake, visible } from "./mojibake.js";
-import { readTable, type Table, type TableFormat } from "./read-table.js";
+import { readTable, type ReadTableOptions, type Table, type TableFormat } from "./read-table.js";
+import type { TableLimits } from "./limits.js";
 
 export interface LoadedRoster {
   file: string;
@@ -14,8 +16,8 @@ export interface LoadedRoster {
   records: StaffRecord[];
   /** The rows that could not become records, and why. The records above are complete without them. */
   errors: RowError[];
-  /** Things worth telling that are not errors: which of two name columns is used, duplicate 職員番号, 外字 in a name. */
-  notes: string[];
+  /** Things worth telling that are not errors: which of two name columns is used, duplicate 職員番号, 外字 in a name, a row in another encoding. */
+  notes: RowNotice[];
   format: TableFormat;
   /** The XLSX sheet that was read. */
   sheet?: string;
@@ -28,6 +30,8 @@ export interface LoadRosterOptions {
   fileName?: string;
   /** XLSX only: the sheet by name, or by number starting at 1. Default: the first sheet. */
   sheet?: string | number;
+  /** Bounds on the input (README: Limits). */
+  limits?: Partial<TableLimits>;
 }
 
 /** A header row is one with a name column: a title line above it ("令和6年度 職員名簿") is skipped. */
@@ -44,9 +48,10 @@ function hasNameColumn(cells: string[]): boolean {
  * a RowError and every good row still comes through.
  */
 export async function loadRoster(input: string | Uint8Array, options: LoadRosterOptions = {}): Promise<LoadedRoster> {
-  const tableOptions: Parameters<typeof readTable>[1] = { isHeader: hasNameColumn };
+  const tableOptions: ReadTableOptions = { isHeader: hasNameColumn };
   if (options.fileName !== undefined) tableOptions.fileName = options.fileName;
   if (options.sheet !== undefined) tableOptions.sheet = options.sheet;
+  if (options.limits !== undefined) tableOptions.limits = options.limits;
   return rosterFromTable(await readTable(input, tableOptions));
 }
 
@@ -57,60 +62,38 @@ const SURNAME_ALIASES_FOR_MESSAGE = [...COLUMN_ALIASES.surname.slice(0, 3), "sur
 export function rosterFromTable(table: Table): LoadedRoster {
   const { file, headers } = table;
   if (headers.length === 0) {
-    throw new RosterFileError(
-      file,
-      "the file is empty: it has no header row and no staff. Check that this is the roster itself (not an empty export), " +
-        "or export the roster from Excel again.",
-    );
+    throw new RosterFileError(file, msg("ROSTER_EMPTY"));
   }
   const columns = mapColumns(headers);
   const nameIndex = columns.roles.name;
   const surnameIndex = columns.roles.surname;
   if (nameIndex === undefined && surnameIndex === undefined) {
     const garbled = headers.map(describeMojibake).find((description) => description !== null);
-    if (garbled) {
-      throw new RosterFileError(
-        file,
-        `the text is garbled (文字化け): the header ${garbled}. The file was opened by a program that read it in the wrong ` +
-          "encoding (e.g. a Shift_JIS file read as UTF-8 or Latin-1) and saved again, which damaged every Japanese character. " +
-          'Use the original file (nafuda reads Shift_JIS and UTF-8 alike), or export the roster again as "CSV UTF-8 (コンマ区切り)".',
-      );
-    }
-    const found = headers.length > 0 ? headers.map((header) => `"${visible(header)}"`).join(", ") : "none (the file is empty)";
-    throw new RosterFileError(
-      file,
-      `no column holds the staff names. The header row has: ${found}. ` +
-        `Name the column with the full name 氏名 (also accepted: ${NAME_ALIASES_FOR_MESSAGE}), ` +
-        `or give the surname in a column named 姓 (also: ${SURNAME_ALIASES_FOR_MESSAGE}) and the given name in 名.`,
-    );
+    if (garbled) throw new RosterFileError(file, msg("ROSTER_GARBLED_HEADER", { description: garbled }));
+    throw new RosterFileError(file, msg("ROSTER_NO_NAME_COLUMN", {
+      headers: headers.map((header) => `「${visible(header)}」`).join(""),
+      nameAliases: NAME_ALIASES_FOR_MESSAGE,
+      surnameAliases: SURNAME_ALIASES_FOR_MESSAGE,
+    }), { sheetRow: table.headerSheetRow });
   }
 
   const roster: LoadedRoster = {
     file,
     headers,
     records: [],
-    errors: [...table.errors.filter((error) => error.row === 0)],
-    notes: [...columns.notes],
+    errors: [...table.errors],
+    notes: [...columns.notes.map((note) => ({ file, row: 0, ...note })), ...table.warnings],
     format: table.format,
     columns,
   };
   if (table.encoding !== undefined) roster.encoding = table.encoding;
   if (table.sheet !== undefined) roster.sheet = table.sheet;
 
-  const rowErrors = new Map<number, RowError[]>();
-  for (const error of table.errors) {
-    if (error.row > 0) rowErrors.set(error.row, [...(rowErrors.get(error.row) ?? []), error]);
-  }
   const fieldKeys = fieldKeysFor(headers);
-  const idRows = new Map<string, number[]>();
+  const idRows = new Map<string, { rows: string[]; first: { row: number; sheetRow: number | null } }>();
 
-  for (const { row, cells } of table.rows) {
-    const problems = rowErrors.get(row);
-    if (problems) {
-      // A row with more cells than headers has its columns shifted: reading it would misplace its name.
-      roster.errors.push(...problems);
-      continue;
-    }
+  for (const { row, sheetRow, cells } of table.rows) {
+    const place = { file, row, sheetRow };
     const value = (role: ColumnRole): string | null => {
       const index = columns.roles[role];
       if (index === undefined) return null;
@@ -122,7 +105,7 @@ export function rosterFromTable(table: Table): LoadedRoster {
     const name = value("name") ?? (surname !== null ? (given !== null ? `${surname}\u3000${given}` : surname) : null);
     if (name === null) {
       const column = headers[nameIndex ?? surnameIndex!]!;
-      roster.errors.push({ file, row, column, message: "the name is empty: fill it in or delete the row." });
+      roster.errors.push({ ...place, column, ...msg("ROW_NAME_EMPTY") });
       continue;
     }
     // The cell as written: cleaning would drop the C1 characters that Windows-1252 mojibake holds.
@@ -132,14 +115,7 @@ export function rosterFromTable(table: Table): LoadedRoster {
       return { role, description: cell === "" ? null : describeMojibake(cell) };
     }).find((entry) => entry.description !== null);
     if (garbled) {
-      roster.errors.push({
-        file,
-        row,
-        column: headers[columns.roles[garbled.role]!]!,
-        message:
-          `the text is garbled (文字化け): ${garbled.description}. The roster was saved by a program that read it in the wrong encoding. ` +
-          "Correct this cell in the roster, or use the original file. This row was left out; the other rows are read.",
-      });
+      roster.errors.push({ ...place, column: headers[columns.roles[garbled.role]!]!, ...msg("ROW_GARBLED", { description: garbled.description! }) });
       continue;
     }
     const fields: Record<string, string> = {};
@@ -148,6 +124,7 @@ export function rosterFromTable(table: Table): LoadedRoster {
     });
     const record: StaffRecord = {
       row,
+      sheetRow,
       id: value("id"),
       name,
       surname,
@@ -161,19 +138,17 @@ export function rosterFromTable(table: Table): LoadedRoster {
       fields,
     };
     roster.records.push(record);
-    if (/[\uE000-\uF8FF]/u.test(name)) {
-      roster.notes.push(
-        `row ${row}: the name "${name}" holds a user-defined character (外字) that only the computer it was typed on can show. ` +
-          "Replace it with the standard kanji (or its nearest variant such as 髙 or 﨑) in the roster.",
-      );
+    if (/[\uE000-\uF8FF]/u.test(name)) roster.notes.push({ ...place, ...msg("NOTE_GAIJI", { name }) });
+    if (record.id !== null) {
+      const seen = idRows.get(record.id);
+      const shown = String(sheetRow ?? row);
+      if (seen) seen.rows.push(shown);
+      else idRows.set(record.id, { rows: [shown], first: { row, sheetRow } });
     }
-    if (record.id !== null) idRows.set(record.id, [...(idRows.get(record.id) ?? []), row]);
   }
 
-  for (const [id, rows] of idRows) {
-    if (rows.length > 1) {
-      roster.notes.push(`the staff number ${id} appears on rows ${rows.join(", ")}: check that these are different people.`);
-    }
+  for (const [id, { rows, first }] of idRows) {
+    if (rows.length > 1) roster.notes.push({ file, ...first, ...msg("NOTE_DUPLICATE_ID", { id, rows: rows.join(", ") }) });
   }
   return roster;
 }

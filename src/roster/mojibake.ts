@@ -1,3 +1,5 @@
+import { msg, type Message } from "../messages/message.js";
+
 /**
  * Mojibake (文字化け) that decodeText cannot undo because it happened before nafuda saw the file:
  * a Shift_JIS (or UTF-8) roster opened as Latin-1 / Windows-1252 (or as UTF-8) by some tool and
@@ -43,12 +45,12 @@ export function undoLatin1Mojibake(text: string): string | null {
 }
 
 /** A description of how `text` is garbled, for messages; null when it is not. */
-export function describeMojibake(text: string): string | null {
+export function describeMojibake(text: string): Message | null {
   if (text.includes(REPLACEMENT_CHARACTER)) {
-    return `"${visible(text)}" holds ${REPLACEMENT_CHARACTER} (U+FFFD), the mark a program leaves where it could not read a character`;
+    return msg("MOJIBAKE_REPLACEMENT", { text: visible(text) });
   }
   const original = undoLatin1Mojibake(text);
-  return original === null ? null : `"${visible(text)}" was probably "${visible(original)}"`;
+  return original === null ? null : msg("MOJIBAKE_PROBABLY", { text: visible(text), original: visible(original) });
 }
 
 /** Control characters (C0, DEL, C1) written as \u{…}, so that a message never sends them to a terminal. */

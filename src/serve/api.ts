@@ -110,8 +110,10 @@ export function editsTable(edits: readonly PageEdit[]): Table {
     file: "画面での修正",
     format: "csv",
     headers: ["職員番号", "氏名", "かな", "ローマ字", "要確認"],
-    rows: edits.map((edit, i) => ({ row: i + 1, cells: [edit.id ?? "", edit.name, edit.kana, edit.romaji ?? "", ""] })),
+    headerSheetRow: null,
+    rows: edits.map((edit, i) => ({ row: i + 1, sheetRow: null, cells: [edit.id ?? "", edit.name, edit.kana, edit.romaji ?? "", ""] })),
     errors: [],
+    warnings: [],
   };
 }
 
@@ -201,8 +203,7 @@ export async function resolveInput(input: ReadingInput, onlyRows?: ReadonlySet<n
     romajiCase: input.options.romajiCase,
     analyzer: sharedAnalyzer,
   });
-  const records = onlyRows ? input.roster.records.filter((record) => onlyRows.has(record.row)) : input.roster.records;
-  return resolveReadings(records, resolver);
+  return resolveReadings(input.roster.records, resolver, onlyRows ? { only: onlyRows } : {});
 }
 
 /** A row of the page's table. */
@@ -359,9 +360,9 @@ export async function previewResponse(form: PageForm): Promise<unknown> {
 /** The selected row's badge as a one-badge PDF, to open in the browser's PDF viewer. */
 export async function singleBadgePdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
   const { reading, error } = await oneReading(form);
-  if (!reading) throw new PageError(422, `${error!.row} 行目は名札を作れません。${japanese(error!.message)}`, error!.message);
+  if (!reading) throw new PageError(422, `${error!.row} 行目は名札を作れません。${pageRowError(error!).message}`, pageRowError(error!).detail);
   const result = await renderOne(form, reading);
-  if (result.badges === 0) throw new PageError(422, japanese(result.errors[0]?.message ?? "名札を作れませんでした。"), result.errors[0]?.message);
+  if (result.badges === 0) throw new PageError(422, result.errors[0] ? pageRowError(result.errors[0]).message : "名札を作れませんでした。", result.errors[0] ? pageRowError(result.errors[0]).detail : undefined);
   return { pdf: result.pdf, fileName: `名札_${reading.surname}.pdf` };
 }
 

@@ -1,4 +1,5 @@
 import type { RowError } from "../model.js";
+import { formatMessage } from "../messages/message.js";
 import type { PolicyIssue } from "../posters/policy.js";
 
 /**
@@ -66,12 +67,13 @@ export interface PageRowError {
 }
 
 export function pageRowError(error: RowError): PageRowError {
+  const text = formatMessage(error, "ja");
   return {
     row: error.row,
     column: error.column ?? null,
     name: error.record?.name ?? null,
-    message: japanese(error.message),
-    detail: error.message,
+    message: japanese(text),
+    detail: text,
   };
 }
 

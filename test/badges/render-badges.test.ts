@@ -7,6 +7,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { PDFDocument, PDFName, rgb } from "pdf-lib";
 import { BadgeRenderError, renderBadgeSheets, renderBadges } from "../../src/badges/render-badges.js";
 import { parseTemplate } from "../../src/badges/template.js";
+import { formatRowError } from "../../src/model.js";
 import { bundledFontPath } from "../../src/pdf/fonts.js";
 import { mmToPt } from "../../src/geometry/units.js";
 import { charactersByGlyph, fontsByResourceName, pageContents, shownTexts } from "../pdf/pdf-inspect.js";
@@ -171,7 +172,7 @@ describe("renderBadges", () => {
     expect(result.badges).toBe(3);
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toMatchObject({ row: 42, column: "surname" });
-    expect(result.errors[0]!.message).toMatch(/U\+20BB7 𠮷/);
+    expect(formatRowError(result.errors[0]!)).toMatch(/U\+20BB7 𠮷/);
     await expect(renderBadges(people, { template, sheet: "a4-10up" })).rejects.toBeInstanceOf(BadgeRenderError);
   });
 

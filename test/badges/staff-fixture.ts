@@ -6,6 +6,7 @@ export function staff(row: number, surname: string, kana: string, romaji: string
   if (department !== null) fields["所属"] = department;
   const record: StaffRecord = {
     row,
+    sheetRow: row + 1,
     id: String(1000 + row),
     name: `${surname}　太郎`,
     surname,
@@ -19,7 +20,7 @@ export function staff(row: number, surname: string, kana: string, romaji: string
     fields,
     ...extra,
   };
-  return { row, id: record.id, name: record.name, surname, kana, romaji, source: "roster", review: false, reasons: [], alternatives: [], record };
+  return { row, sheetRow: record.sheetRow, id: record.id, name: record.name, surname, kana, romaji, source: "roster", review: false, reasons: [], alternatives: [], record };
 }
 
 export const SAMPLE: StaffReading[] = [

@@ -13,7 +13,8 @@ import { planPages, resolveSheet, sheetPreset, SheetError, SHEET_PRESETS } from 
 import type { SizeMm } from "../../src/geometry/units.js";
 import { csvDocument, neutralizeCell, unneutralizeCell } from "../../src/io/excel-csv.js";
 import { reviewReport, reviewSheetCsv } from "../../src/review/review-sheet.js";
-import { parseConfirmedReadings } from "../../src/readings/confirmed-readings.js";
+import { isConfirmedHeader, parseConfirmedReadings } from "../../src/readings/confirmed-readings.js";
+import { msg } from "../../src/messages/message.js";
 import { parseTable } from "../../src/roster/read-table.js";
 import type { StaffReading } from "../../src/model.js";
 import { staffRecord } from "../readings/fixtures.js";
@@ -265,18 +266,18 @@ describe("review sheet cells", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(kana, name, fc.boolean()), { minLength: 1, maxLength: 8 }), async (people) => {
         const staff: StaffReading[] = people.map(([k, n, review], i) => ({
-          row: i + 1, id: `A${i + 1}`, name: n, surname: n, kana: k, romaji: "X", source: "dictionary",
-          review, reasons: review ? ["辞書に複数の読みがあります"] : [], alternatives: [], record: staffRecord(i + 1, n),
+          row: i + 1, sheetRow: i + 2, id: `A${i + 1}`, name: n, surname: n, kana: k, romaji: "X", source: "dictionary",
+          review, reasons: review ? [msg("REASON_SEVERAL_READINGS", { readings: [k, "か"] })] : [], alternatives: [], record: staffRecord(i + 1, n),
         }));
         const csv = reviewSheetCsv(reviewReport(staff, []).staff);
-        const confirmed = parseConfirmedReadings(await parseTable(new TextEncoder().encode(csv), "confirmed.csv"));
+        const confirmed = parseConfirmedReadings(await parseTable(new TextEncoder().encode(csv), "confirmed.csv", { isHeader: isConfirmedHeader }));
         expect(confirmed.errors).toEqual([]);
         const byId = new Map(confirmed.rows.map((row) => [row.id, row]));
         for (const person of staff) {
           const row = byId.get(person.id)!;
           expect(row.kana).toBe(person.kana);
           expect(row.name).toBe(person.name.trim());
-          expect(row.stillInReview).toBe(person.review);
+          expect(row.review === "pending").toBe(person.review);
         }
       }),
       { numRuns: 1000 },

@@ -1,3 +1,4 @@
+import { formatRowError } from "../../src/model.js";
 import { describe, expect, it } from "vitest";
 import { bundledPath } from "../../src/package-root.js";
 import { encodeText } from "../../src/roster/encode-text.js";
@@ -55,8 +56,8 @@ describe("facility list", () => {
       "facilities.csv:6:言語",
       "facilities.csv:7:施設名",
     ]);
-    expect(errors[1]!.message).toMatch(/unknown measure "polise" \(did you mean "police"\?\)/);
-    expect(errors[2]!.message).toMatch(/unknown size "A5"/);
+    expect(formatRowError(errors[1]!)).toMatch(/unknown measure "polise" \(did you mean "police"\?\)/);
+    expect(formatRowError(errors[2]!)).toMatch(/unknown size "A5"/);
   });
 
   it("rejects measures the policy does not word, and reports an unknown column", () => {
@@ -65,7 +66,7 @@ describe("facility list", () => {
       { file: "f.csv", headers: ["施設名", "対策", "サイズ", "言語", "サイス"], rows: [{ row: 1, cells: ["北公民館", "police record-phone", "A4", "ja", ""] }] },
       short,
     );
-    expect(errors.map((e) => e.message)).toEqual([
+    expect(errors.map((e) => formatRowError(e))).toEqual([
       expect.stringMatching(/unknown column "サイス" \(did you mean "サイズ"\?\)/),
       expect.stringMatching(/record-phone" is not worded in the policy/),
     ]);

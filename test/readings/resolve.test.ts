@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { texts } from "../helpers/errors.js";
 import { createReadingResolver, resolveReadings } from "../../src/readings/resolve.js";
 import type { SurnameAnalyzer } from "../../src/readings/analyzer.js";
-import type { StaffReading, RowError } from "../../src/model.js";
+import { formatRowError, type StaffReading, type RowError } from "../../src/model.js";
 import { staffRecord } from "./fixtures.js";
 
 /** A stand-in analyzer: tests say what it answers, and can see whether it was asked. */
@@ -17,7 +18,7 @@ async function resolveOne(name: string, extra: Parameters<typeof staffRecord>[2]
 }
 async function reading(name: string, extra: Parameters<typeof staffRecord>[2] = {}, options = {}): Promise<StaffReading> {
   const result = await resolveOne(name, extra, options);
-  if (!("kana" in result)) throw new Error(`expected a reading, got: ${result.message}`);
+  if (!("kana" in result)) throw new Error(`expected a reading, got: ${formatRowError(result)}`);
   return result;
 }
 
@@ -50,7 +51,8 @@ describe("readings from the roster's own フリガナ", () => {
     expect(r.kana).toBe("さとお");
     expect(r.review).toBe(true);
     expect(r.alternatives).toEqual(["さとう"]);
-    expect(r.reasons.join()).toContain("さとお");
+    expect(texts(r.reasons).join()).toContain("さとお");
+    expect(r.reasons.map((reason) => reason.code)).toContain("REASON_ROSTER_NOT_ATTESTED");
   });
 
   it("uses a 姓フリガナ column before the full-name フリガナ", async () => {
@@ -91,7 +93,7 @@ describe("readings from the dictionary when the roster has none", () => {
   it("sends a surname to review when the second dictionary prefers another reading (勅使河原: UniDic ties ちょくしがわら)", async () => {
     const r = await reading("勅使河原　三郎");
     expect([r.kana, r.review, r.alternatives]).toEqual(["てしがわら", true, ["ちょくしがわら"]]);
-    expect(r.reasons.join()).toContain("UniDic");
+    expect(texts(r.reasons).join()).toContain("UniDic");
   });
 
   it("sends a one-kanji surname with several readings to review (菅: かん / すが / すげ)", async () => {
@@ -108,7 +110,7 @@ describe("readings from the dictionary when the roster has none", () => {
   it("flags a split it had to guess (no space in 氏名)", async () => {
     const r = await reading("長谷川健");
     expect([r.surname, r.kana, r.review]).toEqual(["長谷川", "はせがわ", true]);
-    expect(r.reasons.join()).toContain("空白");
+    expect(texts(r.reasons).join()).toContain("空白");
   });
 });
 
@@ -127,13 +129,15 @@ describe("the analyzer is the last resort and is always reviewed", () => {
   it("makes a row error, not a badge, when the reading still holds kanji (kuroshiro: 髙橋 → 髙きょう)", async () => {
     const r = await resolveOne("鬮橋　一郎", {}, { analyzer: fakeAnalyzer({ 鬮橋: "鬮はし" }) });
     expect(r).not.toHaveProperty("kana");
-    expect((r as RowError).message).toContain("フリガナ");
+    expect((r as RowError).code).toBe("READING_NOT_KANA");
+    expect(formatRowError(r as RowError)).toContain("フリガナ");
   });
 
   it("makes a row error when there is no analyzer and nothing else knows the surname", async () => {
     const r = await resolveOne("鬮橋　一郎", {}, { analyzer: false });
     expect((r as RowError).row).toBe(1);
-    expect((r as RowError).message).toMatch(/no reading/);
+    expect((r as RowError).code).toBe("READING_NONE");
+    expect(formatRowError(r as RowError, "en")).toMatch(/no reading/);
   });
 });
 
@@ -158,9 +162,9 @@ describe("confirmed readings (overrides)", () => {
     file: "confirmed.csv",
     errors: [],
     rows: [
-      { row: 1, id: "A001", name: "河野　一郎", kana: "かわの", romaji: null, stillInReview: false },
-      { row: 2, id: "A002", name: "中島　健", kana: "なかしま", romaji: "Nakashima", stillInReview: true },
-      { row: 3, id: "A999", name: "退職　者", kana: "たいしょく", romaji: null, stillInReview: false },
+      { file: "confirmed.csv", row: 1, sheetRow: 2, id: "A001", name: "河野　一郎", kana: "かわの", romaji: null, review: "cleared" as const },
+      { file: "confirmed.csv", row: 2, sheetRow: 3, id: "A002", name: "中島　健", kana: "なかしま", romaji: "Nakashima", review: "pending" as const },
+      { file: "confirmed.csv", row: 3, sheetRow: 4, id: "A999", name: "退職　者", kana: "たいしょく", romaji: null, review: "cleared" as const },
     ],
   };
   it("win over every other source and need no review; stale rows are reported", async () => {

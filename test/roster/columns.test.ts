@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatMessage } from "../../src/messages/message.js";
 import { COLUMN_ALIASES, COLUMN_ROLES, mapColumns, roleOfHeader, type ColumnRole } from "../../src/roster/columns.js";
 
 describe("roleOfHeader", () => {
@@ -45,6 +46,7 @@ describe("mapColumns", () => {
     expect(map.roles.name).toBe(0);
     expect(map.ignored).toEqual([{ index: 1, role: "name" }]);
     expect(map.notes).toHaveLength(1);
-    expect(map.notes[0]).toMatch(/"氏名" \(column 1\) and "名前" \(column 2\).*"氏名" is used/u);
+    expect(map.notes[0]).toMatchObject({ code: "NOTE_TWO_COLUMNS_FOR_ROLE" });
+    expect(formatMessage(map.notes[0]!, "en")).toMatch(/"氏名" \(column 1\) and "名前" \(column 2\).*"氏名" is used/u);
   });
 });

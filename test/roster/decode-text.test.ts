@@ -55,11 +55,24 @@ describe("decodeText detects the encoding", () => {
   it("throws a RosterFileError naming the file and what to save it as for binary data", () => {
     const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0xfd, 0x80, 0x00, 0xfe, 0x81]);
     expect(() => decodeText(binary, "photo.csv")).toThrow(RosterFileError);
-    expect(() => decodeText(binary, "photo.csv")).toThrow(/photo\.csv.*not text in a Japanese encoding.*CSV UTF-8.*CSV \(コンマ区切り\)/su);
+    expect(() => decodeText(binary, "photo.csv")).toThrow(/^photo\.csv：日本語の文字コード（UTF-8、Shift_JIS、EUC-JP、UTF-16）の文字として読めません。Excel で開き、「CSV UTF-8 \(コンマ区切り\)」で保存し直してください。$/su);
   });
 
   it("rejects a UTF-8 BOM followed by invalid UTF-8 with a clear message", () => {
-    expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x82, 0xa0]), "broken.csv")).toThrow(/broken\.csv.*byte-order mark/su);
+    expect(() => decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x82, 0xa0]), "broken.csv")).toThrow(/^broken\.csv：ファイルの先頭は UTF-8 の印（BOM）ですが/su);
+  });
+
+  it("reads a UTF-8 file with one row pasted in from a Shift_JIS file, and says which line", () => {
+    const bytes = new Uint8Array([
+      ...Buffer.from("\uFEFF氏名,所属\r\n佐藤　花子,総務課\r\n", "utf8"),
+      ...encodeText("髙橋　一郎,市民課\r\n", "cp932"),
+      ...Buffer.from("鈴木　大輔,図書館\r\n", "utf8"),
+      0xff, 0xfe, 0x0d, 0x0a,
+    ]);
+    const decoded = decodeText(bytes, "mixed.csv");
+    expect(decoded.encoding).toBe("utf-8-bom");
+    expect(decoded.text.split("\r\n").slice(0, 4)).toEqual(["氏名,所属", "佐藤　花子,総務課", "髙橋　一郎,市民課", "鈴木　大輔,図書館"]);
+    expect(decoded.foreignLines).toEqual([{ line: 3, encoding: "cp932" }, { line: 5, encoding: null }]);
   });
 });
 

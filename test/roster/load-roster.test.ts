@@ -1,7 +1,8 @@
 import { fileURLToPath } from "node:url";
 import writeExcelFile from "write-excel-file/node";
 import { describe, expect, it } from "vitest";
-import type { StaffRecord } from "../../src/model.js";
+import { formatRowError, type StaffRecord } from "../../src/model.js";
+import { thrownBy } from "../helpers/errors.js";
 import { encodeText } from "../../src/roster/encode-text.js";
 import { RosterFileError } from "../../src/roster/errors.js";
 import { loadRoster } from "../../src/roster/load-roster.js";
@@ -10,7 +11,7 @@ const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
 const load = (csv: string, fileName = "roster.csv") => loadRoster(utf8(csv), { fileName });
 const example = (name: string) => fileURLToPath(new URL(`../../examples/${name}`, import.meta.url));
 
-const base: Omit<StaffRecord, "row" | "name" | "fields"> = {
+const base: Omit<StaffRecord, "row" | "sheetRow" | "name" | "fields"> = {
   id: null, surname: null, given: null, nameReading: null, surnameReading: null, romaji: null, department: null, facility: null, title: null,
 };
 
@@ -19,7 +20,7 @@ describe("loadRoster", () => {
     const roster = await load("職員番号,氏名,フリガナ,所属,施設,役職,内線\r\n00123,髙橋　一郎,タカハシ　イチロウ,総務課,本庁舎,主事,1234\r\n");
     expect(roster.records).toEqual([
       {
-        ...base, row: 1, id: "00123", name: "髙橋　一郎", nameReading: "タカハシ　イチロウ", department: "総務課", facility: "本庁舎", title: "主事",
+        ...base, row: 1, sheetRow: 2, id: "00123", name: "髙橋　一郎", nameReading: "タカハシ　イチロウ", department: "総務課", facility: "本庁舎", title: "主事",
         fields: { 職員番号: "00123", 氏名: "髙橋　一郎", フリガナ: "タカハシ　イチロウ", 所属: "総務課", 施設: "本庁舎", 役職: "主事", 内線: "1234" },
       },
     ]);
@@ -49,30 +50,32 @@ describe("loadRoster", () => {
   it("an empty name is a RowError on that row and column; the other rows go through", async () => {
     const roster = await load("職員番号,氏名,所属\n1,佐藤　花子,総務課\n2,　,市民課\n3,鈴木　大輔,図書館\n");
     expect(roster.records.map((record) => [record.row, record.name])).toEqual([[1, "佐藤　花子"], [3, "鈴木　大輔"]]);
-    expect(roster.errors).toEqual([{ file: "roster.csv", row: 2, column: "氏名", message: "the name is empty: fill it in or delete the row." }]);
+    expect(roster.errors).toEqual([{ file: "roster.csv", row: 2, sheetRow: 3, column: "氏名", code: "ROW_NAME_EMPTY" }]);
+    expect(formatRowError(roster.errors[0]!)).toBe("roster.csv の 3 行目・「氏名」列：氏名が空です。氏名を入れるか、この行を削除してください。");
   });
 
   it("a row with too many fields is left out with its error; the good rows survive", async () => {
     const roster = await load("職員番号,氏名,所属\n1,佐藤　花子,総務課\n2,山田,太郎,市民課\n3,鈴木　大輔,図書館\n");
     expect(roster.records.map((record) => record.name)).toEqual(["佐藤　花子", "鈴木　大輔"]);
     expect(roster.errors).toHaveLength(1);
-    expect(roster.errors[0]).toMatchObject({ row: 2, file: "roster.csv" });
-    expect(roster.errors[0]!.message).toMatch(/row 2 .*has 4 fields but the header has 3: column 4/u);
+    expect(roster.errors[0]).toMatchObject({ row: 2, sheetRow: 3, file: "roster.csv", code: "ROW_EXTRA_FIELDS" });
+    expect(formatRowError(roster.errors[0]!)).toMatch(/^roster\.csv の 3 行目：この行は値が 4 個ありますが、見出しは 3 個です。4 列目（「市民課」）に見出しがありません。/u);
+    expect(formatRowError(roster.errors[0]!, "en")).toMatch(/^roster\.csv, row 3: this row has 4 fields but the header has 3: column 4/u);
   });
 
   it("no name column: a RosterFileError listing the headers found and the names accepted", async () => {
-    const error = await load("職員番号,所属,役職\n1,総務課,主事\n", "staff.csv").catch((caught: unknown) => caught);
+    const error = await thrownBy(() => load("職員番号,所属,役職\n1,総務課,主事\n", "staff.csv"));
     expect(error).toBeInstanceOf(RosterFileError);
-    const message = (error as Error).message;
-    expect(message).toMatch(/^staff\.csv: no column holds the staff names/u);
-    expect(message).toContain('"職員番号", "所属", "役職"');
-    expect(message).toMatch(/氏名.*名前.*name.*姓.*surname.*名/su);
+    expect(error).toMatchObject({ code: "ROSTER_NO_NAME_COLUMN", file: "staff.csv", sheetRow: 1 });
+    expect(error.message).toMatch(/^staff\.csv の 1 行目：氏名の列が見つかりません。見出しの行：「職員番号」「所属」「役職」。/u);
+    expect(error.message).toMatch(/氏名.*名前.*name.*姓.*surname.*名/su);
+    expect(error.format("en")).toMatch(/^staff\.csv, row 1: no column holds the staff names/u);
   });
 
   it("a title line above the header is skipped", async () => {
     const roster = await load("令和7年度 職員名簿,,\n,,\n職員番号,氏名,所属\n1,佐藤　花子,総務課\n");
     expect(roster.headers).toEqual(["職員番号", "氏名", "所属"]);
-    expect(roster.records).toMatchObject([{ row: 1, id: "1", name: "佐藤　花子" }]);
+    expect(roster.records).toMatchObject([{ row: 1, sheetRow: 4, id: "1", name: "佐藤　花子" }]);
     expect(roster.errors).toEqual([]);
   });
 
@@ -81,9 +84,11 @@ describe("loadRoster", () => {
     expect(roster.records).toHaveLength(2);
     expect(roster.records[0]!.fields).toEqual({ 職員番号: "1", 氏名: "佐藤　花子", 名前: "さとう" });
     expect(roster.notes).toHaveLength(3);
-    expect(roster.notes.join("\n")).toMatch(/"氏名" \(column 2\) and "名前" \(column 3\)/u);
-    expect(roster.notes.join("\n")).toMatch(/row 2: .*外字/u);
-    expect(roster.notes.join("\n")).toMatch(/staff number 1 appears on rows 1, 2/u);
+    const notes = roster.notes.map((note) => formatRowError(note)).join("\n");
+    expect(notes).toMatch(/「氏名」（2 列目）と「名前」（3 列目）はどちらも氏名の列に見えます/u);
+    expect(notes).toMatch(/roster\.csv の 3 行目：氏名「鈴木\uE001」に外字/u);
+    expect(notes).toMatch(/職員番号 1 が 2, 3 行目にあります/u);
+    expect(roster.notes.map((note) => formatRowError(note, "en")).join("\n")).toMatch(/"氏名" \(column 2\) and "名前" \(column 3\) both look like the full name/u);
   });
 
   it("repeated and empty headers still get a key in fields", async () => {

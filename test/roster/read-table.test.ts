@@ -4,6 +4,8 @@ import { describe, expect, it } from "vitest";
 import { encodeText } from "../../src/roster/encode-text.js";
 import { RosterFileError } from "../../src/roster/errors.js";
 import { readTable } from "../../src/roster/read-table.js";
+import { formatRowError } from "../../src/model.js";
+import { thrownBy } from "../helpers/errors.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/rosters/${name}`, import.meta.url));
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, "utf8"));
@@ -13,7 +15,7 @@ describe("readTable: CSV", () => {
     name: string;
     csv: string;
     headers: string[];
-    rows: { row: number; line: number; cells: string[] }[];
+    rows: { row: number; sheetRow: number; line: number; cells: string[] }[];
     errors?: RegExp[];
   }[] = [
     {
@@ -21,25 +23,25 @@ describe("readTable: CSV", () => {
       csv: '氏名,所属\r\n"佐藤\r\n花子","市民課, 窓口係"\r\n鈴木,税務課\r\n',
       headers: ["氏名", "所属"],
       rows: [
-        { row: 1, line: 2, cells: ["佐藤\r\n花子", "市民課, 窓口係"] },
-        { row: 2, line: 4, cells: ["鈴木", "税務課"] },
+        { row: 1, sheetRow: 2, line: 2, cells: ["佐藤\r\n花子", "市民課, 窓口係"] },
+        { row: 2, sheetRow: 3, line: 4, cells: ["鈴木", "税務課"] },
       ],
     },
     {
       name: '"" escapes a quote inside a quoted cell',
       csv: '氏名,役職\n"山田 ""やまちゃん"" 太郎",主事\n',
       headers: ["氏名", "役職"],
-      rows: [{ row: 1, line: 2, cells: ['山田 "やまちゃん" 太郎', "主事"] }],
+      rows: [{ row: 1, sheetRow: 2, line: 2, cells: ['山田 "やまちゃん" 太郎', "主事"] }],
     },
     {
       name: "mixed CRLF, LF and CR line endings",
       csv: "氏名,所属\r\n佐藤,総務課\n鈴木,市民課\r\n田中,税務課\r伊藤,福祉課",
       headers: ["氏名", "所属"],
       rows: [
-        { row: 1, line: 2, cells: ["佐藤", "総務課"] },
-        { row: 2, line: 3, cells: ["鈴木", "市民課"] },
-        { row: 3, line: 4, cells: ["田中", "税務課"] },
-        { row: 4, line: 5, cells: ["伊藤", "福祉課"] },
+        { row: 1, sheetRow: 2, line: 2, cells: ["佐藤", "総務課"] },
+        { row: 2, sheetRow: 3, line: 3, cells: ["鈴木", "市民課"] },
+        { row: 3, sheetRow: 4, line: 4, cells: ["田中", "税務課"] },
+        { row: 4, sheetRow: 5, line: 5, cells: ["伊藤", "福祉課"] },
       ],
     },
     {
@@ -47,8 +49,8 @@ describe("readTable: CSV", () => {
       csv: "氏名,所属\r\n佐藤,総務課\r\n,\r\n\r\n鈴木,市民課\r\n\r\n\r\n",
       headers: ["氏名", "所属"],
       rows: [
-        { row: 1, line: 2, cells: ["佐藤", "総務課"] },
-        { row: 4, line: 5, cells: ["鈴木", "市民課"] },
+        { row: 1, sheetRow: 2, line: 2, cells: ["佐藤", "総務課"] },
+        { row: 4, sheetRow: 5, line: 5, cells: ["鈴木", "市民課"] },
       ],
     },
     {
@@ -56,8 +58,8 @@ describe("readTable: CSV", () => {
       csv: "職員番号,氏名,所属\n1,佐藤\n2,鈴木,市民課,,\n",
       headers: ["職員番号", "氏名", "所属"],
       rows: [
-        { row: 1, line: 2, cells: ["1", "佐藤", ""] },
-        { row: 2, line: 3, cells: ["2", "鈴木", "市民課"] },
+        { row: 1, sheetRow: 2, line: 2, cells: ["1", "佐藤", ""] },
+        { row: 2, sheetRow: 3, line: 3, cells: ["2", "鈴木", "市民課"] },
       ],
     },
     {
@@ -67,17 +69,16 @@ describe("readTable: CSV", () => {
         "\r\n12,山田,太郎,ヤマダ　タロウ,総務課,本庁舎,主事,x\r\n13,鈴木,スズキ,市民課,本庁舎,主任\r\n",
       headers: ["職員番号", "氏名", "フリガナ", "所属", "施設", "役職"],
       rows: [
-        ...Array.from({ length: 11 }, (_, index) => ({ row: index + 1, line: index + 2, cells: [`${index + 1}`, "佐藤　花子", "サトウ　ハナコ", "総務課", "本庁舎", "主事"] })),
-        { row: 12, line: 13, cells: ["12", "山田", "太郎", "ヤマダ　タロウ", "総務課", "本庁舎", "主事", "x"] },
-        { row: 13, line: 14, cells: ["13", "鈴木", "スズキ", "市民課", "本庁舎", "主任"] },
+        ...Array.from({ length: 11 }, (_, index) => ({ row: index + 1, sheetRow: index + 2, line: index + 2, cells: [`${index + 1}`, "佐藤　花子", "サトウ　ハナコ", "総務課", "本庁舎", "主事"] })),
+        { row: 13, sheetRow: 14, line: 14, cells: ["13", "鈴木", "スズキ", "市民課", "本庁舎", "主任"] },
       ],
-      errors: [/^row 12 \(line 13 of the file\) has 8 fields but the header has 6: column 7 \("主事"\) has no header: check for an unquoted comma in the name/u],
+      errors: [/^roster\.csv, row 13: this row has 8 fields but the header has 6: column 7 \("主事"\) has no header: check for an unquoted comma in the name/u],
     },
     {
       name: "a header with a trailing comma has no extra column; cells and headers are kept as written (untrimmed cells)",
       csv: " 氏名 ,所属,\n 佐藤 ,総務課,\n",
       headers: ["氏名", "所属"],
-      rows: [{ row: 1, line: 2, cells: [" 佐藤 ", "総務課"] }],
+      rows: [{ row: 1, sheetRow: 2, line: 2, cells: [" 佐藤 ", "総務課"] }],
     },
   ];
 
@@ -86,9 +87,9 @@ describe("readTable: CSV", () => {
     expect(table.format).toBe("csv");
     expect(table.headers).toEqual(headers);
     expect(table.rows).toEqual(rows);
-    expect(table.errors.map((error) => error.message)).toHaveLength(errors.length);
+    expect(table.errors).toHaveLength(errors.length);
     errors.forEach((pattern, index) => {
-      expect(table.errors[index]!.message).toMatch(pattern);
+      expect(formatRowError(table.errors[index]!, "en")).toMatch(pattern);
       expect(table.errors[index]!.file).toBe("roster.csv");
     });
   });
@@ -113,9 +114,11 @@ describe("readTable: CSV", () => {
   });
 
   it("an unclosed quote is a RosterFileError saying what to fix", async () => {
-    await expect(readTable(utf8('氏名,所属\n"佐藤,総務課\n鈴木,市民課\n'), { fileName: "q.csv" })).rejects.toThrow(
-      /q\.csv: a double quote \(".*never closed/u,
-    );
+    const error = await thrownBy(() => readTable(utf8('氏名,所属\n"佐藤,総務課\n鈴木,市民課\n'), { fileName: "q.csv" }));
+    expect(error).toBeInstanceOf(RosterFileError);
+    expect(error.code).toBe("TABLE_CSV_QUOTE_NOT_CLOSED");
+    expect(error.message).toBe('q.csv：2 行目のセルが「"」で始まっていますが、閉じる「"」がないまま最後まで続いています。そのセルの「"」を閉じるか、消してください。');
+    expect(error.format("en")).toMatch(/^q\.csv: a double quote \(".*on line 2 .*never closed/u);
   });
 
   it("reads a file from disk and names it in the table", async () => {
@@ -127,15 +130,17 @@ describe("readTable: CSV", () => {
 describe("readTable: files that cannot be read", () => {
   it("a missing file is a RosterFileError naming the path", async () => {
     const path = fixture("no-such-roster.csv");
-    const error = await readTable(path).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(RosterFileError);
-    expect((error as RosterFileError).file).toBe(path);
-    expect((error as Error).message).toContain(path);
-    expect((error as Error).message).toMatch(/does not exist/u);
+    const error = await thrownBy(() => readTable(path));
+    expect(error).toMatchObject({ code: "FILE_NOT_FOUND", file: path });
+    expect(error.message).toBe(`${path}：ファイルがありません。場所とファイル名（拡張子 .csv や .xlsx も）を確かめてください。`);
+    expect(error.format("en")).toMatch(/does not exist/u);
   });
 
   it("an .xlsx that is really a CSV is a RosterFileError saying so", async () => {
-    await expect(readTable(fixture("really-a-csv.xlsx"))).rejects.toThrow(/really-a-csv\.xlsx: .*not an Excel workbook.*looks like a CSV/su);
+    const error = await thrownBy(() => readTable(fixture("really-a-csv.xlsx")));
+    expect(error.code).toBe("TABLE_RENAMED_NOT_XLSX");
+    expect(error.message).toMatch(/really-a-csv\.xlsx：ファイル名は \.xlsx ですが、中身は Excel ブックではありません（CSV など/u);
+    expect(error.format("en")).toMatch(/really-a-csv\.xlsx: .*not an Excel workbook.*looks like a CSV/su);
   });
 
   it("an old .xls (OLE) is refused with what to save it as", async () => {
@@ -178,18 +183,20 @@ describe("readTable: XLSX", () => {
     expect(table.sheet).toBe("職員");
     expect(table.headers).toEqual(["職員番号", "氏名", "採用日", "係数", "在籍"]);
     expect(table.rows).toEqual([
-      { row: 1, cells: ["123", "髙橋　一郎", "2019-04-01", "0.3", "TRUE"] },
-      { row: 2, cells: ["00124", "  山﨑　花子 ", "", "1.5", "FALSE"] },
-      { row: 4, cells: ["125", "佐藤花子", "", "", ""] },
+      { row: 1, sheetRow: 2, cells: ["123", "髙橋　一郎", "2019-04-01", "0.3", "TRUE"] },
+      { row: 2, sheetRow: 3, cells: ["00124", "  山﨑　花子 ", "", "1.5", "FALSE"] },
+      { row: 4, sheetRow: 5, cells: ["125", "佐藤花子", "", "", ""] },
     ]);
     expect(table.errors).toEqual([]);
   });
 
   it("an unknown sheet name is an error listing the sheets", async () => {
-    await expect(readTable(await workbook(), { fileName: "名簿.xlsx", sheet: "職員一覧" })).rejects.toThrow(
-      /名簿\.xlsx: there is no sheet named "職員一覧"\. The workbook's sheets are: "表紙", "職員"\./u,
-    );
-    await expect(readTable(await workbook(), { fileName: "名簿.xlsx", sheet: 3 })).rejects.toThrow(/no sheet number 3.*"表紙", "職員"/u);
+    const byName = await thrownBy(async () => readTable(await workbook(), { fileName: "名簿.xlsx", sheet: "職員一覧" }));
+    expect(byName.message).toBe("名簿.xlsx：「職員一覧」という名前のシートはありません。このブックのシート：「表紙」「職員」。");
+    expect(byName.format("en")).toBe(`名簿.xlsx: there is no sheet named "職員一覧". The workbook's sheets are: 「表紙」「職員」.`);
+    const byNumber = await thrownBy(async () => readTable(await workbook(), { fileName: "名簿.xlsx", sheet: 3 }));
+    expect(byNumber).toMatchObject({ code: "TABLE_XLSX_NO_SHEET_NUMBER" });
+    expect(byNumber.message).toMatch(/3 番目のシートはありません。このブックのシートは 2 枚で、1 から数えます：「表紙」「職員」/u);
   });
 
   it("sniffs a workbook from its bytes whatever the name says", async () => {
@@ -204,8 +211,8 @@ describe("readTable: JSON", () => {
     const table = await readTable(utf8(json), { fileName: "facilities.json" });
     expect(table.headers).toEqual(["施設", "住所", "電話", "開館"]);
     expect(table.rows).toEqual([
-      { row: 1, cells: ["本庁舎", "1-1", "", ""] },
-      { row: 2, cells: ["中央図書館", "", "123", "TRUE"] },
+      { row: 1, sheetRow: null, cells: ["本庁舎", "1-1", "", ""] },
+      { row: 2, sheetRow: null, cells: ["中央図書館", "", "123", "TRUE"] },
     ]);
   });
 
@@ -215,12 +222,15 @@ describe("readTable: JSON", () => {
   });
 
   it("a JSON object that is not an array is a RosterFileError", async () => {
-    await expect(readTable(utf8('{"name": "Sato"}'), { fileName: "x.json" })).rejects.toThrow(/x\.json: a JSON table must be an array/u);
+    const error = await thrownBy(() => readTable(utf8('{"name": "Sato"}'), { fileName: "x.json" }));
+    expect(error).toMatchObject({ code: "TABLE_JSON_NOT_ARRAY", file: "x.json" });
+    expect(error.format("en")).toMatch(/^x\.json: a JSON table must be an array/u);
   });
 
   it("an item that is not an object is a row error; the others go through", async () => {
     const table = await readTable(utf8('[{"name": "Sato"}, 3, {"name": "Ito"}]'), { fileName: "x.json" });
     expect(table.rows.map((row) => row.cells)).toEqual([["Sato"], ["Ito"]]);
-    expect(table.errors).toMatchObject([{ row: 2, file: "x.json" }]);
+    expect(table.errors).toMatchObject([{ row: 2, sheetRow: null, file: "x.json", code: "ROW_JSON_NOT_OBJECT" }]);
+    expect(formatRowError(table.errors[0]!)).toBe("x.json の 2 件目：この項目はオブジェクト（{\"氏名\": \"…\"}）ではないため、除きました。ほかの項目は読みました。");
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { japanese, pageRowError, rowPlace } from "../../src/serve/messages.js";
+import { msg } from "../../src/messages/message.js";
 
 describe("the page's Japanese wording of library messages", () => {
   it.each([
@@ -25,6 +26,6 @@ describe("the page's Japanese wording of library messages", () => {
   it("says where: row and column", () => {
     expect(rowPlace({ row: 12, column: "フリガナ" })).toBe("名簿の 12 行目・「フリガナ」列");
     expect(rowPlace({ row: 0 })).toBe("名簿ファイル全体");
-    expect(pageRowError({ row: 3, column: "氏名", message: "the name is empty: fill it in" })).toMatchObject({ row: 3, column: "氏名", detail: "the name is empty: fill it in" });
+    expect(pageRowError({ row: 3, column: "氏名", ...msg("ROW_NAME_EMPTY") })).toMatchObject({ row: 3, column: "氏名" });
   });
 });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import { staffReadings } from "../staff-readings.js";
 import { writeFileAtomic } from "../../io/atomic-write.js";
-import type { RowError, StaffReading } from "../../model.js";
+import { formatRowError, type RowError, type StaffReading } from "../../model.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 import { renderBadgeSheets, type RenderBadgesOptions } from "../../badges/render-badges.js";
 import { renderBadgesSplit } from "../../badges/split.js";
@@ -161,7 +161,7 @@ export const badgesCommand: CommandModule<object, BadgesArgs> = {
             : `no badges to print; ${args.output} not written`;
       }
       printRowErrors(errors);
-      for (const warning of warnings.slice(0, 20)) process.stderr.write(`warning: row ${warning.row}: ${warning.message}\n`);
+      for (const warning of warnings.slice(0, 20)) process.stderr.write(`warning: ${formatRowError(warning)}\n`);
       if (unreviewed.length > 0) process.stderr.write(`note: printed ${unreviewed.length} reading(s) not yet reviewed (--allow-unreviewed)\n`);
       process.stderr.write(`${summary}${errors.length > 0 ? `; ${errors.length} row(s) left out (see errors above)` : ""}\n`);
       if (errors.length > 0) process.exitCode = EXIT.needsReview;

@@ -1,0 +1,193 @@
+import { entry, type Message } from "./entry.js";
+
+/** Readings, romaji and confirmed readings: src/readings/, src/romaji/, src/review/. */
+export const READINGS_MESSAGES = {
+  // --- rows that get no reading
+  READING_NAME_FORMULA: entry<{ name: string; first: string }>(
+    "error",
+    (p) => `氏名「${p.name}」が「${p.first}」で始まっていて、名前ではなく表計算の式のようです。名簿のこのセルを直してください（Excel から書き出した名簿なら、Excel でこのセルを確かめてください）。`,
+    (p) => `the name "${p.name}" starts with ${p.first} like a spreadsheet formula, not a name: correct the cell in the roster (if the roster was exported from Excel, check the cell there).`,
+  ),
+  READING_NAME_SYMBOL: entry<{ name: string; characters: string }>(
+    "error",
+    (p) => `氏名「${p.name}」に名前に使わない文字（絵文字や記号）${p.characters}があります。名簿で消してください。`,
+    (p) => `the name "${p.name}" holds ${p.characters}, which is not part of a name (an emoji or a symbol): remove it in the roster.`,
+  ),
+  READING_NONE: entry<{ surname: string; column: string }>(
+    "error",
+    (p) => `姓「${p.surname}」の読みがわかりません。名簿の「${p.column}」列か、確認済みよみファイルのかなの列に、読みを書いてください。`,
+    (p) => `no reading for the surname ${p.surname}: give it in the roster's ${p.column} column or in the confirmed readings file.`,
+  ),
+  READING_NONE_LATIN: entry<{ surname: string; column: string }>(
+    "error",
+    (p) => `姓「${p.surname}」はローマ字で書かれているため、読みがわかりません。名簿の「${p.column}」列か確認済みよみファイルに、カタカナかひらがなで読みを書いてください（例：スミス）。`,
+    (p) => `no reading for the surname ${p.surname}, which is written in Latin letters: give its reading in katakana (e.g. スミス) in the roster's ${p.column} column or in the confirmed readings file.`,
+  ),
+  READING_NOT_KANA: entry<{ surname: string; kana: string }>(
+    "error",
+    (p) => `「${p.surname}」の読み（${p.kana}）がかなだけになっていません。名札はひらがなだけを印刷します。名簿のフリガナ列か確認済みよみファイルに、読みをかなで書いてください。`,
+    (p) => `the reading of ${p.surname} is not all kana (${p.kana}): a badge prints hiragana only; give the reading in the roster's フリガナ column or in the confirmed readings file.`,
+  ),
+
+  // --- why a reading must be checked (review reasons)
+  REASON_LATIN_ORDER: entry<{ surname: string }>(
+    "reason",
+    (p) => `氏名がローマ字のため、どれが姓か分かりません（「${p.surname}」を姓としました）。姓の列に姓を書くか、姓を大文字で先に書いてください（SMITH John）。`,
+    (p) => `the name is in Latin letters, so which part is the surname is not certain (${p.surname} was taken). Give the surname in a 姓 column, or write it first in capitals (SMITH John).`,
+  ),
+  REASON_SPLIT_BY_SCRIPT: entry<{ surname: string }>(
+    "reason",
+    (p) => `氏名に空白がないため、漢字とかなの境目で姓を「${p.surname}」としました。`,
+    (p) => `the name has no space: the surname was taken as ${p.surname}, where kanji turn into kana.`,
+  ),
+  REASON_SPLIT_GUESSED: entry<{ surname: string; others: string[] }>(
+    "reason",
+    (p) => `氏名に空白がないため、姓を「${p.surname}」と推測しました${p.others.length > 0 ? `（ほかに ${p.others.join("／")} も姓の候補）` : ""}。`,
+    (p) => `the name has no space: the surname was guessed as ${p.surname}${p.others.length > 0 ? ` (also possible: ${p.others.join(", ")})` : ""}.`,
+  ),
+  REASON_SPLIT_WHOLE: entry(
+    "reason",
+    () => "氏名に空白がなく、辞書にも姓が見つからないため、全体を姓としました。",
+    () => "the name has no space and the dictionary knows no surname at its start: the whole name was taken as the surname.",
+  ),
+  REASON_CONFIRMED_PENDING: entry(
+    "reason",
+    () => "確認済みよみファイルで、まだ「要確認」のままです。",
+    () => "the confirmed readings file still marks this row 要確認 (to check).",
+  ),
+  REASON_ROSTER_NOT_ATTESTED: entry<{ kana: string; surname: string; known: string[] }>(
+    "reason",
+    (p) => `名簿の読み「${p.kana}」は、辞書にある「${p.surname}」の読み（${p.known.join("／")}）のどれとも違います。`,
+    (p) => `the roster's reading ${p.kana} is none of the readings the dictionaries know for ${p.surname} (${p.known.join(", ")}).`,
+  ),
+  REASON_ROSTER_LENGTH: entry<{ kana: string; surname: string }>(
+    "reason",
+    (p) => `名簿の読み「${p.kana}」は「${p.surname}」の読みとしては長さが合いません。`,
+    (p) => `the roster's reading ${p.kana} is an unlikely length for ${p.surname}.`,
+  ),
+  REASON_READING_SPLIT_NAME_NOT: entry<{ reading: string }>(
+    "reason",
+    (p) => `フリガナ「${p.reading}」は姓と名に分かれていますが、氏名は分かれていません。`,
+    (p) => `the フリガナ ${p.reading} is split into surname and given name, but the name is not.`,
+  ),
+  REASON_READING_SPLIT_UNSURE: entry<{ reading: string; candidates: string[] }>(
+    "reason",
+    (p) => `フリガナ「${p.reading}」のどこまでが姓か決められません（${p.candidates.join("／")}）。`,
+    (p) => `where the surname ends in the フリガナ ${p.reading} is not certain (${p.candidates.join(", ")}).`,
+  ),
+  REASON_READING_SPLIT_UNKNOWN: entry<{ reading: string }>(
+    "reason",
+    (p) => `フリガナ「${p.reading}」のどこまでが姓か分かりません（姓と名の間に空白を入れてください）。`,
+    (p) => `where the surname ends in the フリガナ ${p.reading} is not known (put a space between surname and given name).`,
+  ),
+  REASON_SECOND_DICTIONARY_ONLY: entry<{ surname: string }>(
+    "reason",
+    (p) => `「${p.surname}」は第一の辞書（IPADIC）になく、第二の辞書（UniDic）の読みです。`,
+    (p) => `${p.surname} is not in the first dictionary (IPADIC); the reading is the second one's (UniDic).`,
+  ),
+  REASON_DICTIONARIES_DISAGREE: entry<{ first: string; second: string }>(
+    "reason",
+    (p) => `辞書によって読みが違います（IPADIC: ${p.first}、UniDic: ${p.second}）。`,
+    (p) => `the dictionaries disagree (IPADIC: ${p.first}, UniDic: ${p.second}).`,
+  ),
+  REASON_SEVERAL_READINGS: entry<{ readings: string[] }>(
+    "reason",
+    (p) => `辞書に複数の読みがあります（${p.readings.join("／")}）。`,
+    (p) => `the dictionaries list several readings (${p.readings.join(", ")}).`,
+  ),
+  REASON_ANALYZER: entry<{ surname: string }>(
+    "reason",
+    (p) => `「${p.surname}」は姓の辞書にないため、一般の解析器で読みを推測しました。`,
+    (p) => `${p.surname} is in no surname dictionary: the reading was guessed by a general analyzer.`,
+  ),
+  REASON_ROMAJI_UNUSABLE: entry<{ romaji: string }>(
+    "reason",
+    (p) => `ローマ字「${p.romaji}」に使えない文字があるため、読みから作りました。`,
+    (p) => `the romaji "${p.romaji}" holds characters a badge cannot use: it was spelt from the reading instead.`,
+  ),
+  REASON_ROMAJI_LONG_VOWEL: entry<{ kana: string; romaji: string; other: string }>(
+    "reason",
+    (p) => `ローマ字：「${p.kana}」を ${p.romaji} としましたが、${p.other} かもしれません（かなだけでは長く伸ばす音か決められません）。`,
+    (p) => `romaji: ${p.kana} was spelt ${p.romaji}, but it may be ${p.other} (kana alone cannot tell a long vowel).`,
+  ),
+  REASON_ROMAJI_PRONUNCIATION: entry<{ pronunciation: string; kana: string }>(
+    "reason",
+    (p) => `ローマ字：辞書の発音「${p.pronunciation}」が読み「${p.kana}」と合わないため、長く伸ばす音はかなの規則で決めました。`,
+    (p) => `romaji: the dictionary's pronunciation ${p.pronunciation} does not match the reading ${p.kana}; long vowels were decided by kana rules.`,
+  ),
+  REASON_ROMAJI_SMALL_TSU: entry<{ kana: string }>(
+    "reason",
+    (p) => `ローマ字：「${p.kana}」の小さい「っ」の後に子音がないため、っ は書いていません。`,
+    (p) => `romaji: the small っ in ${p.kana} doubles no consonant and was left out.`,
+  ),
+  REASON_ROMAJI_UNUSUAL_KANA: entry<{ kana: string; romaji: string }>(
+    "reason",
+    (p) => `ローマ字：めずらしいかな「${p.kana}」を一字ずつ ${p.romaji} と書きました。`,
+    (p) => `romaji: the unusual kana ${p.kana} was spelt kana by kana as ${p.romaji}.`,
+  ),
+  REASON_ROMAJI_DOES_NOT_FIT: entry<{ kana: string; romaji: string; spelt: string }>(
+    "reason",
+    (p) => `ローマ字「${p.romaji}」は、かな「${p.kana}」のつづりになっていません（${p.kana} なら ${p.spelt}）。ローマ字を直すか空にしてください。この組み合わせのままでよければ、要確認に「済」と書いてください。`,
+    (p) => `the romaji "${p.romaji}" does not spell the kana ${p.kana} (which is ${p.spelt}). Correct the romaji or empty it; if this pair is right as it is, write 済 in 要確認.`,
+  ),
+  REASON_CONFIRMED_FILES_DISAGREE: entry<{ first: Message; firstReading: string; second: Message; secondReading: string }>(
+    "reason",
+    (p) => `確認済みよみファイルどうしで違います：${p.first} では ${p.firstReading}、${p.second} では ${p.secondReading}。正しい方を一つに決めてください。`,
+    (p) => `the confirmed readings files disagree: ${p.first} says ${p.firstReading}, ${p.second} says ${p.secondReading}. Decide which is right.`,
+  ),
+  REASON_CONFIRMED_SAME_NAME: entry<{ name: string; kana: string; count: number }>(
+    "reason",
+    (p) => `確認済みよみファイルに「${p.name}」の読み（${p.kana}）がありますが、名簿に同じ氏名の人が ${p.count} 人いて、職員番号で見分けられないため、使っていません。どの人の読みか確かめてください。`,
+    (p) => `the confirmed readings file has a reading for ${p.name} (${p.kana}), but the roster has ${p.count} people of that name and no staff number tells them apart, so it was not used. Check whose reading it is.`,
+  ),
+
+  // --- confirmed readings files
+  CONFIRMED_NO_COLUMNS: entry<{ headers: string }>(
+    "error",
+    (p) => `確認済みよみファイルとして読めません。「かな」の列と、「職員番号」か「氏名」の列が必要です（いまの見出し：${p.headers}）。nafuda で作った確認シートを選んでください。`,
+    (p) => `a confirmed readings file needs a かな (kana) column and a 職員番号 (id) or 氏名 (name) column; found: ${p.headers}. Give a review sheet nafuda wrote.`,
+  ),
+  CONFIRMED_NOT_KANA: entry<{ kana: string }>(
+    "error",
+    (p) => `「${p.kana}」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。`,
+    (p) => `「${p.kana}」 is not kana: write the surname's reading in hiragana (or katakana).`,
+  ),
+  CONFIRMED_NO_ID_OR_NAME: entry(
+    "error",
+    () => "職員番号も氏名もないため、だれの読みかわかりません。どちらかを入れてください。",
+    () => "the row has neither 職員番号 nor 氏名, so it cannot be matched to anyone.",
+  ),
+  CONFIRMED_MOSTLY_UNMATCHED: entry<{ file: string; total: number; byId: number; byName: number; unmatched: number }>(
+    "error",
+    (p) => `確認済みよみファイル ${p.file} の ${p.total} 行のうち ${p.unmatched} 行が、名簿のだれとも合いません（職員番号で合った行 ${p.byId}、氏名で合った行 ${p.byName}）。` +
+      "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
+      "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
+    (p) => `${p.unmatched} of the ${p.total} rows of the confirmed readings file ${p.file} match no one in the roster (matched by staff number: ${p.byId}, by name: ${p.byName}). ` +
+      "It may be a file of another roster or another year, or one whose staff numbers follow another scheme. Give the review sheet made from this roster; " +
+      "if many staff have simply left, delete their rows and run again.",
+  ),
+  CONFIRMED_FOLDER_EMPTY: entry(
+    "error",
+    () => "このフォルダーには確認済みよみファイル（.csv か .xlsx）がありません。",
+    () => "the folder holds no confirmed readings files (.csv or .xlsx).",
+  ),
+  NOTE_CONFIRMED_STALE: entry<{ count: number; rows: string }>(
+    "note",
+    (p) => `確認済みよみファイルの ${p.count} 行（${p.rows} 行目）は、名簿のだれとも合いませんでした。退職した人か、職員番号や氏名が変わった人です。使っていません。`,
+    (p) => `${p.count} row(s) of the confirmed readings file (rows ${p.rows}) match no one in the roster: staff who have left, or whose 職員番号 or name changed. They were ignored.`,
+  ),
+  NOTE_CONFIRMED_ID_CHANGED_BY_EXCEL: entry<{ count: number; how: Message[] }>(
+    "note",
+    (p) => `確認済みよみファイルの職員番号のうち ${p.count} 行は Excel で変わっていました（${p.how.join("、")}）。職員番号の数字と氏名で照合しました。`,
+    (p) => `${p.count} staff number(s) in the confirmed readings file were changed by Excel (${p.how.join(", ")}); those rows were matched by the number's digits and the name.`,
+  ),
+  NOTE_CONFIRMED_ID_UNUSABLE: entry<{ count: number; how: Message[] }>(
+    "note",
+    (p) => `確認済みよみファイルの職員番号のうち ${p.count} 行は Excel で別の値になっていて使えませんでした（${p.how.join("、")}）。その行は氏名で照合しました。`,
+    (p) => `${p.count} staff number(s) in the confirmed readings file were turned into other values by Excel (${p.how.join(", ")}) and could not be used; those rows were matched by name.`,
+  ),
+  TEXT_ID_LEADING_ZEROS: entry("text", () => "先頭の 0 が消えた", () => "leading zeros stripped"),
+  TEXT_ID_AS_DATE: entry("text", () => "日付になった", () => "turned into dates"),
+  TEXT_ID_ROUNDED: entry("text", () => "15 桁を超えて丸められた", () => "rounded past 15 digits"),
+  TEXT_ID_AS_DECIMAL: entry("text", () => "小数になった", () => "written as decimals"),
+} as const;
