@@ -1,4 +1,4 @@
-import { entry, type Message } from "./entry.js";
+import { entry, enList, jaList, type Message } from "./entry.js";
 
 /** Readings, romaji and confirmed readings: src/readings/, src/romaji/, src/review/. */
 export const READINGS_MESSAGES = {
@@ -142,10 +142,10 @@ export const READINGS_MESSAGES = {
   ),
 
   // --- confirmed readings files
-  CONFIRMED_NO_COLUMNS: entry<{ headers: string }>(
+  CONFIRMED_NO_COLUMNS: entry<{ headers: string[] }>(
     "error",
-    (p) => `確認済みよみファイルとして読めません。「かな」の列と、「職員番号」か「氏名」の列が必要です（いまの見出し：${p.headers}）。nafuda で作った確認シートを選んでください。`,
-    (p) => `a confirmed readings file needs a かな (kana) column and a 職員番号 (id) or 氏名 (name) column; found: ${p.headers}. Give a review sheet nafuda wrote.`,
+    (p) => `確認済みよみファイルとして読めません。「かな」の列と、「職員番号」か「氏名」の列が必要です（いまの見出し：${jaList(p.headers)}）。nafuda で作った確認シートを選んでください。`,
+    (p) => `a confirmed readings file needs a かな (kana) column and a 職員番号 (id) or 氏名 (name) column; found: ${enList(p.headers)}. Give a review sheet nafuda wrote.`,
   ),
   CONFIRMED_NOT_KANA: entry<{ kana: string }>(
     "error",

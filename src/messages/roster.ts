@@ -1,4 +1,4 @@
-import { entry, type Message } from "./entry.js";
+import { entry, enList, jaList, type Message } from "./entry.js";
 
 const SAVE_AS_XLSX_JA = "Excel で開き、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してください";
 const SAVE_AS_XLSX_EN = 'open it in Excel and save it as "Excel ブック (*.xlsx)"';
@@ -132,15 +132,15 @@ export const ROSTER_MESSAGES = {
     () => "Excel ブックにシートがありません。",
     () => "the workbook has no sheets.",
   ),
-  TABLE_XLSX_NO_SHEET_NUMBER: entry<{ number: number; count: number; list: string }>(
+  TABLE_XLSX_NO_SHEET_NUMBER: entry<{ number: number; count: number; sheets: string[] }>(
     "error",
-    (p) => `${p.number} 番目のシートはありません。このブックのシートは ${p.count} 枚で、1 から数えます：${p.list}。`,
-    (p) => `there is no sheet number ${p.number}: the workbook has ${p.count} sheet(s), numbered from 1: ${p.list}.`,
+    (p) => `${p.number} 番目のシートはありません。このブックのシートは ${p.count} 枚で、1 から数えます：${jaList(p.sheets)}。`,
+    (p) => `there is no sheet number ${p.number}: the workbook has ${p.count} sheet(s), numbered from 1: ${enList(p.sheets)}.`,
   ),
-  TABLE_XLSX_NO_SHEET_NAMED: entry<{ name: string; list: string }>(
+  TABLE_XLSX_NO_SHEET_NAMED: entry<{ name: string; sheets: string[] }>(
     "error",
-    (p) => `「${p.name}」という名前のシートはありません。このブックのシート：${p.list}。`,
-    (p) => `there is no sheet named "${p.name}". The workbook's sheets are: ${p.list}.`,
+    (p) => `「${p.name}」という名前のシートはありません。このブックのシート：${jaList(p.sheets)}。`,
+    (p) => `there is no sheet named "${p.name}". The workbook's sheets are: ${enList(p.sheets)}.`,
   ),
   TABLE_CSV_QUOTE_NOT_CLOSED: entry<{ line: number }>(
     "error",
@@ -215,10 +215,10 @@ export const ROSTER_MESSAGES = {
     (p) => `文字化けしています：見出しの${p.description}。別の文字コードで読んだプログラムが保存し直したため、日本語がすべて壊れています。元のファイルを使うか（nafuda は Shift_JIS も UTF-8 も読めます）、名簿を「CSV UTF-8 (コンマ区切り)」で書き出し直してください。`,
     (p) => `the text is garbled (文字化け): the header ${p.description}. The file was opened by a program that read it in the wrong encoding and saved again, which damaged every Japanese character. Use the original file (nafuda reads Shift_JIS and UTF-8 alike), or export the roster again as "CSV UTF-8 (コンマ区切り)".`,
   ),
-  ROSTER_NO_NAME_COLUMN: entry<{ headers: string; nameAliases: string; surnameAliases: string }>(
+  ROSTER_NO_NAME_COLUMN: entry<{ headers: string[]; nameAliases: string; surnameAliases: string }>(
     "error",
-    (p) => `氏名の列が見つかりません。見出しの行：${p.headers}。見出しを「氏名」にしてください（ほかに ${p.nameAliases} も使えます）。姓と名が別の列なら「姓」（${p.surnameAliases}）と「名」にしてください。`,
-    (p) => `no column holds the staff names. The header row has: ${p.headers}. Name the column with the full name 氏名 (also accepted: ${p.nameAliases}), or give the surname in a column named 姓 (also: ${p.surnameAliases}) and the given name in 名.`,
+    (p) => `氏名の列が見つかりません。見出しの行：${p.headers.length > 0 ? jaList(p.headers) : "なし"}。見出しを「氏名」にしてください（ほかに ${p.nameAliases} も使えます）。姓と名が別の列なら「姓」（${p.surnameAliases}）と「名」にしてください。`,
+    (p) => `no column holds the staff names. The header row has: ${p.headers.length > 0 ? enList(p.headers) : "none"}. Name the column with the full name 氏名 (also accepted: ${p.nameAliases}), or give the surname in a column named 姓 (also: ${p.surnameAliases}) and the given name in 名.`,
   ),
   ROW_NAME_EMPTY: entry(
     "error",

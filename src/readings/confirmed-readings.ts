@@ -116,7 +116,7 @@ export function parseConfirmedReadings(table: Table): ConfirmedReadings {
   const column = columnsOf(table.headers);
   const errors: RowError[] = [...table.errors];
   if (column.kana < 0 || (column.id < 0 && column.name < 0)) {
-    errors.push({ file: table.file, row: 0, ...msg("CONFIRMED_NO_COLUMNS", { headers: table.headers.map((h) => `「${h}」`).join("") }) });
+    errors.push({ file: table.file, row: 0, ...msg("CONFIRMED_NO_COLUMNS", { headers: table.headers }) });
     return { file: table.file, rows: [], errors, warnings: table.warnings };
   }
   const rows: ConfirmedReading[] = [];

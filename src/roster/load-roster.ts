@@ -71,7 +71,7 @@ export function rosterFromTable(table: Table): LoadedRoster {
     const garbled = headers.map(describeMojibake).find((description) => description !== null);
     if (garbled) throw new RosterFileError(file, msg("ROSTER_GARBLED_HEADER", { description: garbled }));
     throw new RosterFileError(file, msg("ROSTER_NO_NAME_COLUMN", {
-      headers: headers.map((header) => `「${visible(header)}」`).join(""),
+      headers: headers.map((header) => visible(header)),
       nameAliases: NAME_ALIASES_FOR_MESSAGE,
       surnameAliases: SURNAME_ALIASES_FOR_MESSAGE,
     }), { sheetRow: table.headerSheetRow });

@@ -96,17 +96,16 @@ function readSheet(bytes: Uint8Array, wanted: string | number | undefined, limit
   });
 
   const names = sheets.map((s) => s.name);
-  const list = names.map((name) => `「${name}」`).join("");
   if (sheets.length === 0) throw new XlsxError(msg("TABLE_XLSX_NO_SHEETS"));
   let chosen: { name: string; rid: string } | undefined;
   if (wanted === undefined) chosen = sheets[0];
   else if (typeof wanted === "number") {
     chosen = Number.isInteger(wanted) && wanted >= 1 ? sheets[wanted - 1] : undefined;
-    if (!chosen) throw new XlsxError(msg("TABLE_XLSX_NO_SHEET_NUMBER", { number: wanted, count: sheets.length, list }));
+    if (!chosen) throw new XlsxError(msg("TABLE_XLSX_NO_SHEET_NUMBER", { number: wanted, count: sheets.length, sheets: names }));
   } else {
     const key = (s: string) => s.normalize("NFKC").trim().toLowerCase();
     chosen = sheets.find((s) => s.name === wanted) ?? sheets.find((s) => key(s.name) === key(wanted));
-    if (!chosen) throw new XlsxError(msg("TABLE_XLSX_NO_SHEET_NAMED", { name: wanted, list }));
+    if (!chosen) throw new XlsxError(msg("TABLE_XLSX_NO_SHEET_NAMED", { name: wanted, sheets: names }));
   }
   const sheetPath = targets.get(chosen!.rid) ?? `${folder}worksheets/sheet${sheets.indexOf(chosen!) + 1}.xml`;
 

@@ -15,13 +15,13 @@ describe("nafuda demo (what `npm run demo` runs)", () => {
     const run = spawnSync(process.execPath, ["--import", tsx, bundledPath("src", "cli", "main.ts"), "demo", "-o", folder], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(folder).sort();
-    expect(files).toEqual(["badges-a4-10up.pdf", "badges-card.pdf", "badges-print-shop.pdf", "posters", "review-confirmed.csv", "review.csv"]);
+    expect(files).toEqual(["badges-a4-10up.pdf", "badges-card.pdf", "badges-print-shop.pdf", "posters", "review-confirmed.csv", "review.xlsx"]);
     for (const pdf of files.filter((f) => f.endsWith(".pdf"))) expect(statSync(join(folder, pdf)).size).toBeGreaterThan(10_000);
     const posters = readdirSync(join(folder, "posters"));
     expect(posters).toContain("_order-manifest.csv");
     expect(posters.filter((f) => f.endsWith(".pdf") && !f.startsWith("_")).length).toBeGreaterThanOrEqual(8);
     expect([...files, ...posters].filter((f) => f.endsWith(".tmp"))).toEqual([]);
-    expect(run.stderr).toContain("72 staff: 3 need review");
-    expect(run.stderr).toContain("72 staff: 0 need review");
+    expect(run.stderr).toContain("72 人：確認が必要 3 人、エラー 0 件");
+    expect(run.stderr).toContain("72 人：確認が必要 0 人、エラー 0 件");
   }, 120_000);
 });

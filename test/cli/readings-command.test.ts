@@ -30,12 +30,12 @@ describe("nafuda readings", () => {
     expect(report.summary).toEqual({ total: 4, review: 1, errors: 2 }); // 河野 has two readings; row 3 is empty; =1+1 has none
     const sato = report.staff.find((s: { id: string }) => s.id === "A1");
     expect(sato).toEqual({
-      row: 1, id: "A1", name: "佐藤　花子", surname: "佐藤", kana: "さとう", romaji: "Sato",
-      source: "roster", review: false, reasons: [], alternatives: [],
+      row: 1, sheetRow: 2, id: "A1", name: "佐藤　花子", surname: "佐藤", kana: "さとう", romaji: "Sato",
+      source: "roster", review: false, reasons: [], reasonCodes: [], alternatives: [],
     });
     const empty = report.staff.find((s: { row: number }) => s.row === 3);
-    expect(empty.error).toMatch(/empty/);
-    expect(run.stderr).toMatch(/row 3, column 氏名/);
+    expect(empty).toMatchObject({ sheetRow: 4, code: "ROW_NAME_EMPTY", error: "「氏名」列：氏名が空です。氏名を入れるか、この行を削除してください。" });
+    expect(run.stderr).toMatch(/の 4 行目・「氏名」列：/);
   });
 
   it("writes a review sheet, and with --strict exits 1 while rows need review", () => {

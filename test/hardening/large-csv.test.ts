@@ -36,10 +36,10 @@ describe("a 50 MB CSV roster", () => {
     console.log(`50 MB CSV (${(size / 1048576).toFixed(1)} MiB, ${rows + 1} rows): ${measured.seconds.toFixed(1)} s, peak RSS ${(measured.maxRssBytes / 1048576).toFixed(0)} MiB`);
 
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toContain(`roster.csv, row ${rows + 1}, column 氏名: the name "😀" holds 😀 (U+1F600)`);
-    expect(run.stderr).toMatch(new RegExp(`${rows + 1} staff: \\d+ need review, 1 error\\(s\\)`));
+    expect(run.stderr).toContain(`roster.csv の ${rows + 2} 行目・「氏名」列：氏名「😀」に名前に使わない文字（絵文字や記号）😀 (U+1F600)`);
+    expect(run.stderr).toMatch(new RegExp(`${rows + 1} 人：確認が必要 \\d+ 人、エラー 1 件`));
     const sheet = readFileSync(join(work, "review.csv"), "utf8");
-    expect(sheet.split("\r\n").length).toBe(rows + 1 + 2); // header, rows, final line break
+    expect(sheet.split("\r\n").length).toBe(rows + 1 + 5); // title, instructions, blank, header, rows, final line break
     expect(leftovers(work)).toEqual([]);
     expect(measured.maxRssBytes).toBeLessThan(MEMORY_TARGET);
     expect(measured.seconds).toBeLessThan(25);

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { OutputFileError, writeFileAtomic } from "../../src/io/atomic-write.js";
-import { EXIT, failWith } from "../../src/cli/report.js";
+import { EXIT, Output } from "../../src/cli/output.js";
 import { filesUnder, leftovers, nafuda } from "./helpers.js";
 
 const work = mkdtempSync(join(tmpdir(), "nafuda-hardening-out-"));
@@ -62,7 +62,7 @@ describe("exit codes of failures", () => {
   });
   const exitFor = (error: unknown) => {
     vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    failWith(error);
+    new Output("en").fail(error);
     const code = process.exitCode;
     process.exitCode = undefined;
     return code;

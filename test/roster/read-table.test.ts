@@ -193,7 +193,7 @@ describe("readTable: XLSX", () => {
   it("an unknown sheet name is an error listing the sheets", async () => {
     const byName = await thrownBy(async () => readTable(await workbook(), { fileName: "名簿.xlsx", sheet: "職員一覧" }));
     expect(byName.message).toBe("名簿.xlsx：「職員一覧」という名前のシートはありません。このブックのシート：「表紙」「職員」。");
-    expect(byName.format("en")).toBe(`名簿.xlsx: there is no sheet named "職員一覧". The workbook's sheets are: 「表紙」「職員」.`);
+    expect(byName.format("en")).toBe(`名簿.xlsx: there is no sheet named "職員一覧". The workbook's sheets are: "表紙", "職員".`);
     const byNumber = await thrownBy(async () => readTable(await workbook(), { fileName: "名簿.xlsx", sheet: 3 }));
     expect(byNumber).toMatchObject({ code: "TABLE_XLSX_NO_SHEET_NUMBER" });
     expect(byNumber.message).toMatch(/3 番目のシートはありません。このブックのシートは 2 枚で、1 から数えます：「表紙」「職員」/u);

@@ -1,22 +1,17 @@
 import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import { staffReadings } from "../staff-readings.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { formatRowError, type RowError, type StaffReading } from "../../model.js";
+import type { RowError, StaffReading } from "../../model.js";
+import { msg, placeMessage } from "../../messages/message.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
-import { renderBadgeSheets, type RenderBadgesOptions } from "../../badges/render-badges.js";
-import { renderBadgesSplit } from "../../badges/split.js";
-import { sheetFromOptions } from "../../badges/sheet-option.js";
-import { TemplateError } from "../../badges/template.js";
-import { SHEET_PRESETS, SheetError } from "../../geometry/sheets.js";
-import { EXIT, failWith, printRowErrors } from "../report.js";
+import { EXIT, type Output } from "../output.js";
+import { listOption } from "../staff-readings.js";
 
 interface BadgesArgs {
   roster: string;
   output: string;
   template: string;
   sheet?: string;
-  overrides?: string;
+  overrides?: string[];
   romaji: RomajiSystem;
   "romaji-case": RomajiCase;
   "split-by"?: string;
@@ -39,6 +34,9 @@ interface BadgesArgs {
   margins?: string;
 }
 
+/** The sheet presets' names, for --help (kept here so that help does not load the geometry code). */
+const SHEET_PRESET_NAMES = "a4-10up, a4-8up-card, a4-1up, single";
+
 /** A one-line progress bar on stderr, only on a terminal. */
 function progressBar(label: string): ((done: number, total: number) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
@@ -54,122 +52,121 @@ function progressBar(label: string): ((done: number, total: number) => void) | u
   };
 }
 
-function listUnreviewed(staff: readonly StaffReading[], limit = 50): void {
+function listUnreviewed(out: Output, staff: readonly StaffReading[], limit = 50): void {
   for (const s of staff.slice(0, limit)) {
-    const alternatives = s.alternatives.length > 0 ? ` (or ${s.alternatives.join(", ")})` : "";
-    const why = s.reasons.length > 0 ? ` — ${s.reasons.join("; ")}` : "";
-    process.stderr.write(`  row ${s.row}: ${s.name} → ${s.kana} / ${s.romaji}${alternatives}${why}\n`);
+    out.line(msg("CLI_UNREVIEWED_ROW", {
+      where: placeMessage({ row: s.row, sheetRow: s.sheetRow }),
+      name: s.name, kana: s.kana, romaji: s.romaji, alternatives: s.alternatives, reasons: s.reasons,
+    }));
   }
-  if (staff.length > limit) process.stderr.write(`  … and ${staff.length - limit} more\n`);
+  if (staff.length > limit) out.line(msg("CLI_MORE_ROWS", { count: staff.length - limit }));
 }
 
-export const badgesCommand: CommandModule<object, BadgesArgs> = {
-  command: "badges <roster>",
-  describe: "Print name badges (surname in hiragana + romaji) on sheets or as single badges with crop marks",
-  builder: (yargs) =>
-    yargs
-      .positional("roster", { type: "string", demandOption: true, describe: "staff roster: CSV (UTF-8 or Shift_JIS), XLSX or JSON" })
-      .option("output", { alias: "o", type: "string", demandOption: true, describe: "the PDF to write (with --split-by: a folder, the .pdf dropped)" })
-      .option("template", { alias: "t", type: "string", default: "standard", describe: "built-in template (standard, card, standard-duplex) or a template JSON file" })
-      .option("sheet", { type: "string", describe: `sheet preset (${Object.keys(SHEET_PRESETS).join(", ")}) or a sheet JSON/YAML file; default suits the template` })
-      .option("page", { type: "string", describe: "custom sheet: paper name (A4) or WIDTHxHEIGHT mm" })
-      .option("grid", { type: "string", describe: "custom sheet: COLUMNSxROWS, e.g. 2x5" })
-      .option("cell", { type: "string", describe: "custom sheet: cell WIDTHxHEIGHT mm" })
-      .option("pitch", { type: "string", describe: "custom sheet: cell-to-cell distance XxY mm (larger than the cell for gaps)" })
-      .option("margins", { type: "string", describe: "custom sheet: TOP,LEFT margins mm (default: centred)" })
-      .option("overrides", { type: "string", describe: "confirmed readings file (the corrected review sheet)" })
-      .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: "romanisation" })
-      .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: "Matsuno or MATSUNO" })
-      .option("split-by", { type: "string", describe: "one PDF per group of this column (所属 or 施設) plus index.csv" })
-      .option("offset-x", { type: "number", default: 0, describe: "printer calibration: shift right, mm" })
-      .option("offset-y", { type: "number", default: 0, describe: "printer calibration: shift down, mm" })
-      .option("back-offset-x", { type: "number", describe: "duplex: shift of the back pages, mm (default: --offset-x)" })
-      .option("back-offset-y", { type: "number", describe: "duplex: shift of the back pages, mm (default: --offset-y)" })
-      .option("scale", { type: "number", default: 1, describe: "printer calibration: scale about the page centre, e.g. 1.005" })
-      .option("start-at", { type: "number", default: 1, describe: "start at cell N of the first sheet (a part-used sheet)" })
-      .option("crop-marks", { type: "boolean", default: false, describe: "3 mm bleed, Japanese crop marks, TrimBox/BleedBox (one badge per page)" })
-      .option("cut-guides", { type: "boolean", default: false, describe: "thin cut guides in the sheet margins" })
-      .option("duplex", { type: "boolean", describe: "back pages mirrored behind the fronts (default: when the template has a back)" })
-      .option("font", { type: "array", string: true, describe: "replace a template font: NAME=path.ttf (repeatable)" })
-      .option("allow-unreviewed", { type: "boolean", default: false, describe: "print even though some readings still need review" })
-      .option("roster-sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" }) as never,
-  handler: async (args) => {
-    try {
-      const { roster, readings, errors } = await staffReadings({
-        roster: args.roster, sheet: args["roster-sheet"], overrides: args.overrides, romaji: args.romaji, romajiCase: args["romaji-case"],
-      });
-      const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
+export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
+  const t = (code: Parameters<typeof msg>[0]) => out.text(msg(code as "OPT_ROSTER"));
+  return {
+    command: "badges <roster>",
+    describe: t("CMD_BADGES"),
+    builder: (yargs) =>
+      yargs
+        .positional("roster", { type: "string", demandOption: true, describe: t("OPT_ROSTER") })
+        .option("output", { alias: "o", type: "string", demandOption: true, describe: t("OPT_BADGES_OUTPUT") })
+        .option("template", { alias: "t", type: "string", default: "standard", describe: t("OPT_TEMPLATE") })
+        .option("sheet", { type: "string", describe: out.text(msg("OPT_SHEET", { presets: SHEET_PRESET_NAMES })) })
+        .option("page", { type: "string", describe: t("OPT_PAGE") })
+        .option("grid", { type: "string", describe: t("OPT_GRID") })
+        .option("cell", { type: "string", describe: t("OPT_CELL") })
+        .option("pitch", { type: "string", describe: t("OPT_PITCH") })
+        .option("margins", { type: "string", describe: t("OPT_MARGINS") })
+        .option("overrides", { type: "array", string: true, describe: t("OPT_OVERRIDES") })
+        .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: t("OPT_ROMAJI") })
+        .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: t("OPT_ROMAJI_CASE") })
+        .option("split-by", { type: "string", describe: t("OPT_BADGES_SPLIT") })
+        .option("offset-x", { type: "number", default: 0, describe: t("OPT_OFFSET_X") })
+        .option("offset-y", { type: "number", default: 0, describe: t("OPT_OFFSET_Y") })
+        .option("back-offset-x", { type: "number", describe: t("OPT_BACK_OFFSET_X") })
+        .option("back-offset-y", { type: "number", describe: t("OPT_BACK_OFFSET_Y") })
+        .option("scale", { type: "number", default: 1, describe: t("OPT_SCALE") })
+        .option("start-at", { type: "number", default: 1, describe: t("OPT_START_AT") })
+        .option("crop-marks", { type: "boolean", default: false, describe: t("OPT_CROP_MARKS") })
+        .option("cut-guides", { type: "boolean", default: false, describe: t("OPT_CUT_GUIDES") })
+        .option("duplex", { type: "boolean", describe: t("OPT_DUPLEX") })
+        .option("font", { type: "array", string: true, describe: t("OPT_FONT") })
+        .option("allow-unreviewed", { type: "boolean", default: false, describe: t("OPT_ALLOW_UNREVIEWED") })
+        .option("roster-sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
+    handler: async (args) => {
+      try {
+        const fonts: Record<string, string> = {};
+        for (const entry of args.font ?? []) {
+          const at = entry.indexOf("=");
+          if (at <= 0) return out.refuse(msg("CLI_FONT_FORMAT", { entry }));
+          fonts[entry.slice(0, at)] = entry.slice(at + 1);
+        }
+        const { staffReadings } = await import("../staff-readings.js");
+        const { roster, readings, errors } = await staffReadings({
+          roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
+        }, out);
+        const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
 
-      const unreviewed = readings.staff.filter((s) => s.review);
-      if (unreviewed.length > 0 && !args["allow-unreviewed"]) {
-        printRowErrors(errors);
-        process.stderr.write(
-          `nafuda: not printing: ${unreviewed.length} reading(s) still need review:\n`,
-        );
-        listUnreviewed(unreviewed);
-        process.stderr.write(
-          `Check them with \`nafuda readings ${args.roster} -o review.csv\`, correct the sheet and pass it as --overrides, ` +
-            `or print anyway with --allow-unreviewed.\n`,
-        );
-        process.exitCode = EXIT.needsReview;
-        return;
-      }
+        const unreviewed = readings.staff.filter((s) => s.review);
+        if (unreviewed.length > 0 && !args["allow-unreviewed"]) {
+          out.rowErrors(errors);
+          out.line(`nafuda: ${out.text(msg("BADGES_REFUSED", { count: unreviewed.length }))}`);
+          listUnreviewed(out, unreviewed);
+          out.line(msg("BADGES_REFUSED_HINT", { roster: args.roster }));
+          process.exitCode = EXIT.needsReview;
+          return;
+        }
 
-      const fonts: Record<string, string> = {};
-      for (const entry of args.font ?? []) {
-        const at = entry.indexOf("=");
-        if (at <= 0) throw new SheetError(`--font ${entry}: write NAME=path.ttf (NAME as the template names it)`);
-        fonts[entry.slice(0, at)] = entry.slice(at + 1);
-      }
-      const sheet = await sheetFromOptions(args.sheet, args);
-      const options: RenderBadgesOptions = {
-        template: args.template,
-        ...(sheet !== undefined ? { sheet } : {}),
-        ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
-        offsetX: args["offset-x"],
-        offsetY: args["offset-y"],
-        ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
-        ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
-        scale: args.scale,
-        startAt: args["start-at"],
-        ...(args["crop-marks"] ? { cropMarks: true } : {}),
-        cutGuides: args["cut-guides"],
-        ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
-      };
+        const { sheetFromOptions } = await import("../../badges/sheet-option.js");
+        const { writeFileAtomic } = await import("../../io/atomic-write.js");
+        const sheet = await sheetFromOptions(args.sheet, args);
+        const options = {
+          template: args.template,
+          ...(sheet !== undefined ? { sheet } : {}),
+          ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
+          offsetX: args["offset-x"],
+          offsetY: args["offset-y"],
+          ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
+          ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
+          scale: args.scale,
+          startAt: args["start-at"],
+          ...(args["crop-marks"] ? { cropMarks: true } : {}),
+          cutGuides: args["cut-guides"],
+          ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
+        };
+        const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
 
-      let summary: string;
-      let warnings: RowError[];
-      if (args["split-by"]) {
-        const folder = args.output.replace(/\.pdf$/i, "");
-        const progress = progressBar("badges");
-        const split = await renderBadgesSplit(readings.staff, args["split-by"], { ...options, ...(progress ? { onProgress: progress } : {}) });
-        for (const file of split.files) await writeFileAtomic(join(folder, file.fileName), file.pdf);
-        await writeFileAtomic(join(folder, "index.csv"), split.index);
-        errors.push(...split.errors.map(withFile));
-        warnings = split.warnings.map(withFile);
-        const badges = split.files.reduce((sum, f) => sum + f.badges, 0);
-        summary = `${badges} badges in ${split.files.length} PDF(s) by ${args["split-by"]} → ${folder}/ (index.csv)`;
-      } else {
-        const progress = progressBar("badges");
-        const result = await renderBadgeSheets(readings.staff, { ...options, ...(progress ? { onProgress: progress } : {}) });
-        if (result.badges > 0) await writeFileAtomic(args.output, result.pdf);
-        errors.push(...result.errors.map(withFile));
-        warnings = result.warnings.map(withFile);
-        summary =
-          result.badges > 0
-            ? `${result.badges} badges on ${result.pages} page(s) (${result.sheet.name}) → ${args.output}`
-            : `no badges to print; ${args.output} not written`;
+        let summary: string;
+        let warnings: RowError[];
+        if (args["split-by"]) {
+          const { renderBadgesSplit } = await import("../../badges/split.js");
+          const folder = args.output.replace(/\.pdf$/i, "");
+          const split = await renderBadgesSplit(readings.staff, args["split-by"], { ...options, ...(progress ? { onProgress: progress } : {}) });
+          for (const file of split.files) await writeFileAtomic(join(folder, file.fileName), file.pdf);
+          await writeFileAtomic(join(folder, "index.csv"), split.index);
+          errors.push(...split.errors.map(withFile));
+          warnings = split.warnings.map(withFile);
+          const badges = split.files.reduce((sum, f) => sum + f.badges, 0);
+          summary = out.text(msg("BADGES_SPLIT_SUMMARY", { badges, files: split.files.length, by: args["split-by"], folder }));
+        } else {
+          const { renderBadgeSheets } = await import("../../badges/render-badges.js");
+          const result = await renderBadgeSheets(readings.staff, { ...options, ...(progress ? { onProgress: progress } : {}) });
+          if (result.badges > 0) await writeFileAtomic(args.output, result.pdf);
+          errors.push(...result.errors.map(withFile));
+          warnings = result.warnings.map(withFile);
+          summary = result.badges > 0
+            ? out.text(msg("BADGES_SUMMARY", { badges: result.badges, pages: result.pages, sheet: result.sheet.name, output: args.output }))
+            : out.text(msg("BADGES_NONE", { output: args.output }));
+        }
+        out.rowErrors(errors);
+        out.warnings(warnings);
+        if (unreviewed.length > 0) out.note(msg("NOTE_PRINTED_UNREVIEWED", { count: unreviewed.length }));
+        out.line(summary + (errors.length > 0 ? out.text(msg("BADGES_LEFT_OUT", { count: errors.length })) : ""));
+        if (errors.length > 0) process.exitCode = EXIT.needsReview;
+      } catch (error) {
+        out.fail(error);
       }
-      printRowErrors(errors);
-      for (const warning of warnings.slice(0, 20)) process.stderr.write(`warning: ${formatRowError(warning)}\n`);
-      if (unreviewed.length > 0) process.stderr.write(`note: printed ${unreviewed.length} reading(s) not yet reviewed (--allow-unreviewed)\n`);
-      process.stderr.write(`${summary}${errors.length > 0 ? `; ${errors.length} row(s) left out (see errors above)` : ""}\n`);
-      if (errors.length > 0) process.exitCode = EXIT.needsReview;
-    } catch (error) {
-      if (error instanceof TemplateError || error instanceof SheetError) {
-        process.stderr.write(`nafuda: ${error.message}\n`);
-        process.exitCode = EXIT.badInput;
-      } else failWith(error);
-    }
-  },
-};
+    },
+  };
+}

@@ -1,51 +1,106 @@
+import { join } from "node:path";
 import type { CommandModule } from "yargs";
-import { staffReadings } from "../staff-readings.js";
-import { reviewReport, reviewSheetCsv } from "../../review/review-sheet.js";
-import { writeFileAtomic } from "../../io/atomic-write.js";
-import { EXIT, failWith, printRowErrors } from "../report.js";
+import { msg } from "../../messages/message.js";
+import { EXIT, type Output } from "../output.js";
+import { listOption } from "../staff-readings.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 
 interface ReadingsArgs {
   roster: string;
   output?: string;
-  overrides?: string;
+  overrides?: string[];
   romaji: RomajiSystem;
   "romaji-case": RomajiCase;
-  format: "csv" | "json";
+  format?: "csv" | "json" | "xlsx";
   strict: boolean;
   sheet?: string;
+  "split-by"?: string;
 }
 
-export const readingsCommand: CommandModule<object, ReadingsArgs> = {
-  command: "readings <roster>",
-  describe: "Decide every staff member's surname reading (hiragana + romaji) and write the review sheet",
-  builder: (yargs) =>
-    yargs
-      .positional("roster", { type: "string", demandOption: true, describe: "staff roster: CSV (UTF-8 or Shift_JIS), XLSX or JSON" })
-      .option("output", { alias: "o", type: "string", describe: "write the review sheet here (default: standard output)" })
-      .option("overrides", { type: "string", describe: "confirmed readings file (a corrected review sheet): its rows win" })
-      .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const })
-      .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: "Matsuno or MATSUNO" })
-      .option("format", { choices: ["csv", "json"] as const, default: "csv" as const })
-      .option("strict", { type: "boolean", default: false, describe: "exit 1 while any row needs review or has an error" })
-      .option("sheet", { type: "string", describe: "XLSX sheet name or number (default: the first)" }) as never,
-  handler: async (args) => {
-    try {
-      const { readings: result, errors } = await staffReadings({
-        roster: args.roster, sheet: args.sheet, overrides: args.overrides, romaji: args.romaji, romajiCase: args["romaji-case"],
-      });
-      const report = reviewReport(result.staff, errors);
-      const text = args.format === "json" ? JSON.stringify(report, null, 2) + "\n" : reviewSheetCsv(report.staff);
-      if (args.output) await writeFileAtomic(args.output, text);
-      else process.stdout.write(text);
+type SheetFormat = "csv" | "json" | "xlsx";
 
-      printRowErrors(errors);
-      const { total, review } = report.summary;
-      process.stderr.write(`${total} staff: ${review} need review, ${errors.length} error(s)` +
-        (args.output ? `. Review sheet: ${args.output}\n` : "\n"));
-      if (args.strict && (review > 0 || errors.length > 0)) process.exitCode = EXIT.needsReview;
-    } catch (error) {
-      failWith(error);
-    }
-  },
-};
+/** The format an output path asks for by its extension; csv otherwise. */
+function formatOf(output: string | undefined): SheetFormat {
+  if (output && /\.xlsx$/i.test(output)) return "xlsx";
+  if (output && /\.json$/i.test(output)) return "json";
+  return "csv";
+}
+
+export function readingsCommand(out: Output): CommandModule<object, ReadingsArgs> {
+  const t = (code: Parameters<typeof msg>[0]) => out.text(msg(code as "OPT_ROSTER"));
+  return {
+    command: "readings <roster>",
+    describe: t("CMD_READINGS"),
+    builder: (yargs) =>
+      yargs
+        .positional("roster", { type: "string", demandOption: true, describe: t("OPT_ROSTER") })
+        .option("output", { alias: "o", type: "string", describe: t("OPT_READINGS_OUTPUT") })
+        .option("overrides", { type: "array", string: true, describe: t("OPT_OVERRIDES") })
+        .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: t("OPT_ROMAJI") })
+        .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: t("OPT_ROMAJI_CASE") })
+        .option("format", { choices: ["csv", "xlsx", "json"] as const, describe: t("OPT_FORMAT") })
+        .option("strict", { type: "boolean", default: false, describe: t("OPT_STRICT") })
+        .option("split-by", { type: "string", describe: t("OPT_READINGS_SPLIT") })
+        .option("sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
+    handler: async (args) => {
+      try {
+        const format = args.format ?? formatOf(args.output);
+        if (args["split-by"] !== undefined && (!args.output || args.output === "-")) return out.refuse(msg("READINGS_SPLIT_NEEDS_OUTPUT"));
+        if (args["split-by"] !== undefined && format === "json") return out.refuse(msg("READINGS_SPLIT_NO_JSON"));
+        const { staffReadings } = await import("../staff-readings.js");
+        const { roster, readings, errors } = await staffReadings({
+          roster: args.roster, sheet: args.sheet, overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
+        }, out);
+        const { writeFileAtomic } = await import("../../io/atomic-write.js");
+        const { reviewReport, reviewSheetCsv } = await import("../../review/review-sheet.js");
+        const lang = out.lang;
+        const sheetBytes = async (report: ReturnType<typeof reviewReport>, title: string): Promise<string | Uint8Array> => {
+          if (format === "json") return JSON.stringify(report, null, 2) + "\n";
+          if (format === "xlsx") return (await import("../../review/review-workbook.js")).reviewSheetXlsx(report.staff, { lang, roster: title });
+          return reviewSheetCsv(report.staff, { lang, roster: title });
+        };
+        const rosterName = roster.file.replace(/^.*[\\/]/, "");
+        const report = reviewReport(readings.staff, errors, { lang });
+        const by = args["split-by"];
+        if (by !== undefined) {
+          const { reviewGroups, hasSplitColumn } = await import("../../review/review-split.js");
+          const { csvDocument } = await import("../../io/excel-csv.js");
+          if (!hasSplitColumn(roster.headers, by, readings.staff)) {
+            return out.refuse(msg("SPLIT_NO_COLUMN", { column: by, headers: roster.headers }));
+          }
+          const folder = args.output!;
+          const groups = reviewGroups(readings.staff, errors, by);
+          const index: (string | number)[][] = [[
+            out.text(msg("INDEX_COLUMN_GROUP")), out.text(msg("INDEX_COLUMN_FILE")), out.text(msg("INDEX_COLUMN_STAFF")),
+            out.text(msg("INDEX_COLUMN_REVIEW")), out.text(msg("INDEX_COLUMN_ERRORS")),
+          ]];
+          for (const group of groups) {
+            const part = reviewReport(group.staff, group.errors, { lang });
+            const fileName = `${group.fileStem}.${format}`;
+            const label = group.key === "" ? out.text(msg("TEXT_NO_GROUP")) : group.key;
+            await writeFileAtomic(join(folder, fileName), await sheetBytes(part, `${rosterName} ${label}`));
+            index.push([label, fileName, part.summary.total, part.summary.review, part.summary.errors]);
+          }
+          await writeFileAtomic(join(folder, "index.csv"), csvDocument(index));
+          out.rowErrors(errors);
+          out.line(msg("READINGS_SUMMARY", { total: report.summary.total, review: report.summary.review, errors: errors.length }));
+          out.line(msg("READINGS_SPLIT_WROTE", { sheets: groups.length, by, folder }));
+        } else {
+          const toStdout = args.output === "-" || (args.output === undefined && !args.strict && !process.stdout.isTTY);
+          if (args.output !== undefined && args.output !== "-") await writeFileAtomic(args.output, await sheetBytes(report, rosterName));
+          else if (toStdout) {
+            const bytes = await sheetBytes(report, rosterName);
+            process.stdout.write(typeof bytes === "string" ? bytes : Buffer.from(bytes));
+          }
+          out.rowErrors(errors);
+          out.line(msg("READINGS_SUMMARY", { total: report.summary.total, review: report.summary.review, errors: errors.length }));
+          if (args.output !== undefined && args.output !== "-") out.line(msg("READINGS_WROTE", { file: args.output }));
+          else if (!toStdout) out.line(msg("READINGS_NOT_WRITTEN"));
+        }
+        if (args.strict && (report.summary.review > 0 || errors.length > 0)) process.exitCode = EXIT.needsReview;
+      } catch (error) {
+        out.fail(error);
+      }
+    },
+  };
+}

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { postersCommand } from "../../src/cli/commands/posters.js";
+import { Output } from "../../src/cli/output.js";
 import { bundledPath } from "../../src/package-root.js";
 
 const work = mkdtempSync(join(tmpdir(), "nafuda-posters-cli-"));
@@ -18,7 +19,7 @@ async function run(args: Record<string, unknown>): Promise<string> {
     stderr += String(chunk);
     return true;
   });
-  await (postersCommand.handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
+  await (postersCommand(new Output("en")).handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
   return stderr;
 }
 
@@ -35,7 +36,7 @@ describe("nafuda posters", () => {
     const list = join(work, "bad.csv");
     writeFileSync(list, "施設名,対策,サイズ\n北公民館,police,A4\n南公民館,police,A9\n");
     const stderr = await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad") });
-    expect(stderr).toContain(`error: ${list}, row 2, column サイズ: unknown size "A9"`);
+    expect(stderr).toContain(`error: ${list}, row 3, column サイズ: unknown size "A9"`);
     expect(process.exitCode).toBe(1);
     process.exitCode = undefined;
     await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad2"), sizes: ["A9"] });
