@@ -37,6 +37,13 @@ export interface StaffRecord {
   title: string | null;
   /** Every column of the row by its header as written, for templates (e.g. {{所属}}). */
   fields: Record<string, string>;
+  /**
+   * Set when the name used at work is printed instead of the legal name: "work" for a 通称 / 職務上の氏名 column,
+   * "former" for 旧姓 with 旧姓使用 = はい. `name`, `surname` and the readings are then the name used at work.
+   */
+  nameUsed?: "work" | "former";
+  /** The legal name as the roster's 氏名 (or 姓 + 名) gives it, when `nameUsed` is set. */
+  legalName?: string;
 }
 
 /** Where a reading came from, strongest first. */

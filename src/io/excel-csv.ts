@@ -1,11 +1,12 @@
 /**
  * Cells of CSV files that people open in Excel.
  * A cell starting with = + - @ (or a tab or carriage return) is run as a formula by spreadsheet programs
- * (CSV injection): such cells are written with a leading apostrophe, which Excel shows as text, and the
- * apostrophe is removed again when nafuda reads the file back.
+ * (CSV injection, OWASP); so is one starting with full-width ＝ ＋ － ＠, which Japanese input turns into its ASCII
+ * form: such cells are written with a leading apostrophe, which Excel shows as text, and the apostrophe is removed
+ * again when nafuda reads the file back.
  */
 /** A value that is neutralised: a formula start, or apostrophes before one ('=x must come back as '=x, not =x). */
-const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r]/;
+const NEEDS_APOSTROPHE = /^'*[=+\-@\t\r＝＋－＠]/;
 
 export function neutralizeCell(value: string): string {
   return NEEDS_APOSTROPHE.test(value) ? `'${value}` : value;

@@ -16,7 +16,12 @@ export type ColumnRole =
   | "romaji"
   | "department"
   | "facility"
-  | "title";
+  | "title"
+  | "workName"
+  | "workNameReading"
+  | "formerSurname"
+  | "formerSurnameReading"
+  | "useFormerSurname";
 
 /** The headers each role accepts, as people write them. Order within a role does not matter. */
 export const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
@@ -30,6 +35,12 @@ export const COLUMN_ALIASES: Readonly<Record<ColumnRole, readonly string[]>> = {
   department: ["所属", "部署", "課", "所属課", "所属名", "部署名", "課名", "所属部署", "department", "dept", "section"],
   facility: ["施設", "施設名", "勤務地", "勤務先", "勤務場所", "facility", "site", "location"],
   title: ["役職", "職名", "役職名", "職", "title", "job title", "position"],
+  // The name used at work (旧姓使用・通称使用): printed instead of the legal name.
+  workName: ["通称", "通称名", "職務上の氏名", "職務上氏名", "通称氏名", "使用氏名", "work name", "name used at work"],
+  workNameReading: ["通称フリガナ", "通称ふりがな", "通称カナ", "通称よみ", "職務上の氏名フリガナ", "職務上の氏名カナ", "職務上氏名フリガナ", "work name reading"],
+  formerSurname: ["旧姓", "旧氏", "former surname", "maiden name"],
+  formerSurnameReading: ["旧姓フリガナ", "旧姓ふりがな", "旧姓カナ", "旧姓よみ", "旧氏フリガナ", "旧氏カナ", "former surname reading"],
+  useFormerSurname: ["旧姓使用", "旧姓使用の有無", "旧氏使用", "旧姓を使用", "use former surname"],
 };
 
 export const COLUMN_ROLES = Object.keys(COLUMN_ALIASES) as ColumnRole[];

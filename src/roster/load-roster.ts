@@ -136,6 +136,7 @@ export function rosterFromTable(table: Table): LoadedRoster {
       facility: value("facility"),
       title: value("title"),
       fields,
+      ...nameUsedAtWork(value, name, given),
     };
     roster.records.push(record);
     if (/[\uE000-\uF8FF]/u.test(name)) roster.notes.push({ ...place, ...msg("NOTE_GAIJI", { name }) });
@@ -151,6 +152,37 @@ export function rosterFromTable(table: Table): LoadedRoster {
     if (rows.length > 1) roster.notes.push({ file, ...first, ...msg("NOTE_DUPLICATE_ID", { id, rows: rows.join(", ") }) });
   }
   return roster;
+}
+
+/** 旧姓使用 says yes: はい, 1, ○, 有, あり, する, yes, true. */
+const YES = /^(はい|1|○|〇|◯|有|あり|有り|する|使用|使用する|yes|y|true|✓|✔)$/iu;
+
+/**
+ * The name a person uses at work, which the badge prints (旧姓使用・通称使用): a 通称 / 職務上の氏名 column (with
+ * 通称フリガナ) wins; otherwise 旧姓 (with 旧姓フリガナ) when 旧姓使用 says yes. Many rosters keep 旧姓 only as history:
+ * 旧姓 alone changes nothing. The legal name is kept in `legalName`.
+ */
+function nameUsedAtWork(
+  value: (role: ColumnRole) => string | null, name: string, given: string | null,
+): Partial<StaffRecord> {
+  const work = value("workName");
+  if (work !== null) {
+    return { nameUsed: "work", legalName: name, name: work, surname: null, given: null, nameReading: value("workNameReading"), surnameReading: null };
+  }
+  const former = value("formerSurname");
+  if (former !== null && YES.test(value("useFormerSurname") ?? "")) {
+    const givenName = given ?? (name.trim().split(/[\s\u3000]+/u).length > 1 ? name.trim().split(/[\s\u3000]+/u).slice(1).join("\u3000") : null);
+    return {
+      nameUsed: "former",
+      legalName: name,
+      name: givenName ? `${former}\u3000${givenName}` : former,
+      surname: former,
+      given: givenName,
+      surnameReading: value("formerSurnameReading"),
+      nameReading: null,
+    };
+  }
+  return {};
 }
 
 /** The cells a badge's reading is made from: garbled text in them leaves the row out. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { texts } from "../helpers/errors.js";
+import { loadRoster } from "../../src/roster/load-roster.js";
+import { bundledNameDictionary } from "../../src/readings/name-dictionary.js";
 import { createReadingResolver, resolveReadings } from "../../src/readings/resolve.js";
 import type { SurnameAnalyzer } from "../../src/readings/analyzer.js";
 import { formatRowError, type StaffReading, type RowError } from "../../src/model.js";
@@ -116,14 +118,17 @@ describe("readings from the dictionary when the roster has none", () => {
 
 describe("the analyzer is the last resort and is always reviewed", () => {
   it("asks the analyzer only for a surname nobody else knows, and sends it to review", async () => {
-    const analyzer = fakeAnalyzer({ 鬼頭: "おにがしら" });
+    // 鬮田 is in neither dictionary, 佐藤 is in both.
+    expect([bundledNameDictionary().surname("鬮田"), bundledNameDictionary().secondOpinion("鬮田")]).toEqual([[], []]);
+    const analyzer = fakeAnalyzer({ 鬮田: "くじた" });
     const resolver = createReadingResolver({ analyzer, overrides: noOverrides });
     const known = await resolver.resolve(staffRecord(1, "佐藤　花子"));
-    expect(analyzer.asked).toEqual([]);
-    const r = (await resolver.resolve(staffRecord(2, "鬼頭　勇"))) as StaffReading;
-    if (analyzer.asked.length === 0) return expect(r.source).not.toBe("analyzer"); // the dictionary knew it
-    expect([r.source, r.review]).toEqual(["analyzer", true]);
     expect(known).toHaveProperty("source", "dictionary");
+    expect(analyzer.asked).toEqual([]);
+    const r = (await resolver.resolve(staffRecord(2, "鬮田　勇"))) as StaffReading;
+    expect(analyzer.asked).toEqual(["鬮田"]);
+    expect(r).toMatchObject({ kana: "くじた", source: "analyzer", review: true });
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_ANALYZER"]);
   });
 
   it("makes a row error, not a badge, when the reading still holds kanji (kuroshiro: 髙橋 → 髙きょう)", async () => {
@@ -182,6 +187,22 @@ describe("confirmed readings (overrides)", () => {
     const resolver = createReadingResolver({ analyzer: fakeAnalyzer({}), overrides: confirmed });
     const r = (await resolver.resolve(staffRecord(1, "佐藤　花子", { id: "A001" }))) as StaffReading;
     expect([r.kana, r.source]).toEqual(["さとう", "dictionary"]);
+  });
+});
+
+describe("the name used at work (旧姓使用・通称使用) is the one read and printed", () => {
+  it("reads the 通称's reading, and the 旧姓's when 旧姓使用 says so", async () => {
+    const csv = "職員番号,氏名,フリガナ,通称,通称フリガナ,旧姓,旧姓フリガナ,旧姓使用\n" +
+      "1,山田　花子,ヤマダ　ハナコ,松野　花子,マツノ　ハナコ,,,\n" +
+      "2,佐藤　恵,サトウ　メグミ,,,三瓶,サンベ,はい\n" +
+      "3,鈴木　愛,スズキ　アイ,,,三瓶,サンベ,\n";
+    const roster = await loadRoster(new TextEncoder().encode(csv), { fileName: "roster.csv" });
+    const { staff } = await resolveReadings(roster.records, createReadingResolver({ analyzer: false }));
+    expect(staff.map((s) => [s.name, s.surname, s.kana, s.romaji, s.source])).toEqual([
+      ["松野　花子", "松野", "まつの", "Matsuno", "roster"],
+      ["三瓶　恵", "三瓶", "さんべ", "Sambe", "roster"],
+      ["鈴木　愛", "鈴木", "すずき", "Suzuki", "roster"],
+    ]);
   });
 });
 

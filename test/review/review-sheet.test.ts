@@ -62,7 +62,15 @@ describe("cells are safe from formula injection", () => {
     ["+81-3", "'+81-3"],
     ["-1", "'-1"],
     ["@SUM(A1)", "'@SUM(A1)"],
+    ["＝HYPERLINK(\"http://x\")", "'＝HYPERLINK(\"http://x\")"], // typed with the IME: Excel takes ＝ as =
+    ["＋81", "'＋81"],
+    ["－1", "'－1"],
+    ["＠SUM(A1)", "'＠SUM(A1)"],
+    ["\tcmd", "'\tcmd"],
+    ["\rcmd", "'\rcmd"],
+    ["'=already", "''=already"],
     ["佐藤", "佐藤"],
+    ["佐藤＝太郎", "佐藤＝太郎"],
   ])("%s is written as %s and read back unchanged", (value, written) => {
     expect(neutralizeCell(value)).toBe(written);
     expect(unneutralizeCell(neutralizeCell(value))).toBe(value);

@@ -91,6 +91,39 @@ describe("loadRoster", () => {
     expect(roster.notes.map((note) => formatRowError(note, "en")).join("\n")).toMatch(/"氏名" \(column 2\) and "名前" \(column 3\) both look like the full name/u);
   });
 
+  describe("the name used at work (旧姓使用・通称使用)", () => {
+    it.each([
+      {
+        what: "a 通称 column with its reading is the name printed",
+        csv: "職員番号,氏名,フリガナ,通称,通称フリガナ\n1,山田　花子,ヤマダ　ハナコ,松野　花子,マツノ　ハナコ\n",
+        expected: { name: "松野　花子", nameReading: "マツノ　ハナコ", surname: null, surnameReading: null, nameUsed: "work", legalName: "山田　花子" },
+      },
+      {
+        what: "職務上の氏名 is the same",
+        csv: "氏名,職務上の氏名,職務上の氏名フリガナ\n山田　花子,松野　花子,まつの　はなこ\n",
+        expected: { name: "松野　花子", nameReading: "まつの　はなこ", nameUsed: "work" },
+      },
+      {
+        what: "旧姓 with 旧姓使用 = はい replaces the surname, with 旧姓フリガナ",
+        csv: "氏名,フリガナ,旧姓,旧姓フリガナ,旧姓使用\n山田　花子,ヤマダ　ハナコ,松野,マツノ,はい\n",
+        expected: { name: "松野　花子", surname: "松野", given: "花子", surnameReading: "マツノ", nameReading: null, nameUsed: "former", legalName: "山田　花子" },
+      },
+      { what: "旧姓使用 written ○ or 1 counts too", csv: "姓,名,旧姓,旧姓使用\n山田,花子,松野,○\n", expected: { name: "松野　花子", surname: "松野", nameUsed: "former" } },
+      {
+        what: "旧姓 alone (kept as history) changes nothing",
+        csv: "氏名,フリガナ,旧姓,旧姓フリガナ\n山田　花子,ヤマダ　ハナコ,松野,マツノ\n",
+        expected: { name: "山田　花子", nameReading: "ヤマダ　ハナコ", surname: null },
+      },
+      { what: "旧姓使用 = いいえ changes nothing", csv: "氏名,旧姓,旧姓使用\n山田　花子,松野,いいえ\n", expected: { name: "山田　花子" } },
+      { what: "an empty 通称 cell keeps the legal name", csv: "氏名,通称\n山田　花子,\n", expected: { name: "山田　花子" } },
+    ])("$what", async ({ csv, expected }) => {
+      const roster = await load(csv);
+      expect(roster.errors).toEqual([]);
+      expect(roster.records[0]).toMatchObject(expected);
+      if (!("nameUsed" in expected)) expect(roster.records[0]!.nameUsed).toBeUndefined();
+    });
+  });
+
   it("repeated and empty headers still get a key in fields", async () => {
     const roster = await load("氏名,,備考,備考\n佐藤,x,a,b\n");
     expect(roster.records[0]!.fields).toEqual({ 氏名: "佐藤", 列2: "x", 備考: "a", "備考 (4)": "b" });
