@@ -18,6 +18,12 @@ export interface TableLimits {
   xlsxMaxEntries: number;
   /** Size of one XLSX part once inflated (only the parts the workbook uses are inflated at all). */
   xlsxMaxPartBytes: number;
+  /**
+   * How many times its compressed size a part may inflate to, beyond the first xlsxInflationAllowance bytes: real
+   * sheets compress 5–30 times, a zip bomb a thousand times.
+   */
+  xlsxMaxInflationRatio: number;
+  xlsxInflationAllowance: number;
 }
 
 export const DEFAULT_TABLE_LIMITS: Readonly<TableLimits> = Object.freeze({
@@ -28,6 +34,8 @@ export const DEFAULT_TABLE_LIMITS: Readonly<TableLimits> = Object.freeze({
   maxCellChars: 32_767,
   xlsxMaxEntries: 10_000,
   xlsxMaxPartBytes: 512 * 1024 * 1024,
+  xlsxMaxInflationRatio: 100,
+  xlsxInflationAllowance: 32 * 1024 * 1024,
 });
 
 export function tableLimits(overrides: Partial<TableLimits> | undefined): TableLimits {

@@ -61,7 +61,7 @@ function readSheet(bytes: Uint8Array, wanted: string | number | undefined, limit
   const xml = (name: string, handlers: XmlHandlers) => {
     const entry = part(name);
     if (!entry) return false;
-    parseXmlPart(bytes, entry, limits.xlsxMaxPartBytes, handlers);
+    parseXmlPart(bytes, entry, partLimit(entry, limits), handlers);
     return true;
   };
 
@@ -115,6 +115,11 @@ function readSheet(bytes: Uint8Array, wanted: string | number | undefined, limit
   if (!sheetEntry) throw new XlsxError(msg("TABLE_XLSX_DAMAGED", { detail: `no part ${sheetPath}` }));
   const rows = readRows(bytes, sheetEntry, strings, dateStyles, date1904, limits);
   return { name: chosen!.name, sheets: names, rows };
+}
+
+/** How far a part may inflate: its share of the allowance and ratio, never past xlsxMaxPartBytes. */
+function partLimit(entry: ZipEntry, limits: TableLimits): number {
+  return Math.min(limits.xlsxMaxPartBytes, limits.xlsxInflationAllowance + entry.compressedSize * limits.xlsxMaxInflationRatio);
 }
 
 /** A target of a relationship, relative to `folder` ("worksheets/sheet1.xml") or absolute ("/xl/worksheets/…"). */
@@ -183,7 +188,7 @@ function readDateStyles(bytes: Uint8Array, entry: ZipEntry | undefined, limits: 
   const customDates = new Set<number>();
   let inCellXfs = false;
   let xfIndex = 0;
-  parseXmlPart(bytes, entry, limits.xlsxMaxPartBytes, {
+  parseXmlPart(bytes, entry, partLimit(entry, limits), {
     open(name, attrs) {
       if (name === "numFmt" && isDateFormatCode(attrs.formatCode ?? "")) customDates.add(Number(attrs.numFmtId));
       else if (name === "cellXfs") inCellXfs = true;
@@ -207,7 +212,7 @@ function readSharedStrings(bytes: Uint8Array, entry: ZipEntry | undefined, limit
   let current: string | null = null;
   let inText = false;
   let inPhonetic = false;
-  parseXmlPart(bytes, entry, limits.xlsxMaxPartBytes, {
+  parseXmlPart(bytes, entry, partLimit(entry, limits), {
     open(name) {
       if (name === "si") {
         if (strings.length >= limits.maxCells) throw new XlsxError(msg("TABLE_TOO_MANY_CELLS", { limit: limits.maxCells }));
@@ -266,7 +271,7 @@ function readRows(
     if (width > 0 || problem) rows.push(problem ? { sheetRow: rowNumber, cells: [], problem } : { sheetRow: rowNumber, cells: cells.slice(0, width) });
   };
 
-  parseXmlPart(bytes, entry, limits.xlsxMaxPartBytes, {
+  parseXmlPart(bytes, entry, partLimit(entry, limits), {
     open(name, attrs) {
       if (name === "row") {
         if (++rowElements > limits.maxRows + 100) throw new XlsxError(msg("TABLE_TOO_MANY_ROWS", { limit: limits.maxRows }));
