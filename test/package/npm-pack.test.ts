@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { packageRoot } from "../../src/package-root.js";
+import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { unzipSync } from "fflate";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bundledPath, packageRoot } from "../../src/package-root.js";
+import { TSX_LOADER } from "../hardening/helpers.js";
 
 /**
  * What another municipality gets: `npm pack`, installed into an empty project (dependencies from the npm cache
@@ -13,11 +16,16 @@ import { packageRoot } from "../../src/package-root.js";
 const work = mkdtempSync(join(tmpdir(), "nafuda-pack-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+let tarball: string;
+beforeAll(() => {
+  // One `npm pack` (its prepack builds dist/) for both tests.
+  npm(["pack", "--pack-destination", work, "--silent"], packageRoot());
+  tarball = readdirSync(work).find((f) => f.endsWith(".tgz"))!;
+}, 120_000);
+
 describe("the npm package", () => {
   it("installs into an empty project and runs the CLI and the library from there", () => {
-    const npm = (args: string[], cwd: string) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-    npm(["pack", "--pack-destination", work, "--silent"], packageRoot());
-    const tarball = readdirSync(work).find((f) => f.endsWith(".tgz"));
     expect(tarball).toBeDefined();
 
     const project = join(work, "city");
@@ -56,4 +64,67 @@ describe("the npm package", () => {
       expect(run.stdout).toMatch(expected);
     }
   }, 240_000);
+});
+
+describe("the offline package (npm run package:offline)", () => {
+  it("unpacks on a PC without network and npm, and runs from its folder: readings, badges, the launcher", () => {
+    const out = join(work, "offline");
+    const made = spawnSync(process.execPath, ["--import", TSX_LOADER, bundledPath("scripts", "package-offline.ts"), out, join(work, tarball)], { cwd: packageRoot(), encoding: "utf8" });
+    expect(made.status, made.stderr).toBe(0);
+    const zipName = readdirSync(out).find((f) => f.endsWith(".zip"))!;
+    expect(zipName).toMatch(/^nafuda-offline-\d+\.\d+\.\d+\.zip$/);
+    // Unpacked as Windows' Explorer would: every entry under one folder.
+    const entries = unzipSync(new Uint8Array(readFileSync(join(out, zipName))));
+    const names = Object.keys(entries);
+    const top = zipName.replace(/\.zip$/, "");
+    expect(names.every((n) => n.startsWith(`${top}/`))).toBe(true);
+    const place = join(work, "C ドライブ", "名札 nafuda"); // spaces and Japanese in the path, as on a city PC
+    for (const [name, bytes] of Object.entries(entries)) {
+      if (name.endsWith("/")) continue;
+      const path = join(place, name);
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, bytes);
+    }
+    const root = join(place, top);
+    for (const part of ["nafuda.cmd", "はじめにお読みください.txt", "dist/src/cli/main.js", "node_modules/pdf-lib/package.json", "node_modules/kuromoji/dict/base.dat.gz", "examples/roster.csv"]) {
+      expect(existsSync(join(root, part)), part).toBe(true);
+    }
+    // Only what runs: no test tools, no TypeScript, no benchmark peers.
+    for (const dev of ["vitest", "typescript", "pdfkit", "@pdfme", "playwright-core", "tsx"]) expect(existsSync(join(root, "node_modules", dev)), dev).toBe(false);
+    const guide = readFileSync(join(root, "はじめにお読みください.txt"));
+    expect(guide.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf])); // Notepad reads it as UTF-8
+    expect(guide.toString("utf8")).toContain("nafuda.cmd をダブルクリック");
+
+    // With every network call refused (the test preload records any attempt) and npm nowhere on the PATH.
+    const log = join(work, "net.log");
+    const preload = pathToFileURL(bundledPath("test", "hardening", "no-network-preload.mjs")).href;
+    const env = { PATH: dirname(process.execPath), NAFUDA_NET_LOG: log, HOME: work };
+    const cli = (args: string[]) => spawnSync(process.execPath, ["--import", preload, join(root, "dist", "src", "cli", "main.js"), ...args], { cwd: root, encoding: "utf8", env });
+    const readings = cli(["readings", join("examples", "roster.csv"), "--format", "json", "-o", "-"]);
+    expect(readings.status, readings.stderr).toBe(0);
+    expect(JSON.parse(readings.stdout).summary).toEqual({ total: 72, review: 3, errors: 0 });
+    const badges = cli(["badges", join("examples", "roster.csv"), "--overrides", join("examples", "confirmed-readings.csv"), "-o", join(work, "offline.pdf")]);
+    expect(badges.status, badges.stderr).toBe(0);
+    expect(readFileSync(join(work, "offline.pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(existsSync(log) ? readFileSync(log, "utf8") : "").toBe("");
+  }, 240_000);
+});
+
+describe("the Windows launcher nafuda.cmd", () => {
+  const text = readFileSync(bundledPath("nafuda.cmd"));
+  it("is ASCII only with CRLF line ends (cmd.exe reads .cmd files in CP932, and needs CRLF for its labels)", () => {
+    expect([...text].every((byte) => byte === 0x0d || byte === 0x0a || (byte >= 0x20 && byte < 0x7f))).toBe(true);
+    const lines = text.toString("latin1").split("\r\n");
+    expect(lines.at(-1)).toBe("");
+    expect(lines.slice(0, -1).every((line) => !line.includes("\n") && !line.includes("\r"))).toBe(true);
+  });
+
+  it("starts the page from its own folder, quoting paths (spaces and Japanese folder names work), and stops to show an error", () => {
+    const script = text.toString("latin1");
+    expect(script).toContain('cd /d "%~dp0"');
+    expect(script).toContain('node "%~dp0dist\\src\\cli\\main.js" serve %*');
+    expect(script).toMatch(/where node >nul 2>nul\r\nif errorlevel 1 goto nonode/);
+    for (const label of ["nonode", "nobuild"]) expect(script).toContain(`goto ${label}`), expect(script).toContain(`:${label}\r\n`);
+    expect(script).toContain("pause");
+  });
 });
