@@ -52,7 +52,7 @@ await yargs(argv)
     if (error && !message) throw error;
     // The error first, then one line on where help is; never the whole help.
     const command = argv.find((token) => COMMANDS.includes(token));
-    process.stderr.write(`nafuda: ${formatMessage(msg("CLI_BAD_OPTION", { detail: message ?? error?.message ?? "" }), lang)}\n`);
+    process.stderr.write(`nafuda: ${formatMessage(msg("CLI_BAD_OPTION", { detail: (message ?? error?.message ?? "").replace(/\s*\n\s*/g, " ") }), lang)}\n`);
     process.stderr.write(`${formatMessage(msg("CLI_USAGE_HINT", { command: command ? `${command} ` : "" }), lang)}\n`);
     process.exit(EXIT.badInput);
   })
