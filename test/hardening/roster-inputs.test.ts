@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRoster } from "../../src/roster/load-roster.js";
 import { encodeText } from "../../src/roster/encode-text.js";
 import { RosterFileError } from "../../src/roster/errors.js";
@@ -195,11 +195,14 @@ describe("rows that are bad in a roster that is fine: named by file, row and col
     "A15,伊藤　健太,イトウ　ケンタ,税務課", //                       15 fine
   ];
   const csv = [header, ...rows].join("\r\n") + "\r\n";
+  // One run for the whole block, made before any test (so no test depends on another having run first).
   let run: ReturnType<typeof readings>;
+  beforeAll(() => {
+    run = readings("mixed.csv", csv, ["--lang", "en"]);
+  }, 60_000);
   const byId = (id: string) => run.report!.staff.find((row) => row.id === id)!;
 
   it("runs: exit 0, and exit 1 with --strict", () => {
-    run = readings("mixed.csv", csv, ["--lang", "en"]);
     expect(run.status).toBe(0);
     expect(run.report!.summary.total).toBe(15);
     expect(readings("mixed-strict.csv", csv, ["--strict"]).status).toBe(1);
