@@ -8,6 +8,10 @@
  * - katakana letters ァ–ヺ U+30A1–U+30FA (includes ヴ, small ヵ ヶ, ヷ–ヺ)
  * - prolonged sound mark ー U+30FC, katakana iteration marks ヽ ヾ U+30FD–U+30FE
  * The middle dot ・ U+30FB, ゠ U+30A0 and ヿ U+30FF are not kana letters and never count.
+ *
+ * Written here rather than taken from wanakana's isKana/isHiragana/isKatakana, which count ・ as katakana (it
+ * separates the parts of a foreign name: ジョン・スミス is not one reading), leave out the iteration marks
+ * ゝ ゞ ヽ ヾ (いすゞ is a reading) and half-width katakana (ｻﾄｳ is one, as payroll systems write it).
  */
 
 /** The prolonged sound mark ー (U+30FC), the only non-hiragana character a badge may print. */

@@ -1,3 +1,4 @@
+import { toHiragana as wanakanaToHiragana } from "wanakana";
 import { normalizeKanaInput } from "./kana-classes.js";
 
 /** ヷ ヸ ヹ ヺ have no hiragana letter: they are written as ゔ + small vowel. */
@@ -17,21 +18,25 @@ const SMALL_KA_KE: Readonly<Record<string, string>> = {
 /** Dash-like characters people type for ー in readings (after NFKC: - ~ 〜 ‐ – — ― −). */
 const DASH_LIKE = /[-~\u301C\u2010-\u2015\u2212]/u;
 
+/** Katakana wanakana does not convert (ヽ ヾ, small ヵ ヶ) or converts to unassigned code points (ヷ–ヺ → U+3097…). */
+const KATAKANA_WANAKANA_MISSES: Readonly<Record<string, string>> = {
+  ...KATAKANA_WITHOUT_HIRAGANA,
+  "ヽ": "ゝ",
+  "ヾ": "ゞ",
+  "ヵ": "ゕ",
+  "ヶ": "ゖ",
+};
+const WANAKANA_MISSES = /[ヷヸヹヺヽヾヵヶ]/gu;
+
 /**
- * Katakana → hiragana by code point only (ァ–ヶ → ぁ–ゖ, ヴ → ゔ, ヽヾ → ゝゞ, ヷ–ヺ → ゔ + small
- * vowel). ー and every other character are kept as they are. No normalisation.
+ * Katakana → hiragana (ァ–ヶ → ぁ–ゖ, ヴ → ゔ, ヽヾ → ゝゞ, ヷ–ヺ → ゔ + small vowel). ー and every other character
+ * (kanji, Latin letters, ・) are kept as they are. No normalisation. wanakana converts, told to keep ー
+ * (convertLongVowelMark: false: by default it guesses オーノ → おうの, but 大野 is おおの) and to pass Latin letters
+ * through (passRomaji: Smith stays Smith); the katakana it misses are mapped first.
  */
 export function katakanaToHiragana(s: string): string {
-  let out = "";
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    const special = KATAKANA_WITHOUT_HIRAGANA[ch];
-    if (special !== undefined) out += special;
-    else if ((cp >= 0x30a1 && cp <= 0x30f6) || cp === 0x30fd || cp === 0x30fe) {
-      out += String.fromCodePoint(cp - 0x60);
-    } else out += ch;
-  }
-  return out;
+  const prepared = s.replace(WANAKANA_MISSES, (c) => KATAKANA_WANAKANA_MISSES[c] ?? c);
+  return wanakanaToHiragana(prepared, { passRomaji: true, convertLongVowelMark: false });
 }
 
 /** Hiragana → katakana by code point only (ぁ–ゖ → ァ–ヶ, ゝゞ → ヽヾ). ー and others kept. */

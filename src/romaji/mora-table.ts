@@ -1,9 +1,14 @@
+import { toRomaji } from "wanakana";
+
 /**
  * How each hiragana mora is spelt in each system, before っ, ん and long vowels are applied
  * (those depend on the neighbours and are handled in romanize.ts / long-vowels.ts).
  *
- * Written out by hand from the rules (not taken from wanakana, whose kunrei option does
- * nothing and whose spelling of ふぁ/ゔぁ is "fua"/"vua").
+ * The wāpuro (`kana`) spelling of the plain kana and their ゃゅょ combinations is wanakana's (toRomaji), which is
+ * what that system is. The rest is written out by hand from the rules: wanakana has no passport or Hepburn
+ * spelling of names (its kunrei option does nothing), and it spells the loan-word combinations of foreign names
+ * kana by kana (ふぁ fua, てぃ tei, ゔぁ vua, くゎ kuゎ), so those keep the spelling a name has (fa, ti, va, kwa);
+ * test/romaji/mora-table.test.ts lists each difference.
  */
 
 export interface MoraSpelling {
@@ -65,27 +70,32 @@ const EXTENDED: readonly Row[] = [
   ["ゔぉ", "vo", "vo", "bo"], ["ゔゅ", "vyu", "vyu", "byu"],
 ];
 
-function spelling(row: Row): MoraSpelling {
-  const [, hepburn, kunrei, passport, wapuro] = row;
+function spelling(row: Row, wapuroFromWanakana: boolean): MoraSpelling {
+  const [kana, hepburn, kunrei, passport, wapuro] = row;
   return {
     hepburn,
     kunrei: kunrei ?? hepburn,
     passport: passport ?? hepburn,
-    kana: wapuro ?? hepburn,
+    kana: wapuroFromWanakana ? wanakanaWapuro(kana) : (wapuro ?? hepburn),
   };
+}
+
+/** wanakana's wāpuro spelling of a mora, except the small ゎ standing alone, which it leaves as kana. */
+function wanakanaWapuro(mora: string): string {
+  return mora === "ゎ" ? "wa" : toRomaji(mora);
 }
 
 function buildTable(): ReadonlyMap<string, MoraSpelling> {
   const table = new Map<string, MoraSpelling>();
-  for (const row of SINGLE) table.set(row[0], spelling(row));
+  for (const row of SINGLE) table.set(row[0], spelling(row, true));
   for (const [base, hepburnStem, kunreiStem] of YOON_BASES) {
     for (const [small, vowel] of [["ゃ", "a"], ["ゅ", "u"], ["ょ", "o"]] as const) {
       const hepburn = hepburnStem + vowel;
       const kunrei = kunreiStem + vowel;
-      table.set(base + small, { hepburn, kunrei, passport: hepburn, kana: hepburn });
+      table.set(base + small, { hepburn, kunrei, passport: hepburn, kana: wanakanaWapuro(base + small) });
     }
   }
-  for (const row of EXTENDED) table.set(row[0], spelling(row));
+  for (const row of EXTENDED) table.set(row[0], spelling(row, false));
   return table;
 }
 

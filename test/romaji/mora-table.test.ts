@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
+import { toRomaji } from "wanakana";
 import { MORA_TABLE, moraVowel } from "../../src/romaji/mora-table.js";
 import { romanizeDetailed } from "../../src/romaji/romanize.js";
 
@@ -20,6 +21,23 @@ describe("MORA_TABLE", () => {
     ["ぢゃ", { passport: "ja", hepburn: "ja", kunrei: "zya", kana: "ja" }],
   ])("%s", (kana, spelling) => {
     expect(MORA_TABLE.get(kana)).toEqual(spelling);
+  });
+
+  it("takes the wāpuro (kana) spelling from wanakana, except the loan-word sounds it spells kana by kana", () => {
+    // What wanakana.toRomaji writes for these, and why a name needs another spelling: ジェフ is Jefu, not Jiefu.
+    const wanakanaWrites: Record<string, string> = {
+      ゎ: "ゎ", いぇ: "ie", ふぁ: "fua", ふぃ: "fyi", ふぇ: "fye", ふぉ: "fuo", てぃ: "tei", でぃ: "dei", とぅ: "tou", どぅ: "dou",
+      てゅ: "teyu", でゅ: "deyu", うぃ: "ui", うぇ: "ue", うぉ: "uo", つぁ: "tsua", つぃ: "tsui", つぇ: "tsue", つぉ: "tsuo",
+      すぃ: "sui", ずぃ: "zui", くぁ: "kua", ぐぁ: "gua", くゎ: "kuゎ", ぐゎ: "guゎ", ゔぁ: "vua", ゔぃ: "vyi", ゔぇ: "vye", ゔぉ: "vuo",
+    };
+    for (const [mora, spelling] of MORA_TABLE) {
+      const different = wanakanaWrites[mora];
+      if (different === undefined) expect(spelling.kana, mora).toBe(toRomaji(mora));
+      else {
+        expect(toRomaji(mora), mora).toBe(different);
+        expect(spelling.kana, mora).toBe(spelling.hepburn === "va" ? "va" : spelling.hepburn);
+      }
+    }
   });
 
   it("spells every entry with lower-case ASCII letters in every system", () => {
