@@ -143,9 +143,11 @@ describe("policy file: inputs that used to crash or mislead (issue 10)", () => {
   });
 
   it("UTF-16 with a BOM and UTF-8 with a BOM are read too", async () => {
-    for (const [name, encoding] of [["utf16.yaml", "utf-16le"], ["bom.yaml", "utf-8-bom"]] as const) {
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(minimal, "utf16le")]);
+    const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(minimal, "utf8")]);
+    for (const [name, bytes] of [["utf16.yaml", utf16], ["bom.yaml", utf8]] as const) {
       const file = join(work, name);
-      writeFileSync(file, encodeText(minimal, encoding));
+      writeFileSync(file, bytes);
       expect((await loadPolicy(file)).title).toBe("カスタマーハラスメントに対する基本方針");
     }
   });

@@ -35,7 +35,7 @@ describe("nafuda posters", () => {
     const list = join(work, "bad.csv");
     writeFileSync(list, "施設名,対策,サイズ\n北公民館,police,A4\n南公民館,police,A9\n");
     const stderr = await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad") });
-    expect(stderr).toContain(`error: ${list}, row 2, column サイズ: unknown size "A9"`);
+    expect(stderr).toContain(`error: ${list} の 3 行目・「サイズ」列：「A9」というサイズは作れません。「A4」の書き間違いではありませんか。作れるサイズ：「A4」「A3」「B3」「B2」。\n`);
     expect(process.exitCode).toBe(1);
     process.exitCode = undefined;
     await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad2"), sizes: ["A9"] });
@@ -46,7 +46,8 @@ describe("nafuda posters", () => {
     const policy = join(work, "policy.yaml");
     writeFileSync(policy, "issuer: x\ntitel: t\n");
     const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy, output: join(work, "none") });
-    expect(stderr).toContain(`${policy}, line 2, key titel: unknown key "titel" (did you mean "title"?)`);
+    expect(stderr).toContain(`error: ${policy}：方針ファイルを使えません。次の`);
+    expect(stderr).toContain(`error: ${policy} の 2 行目・「titel」：「titel」という項目はありません。「title」の書き間違いではありませんか。`);
     expect(process.exitCode).toBe(2);
   });
 });
