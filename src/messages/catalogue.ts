@@ -3,6 +3,7 @@ import { ROSTER_MESSAGES } from "./roster.js";
 import { READINGS_MESSAGES } from "./readings.js";
 import { REVIEW_MESSAGES } from "./review.js";
 import { CLI_MESSAGES } from "./cli.js";
+import { POSTERS_MESSAGES } from "./posters.js";
 import { entry } from "./entry.js";
 
 /**
@@ -16,6 +17,7 @@ export const CATALOGUE = {
   ...READINGS_MESSAGES,
   ...REVIEW_MESSAGES,
   ...CLI_MESSAGES,
+  ...POSTERS_MESSAGES,
   /** Wording not yet moved into the catalogue (being converted area by area; a test lists what is left). */
   UNCONVERTED: entry<{ text: string }>("text", (p) => p.text, (p) => p.text),
 } as const;

@@ -3,7 +3,14 @@
  * Pure: no clock, no locale, no Intl (ICU builds differ in how they name eras).
  */
 
+import { msg, NafudaError } from "../messages/message.js";
+
 export type DateStyle = "era" | "western";
+
+/** A value that is not a real calendar day (formatJapaneseDate). */
+export class CalendarDateError extends NafudaError {
+  override name = "CalendarDateError";
+}
 
 /** A calendar date without a time or a zone. Month 1–12, day 1–31. */
 export interface CalendarDate {
@@ -76,11 +83,12 @@ export function japaneseEra(date: CalendarDate): { era: string; year: number } |
 
 /**
  * 令和6年11月1日 ("era"; the first year of an era is 元年: 令和元年5月1日) or 2024年11月1日 ("western").
- * Accepts a CalendarDate, a Date (its UTC day) or an ISO-like string. Throws on an impossible date.
+ * Accepts a CalendarDate, a Date (its UTC day) or an ISO-like string. Throws a CalendarDateError (code
+ * POSTER_DATE_INVALID) on an impossible date.
  */
 export function formatJapaneseDate(date: CalendarDate | Date | string, style: DateStyle = "era"): string {
   const day = parseCalendarDate(date);
-  if (!day) throw new RangeError(`not a calendar date: ${String(date)}`);
+  if (!day) throw new CalendarDateError(msg("POSTER_DATE_INVALID", { value: date instanceof Date ? String(date) : typeof date === "string" ? date : JSON.stringify(date) }));
   if (style === "western") return `${day.year}年${day.month}月${day.day}日`;
   const era = japaneseEra(day);
   if (!era) return `${day.year}年${day.month}月${day.day}日`;

@@ -1,15 +1,15 @@
-import { unconverted } from "../messages/message.js";
 /**
  * The facility list (CSV or XLSX, read by the rosters' readTable): one row per facility with
  * the measures that apply there, the poster sizes, copies and languages.
  * A bad row becomes a RowError naming the file, row and column; the other facilities go through.
  */
+import { msg, type CodedMessage } from "../messages/message.js";
 import type { RowError } from "../model.js";
 import { readTable } from "../roster/read-table.js";
-import { canonicalMeasureOrder, isMeasureId, measureFromWord, measureWords, type MeasureId } from "./measures.js";
+import { nearest } from "../text/suggest.js";
+import { canonicalMeasureOrder, isMeasureId, MEASURE_IDS, measureFromWord, measureWords, type MeasureId } from "./measures.js";
 import type { PosterPolicy } from "./policy.js";
 import { parsePosterSize, POSTER_SIZES, type PosterSize } from "./sizes.js";
-import { didYouMean } from "../text/suggest.js";
 
 export type PosterLanguage = "ja" | "en" | "easy-ja";
 export const POSTER_LANGUAGES: readonly PosterLanguage[] = ["ja", "en", "easy-ja"];
@@ -17,6 +17,8 @@ export const POSTER_LANGUAGES: readonly PosterLanguage[] = ["ja", "en", "easy-ja
 export interface Facility {
   /** Data row in the facility list (1 = first row after the header); 0 when made in code. */
   row: number;
+  /** The row as the spreadsheet shows it (Excel's row number), when read from a list; null for JSON items. */
+  sheetRow?: number | null;
   /** Facility name as printed, e.g. 本庁舎 市民課窓口. */
   name: string;
   /** Measures shown on this facility's posters, in the policy's order. */
@@ -42,6 +44,7 @@ export function toFacility(input: FacilityInput): Facility {
   const languages = new Set<PosterLanguage>(["ja", ...(input.languages ?? [])]);
   return {
     row: input.row ?? 0,
+    ...(input.sheetRow !== undefined ? { sheetRow: input.sheetRow } : {}),
     name: input.name,
     measures: canonicalMeasureOrder(input.measures),
     sizes,
@@ -65,18 +68,25 @@ const COLUMNS = {
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 
-const LANGUAGE_WORDS: Record<string, PosterLanguage> = {
-  ja: "ja",
-  日本語: "ja",
-  en: "en",
-  english: "en",
-  英語: "en",
-  "easy-ja": "easy-ja",
-  easyja: "easy-ja",
-  easy: "easy-ja",
-  やさしい日本語: "easy-ja",
-  やさしいにほんご: "easy-ja",
-};
+/** A Map, not an object: a cell such as "constructor" or "__proto__" is an unknown language, not something inherited. */
+const LANGUAGE_WORDS: ReadonlyMap<string, PosterLanguage> = new Map([
+  ["ja", "ja"],
+  ["日本語", "ja"],
+  ["en", "en"],
+  ["english", "en"],
+  ["英語", "en"],
+  ["easy-ja", "easy-ja"],
+  ["easyja", "easy-ja"],
+  ["easy", "easy-ja"],
+  ["やさしい日本語", "easy-ja"],
+  ["やさしいにほんご", "easy-ja"],
+]);
+
+/** { nearest } when a valid word is near enough to be the one meant, else {}. */
+function near(word: string, candidates: Iterable<string>): { nearest?: string } {
+  const hit = nearest(word, candidates);
+  return hit ? { nearest: hit } : {};
+}
 
 const ALL_WORDS = new Set(["all", "すべて", "全て", "全部"]);
 
@@ -96,7 +106,10 @@ export function splitList(cell: string): string[] {
 export interface FacilityTable {
   file?: string;
   headers: string[];
-  rows: { row: number; cells: string[] }[];
+  /** The header's row as the spreadsheet shows it (readTable's headerSheetRow), for messages about columns. */
+  headerSheetRow?: number | null;
+  /** `sheetRow`: the row as Excel numbers it (readTable's), so that messages name the row people see. */
+  rows: { row: number; sheetRow?: number | null; cells: string[] }[];
 }
 
 export interface FacilityListResult {
@@ -111,6 +124,7 @@ export interface FacilityListResult {
 export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy | null): FacilityListResult {
   const file = table.file;
   const errors: RowError[] = [];
+  const headerPlace = table.headerSheetRow !== undefined ? { sheetRow: table.headerSheetRow } : {};
   const index: Partial<Record<ColumnKey, number>> = {};
   const known = Object.values(COLUMNS).flat();
   table.headers.forEach((header, i) => {
@@ -118,11 +132,11 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     if (normalized === "") return;
     const key = (Object.keys(COLUMNS) as ColumnKey[]).find((k) => (COLUMNS[k] as readonly string[]).includes(normalized));
     if (key === undefined) {
-      errors.push({ file, row: 0, column: header, ...unconverted(`unknown column "${header}"${didYouMean(normalized, known)}; it is ignored`) });
+      errors.push({ file, row: 0, ...headerPlace, column: header, ...msg("FACILITY_UNKNOWN_COLUMN", { header, ...near(normalized, known) }) });
     } else if (index[key] === undefined) index[key] = i;
   });
   if (index.name === undefined) {
-    errors.push({ file, row: 0, column: COLUMNS.name[0], ...unconverted(`no facility name column: name one column 施設名 (or facility)`) });
+    errors.push({ file, row: 0, ...headerPlace, column: COLUMNS.name[0], ...msg("FACILITY_NO_NAME_COLUMN") });
     return { facilities: [], errors };
   }
   const headerOf = (key: ColumnKey): string => (index[key] !== undefined ? table.headers[index[key]!]! : COLUMNS[key][0]);
@@ -131,29 +145,32 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
   const policyMeasures = policy ? canonicalMeasureOrder(Object.keys(policy.measures).filter(isMeasureId)) : null;
   const facilities: Facility[] = [];
   const seen = new Map<string, number>();
-  for (const { row, cells } of table.rows) {
+  for (const { row, sheetRow, cells } of table.rows) {
     if (cells.every((cell) => cell.trim() === "")) continue;
     const rowErrors: RowError[] = [];
-    const fail = (key: ColumnKey, message: string) => rowErrors.push({ file, row, column: headerOf(key), ...unconverted(message) });
+    const place = { file, row, ...(sheetRow !== undefined ? { sheetRow } : {}) };
+    const fail = (key: ColumnKey, message: CodedMessage) => rowErrors.push({ ...place, column: headerOf(key), ...message });
 
     const name = cellOf(cells, "name").replace(/\s+/g, " ");
-    if (!name) fail("name", "the facility name is empty");
-    else if (seen.has(name.normalize("NFKC"))) fail("name", `the same facility as row ${seen.get(name.normalize("NFKC"))}; merge the two rows`);
-    else seen.set(name.normalize("NFKC"), row);
+    const nameKey = name.normalize("NFKC");
+    const first = seen.get(nameKey);
+    if (!name) fail("name", msg("FACILITY_NAME_EMPTY"));
+    else if (first !== undefined) fail("name", msg("FACILITY_DUPLICATE", { row: first }));
+    else seen.set(nameKey, sheetRow ?? row);
 
     // Measures
     const measures: MeasureId[] = [];
     const measureCell = cellOf(cells, "measures");
-    if (!measureCell) fail("measures", `no measures: write measure ids (e.g. end-conversation police pairs) or "all"`);
+    if (!measureCell) fail("measures", msg("FACILITY_NO_MEASURES"));
     for (const word of splitList(measureCell)) {
       if (ALL_WORDS.has(word.toLowerCase())) {
         measures.push(...(policyMeasures ?? []));
-        if (!policyMeasures) fail("measures", `"${word}" needs the policy file to know which measures exist`);
+        if (!policyMeasures) fail("measures", msg("FACILITY_ALL_NEEDS_POLICY", { word }));
         continue;
       }
       const id = measureFromWord(word);
-      if (!id) fail("measures", `unknown measure "${word}"${didYouMean(word, measureWords())}; known: end-conversation, police, legal-action, record-counter, record-phone, pairs`);
-      else if (policyMeasures && !policyMeasures.includes(id)) fail("measures", `the measure "${id}" is not worded in the policy file (measures.${id})`);
+      if (!id) fail("measures", msg("FACILITY_UNKNOWN_MEASURE", { word, ...near(word, measureWords()), known: [...MEASURE_IDS] }));
+      else if (policyMeasures && !policyMeasures.includes(id)) fail("measures", msg("FACILITY_MEASURE_NOT_IN_POLICY", { id }));
       else measures.push(id);
     }
 
@@ -162,7 +179,7 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     const sizeCell = cellOf(cells, "sizes");
     for (const word of splitList(sizeCell)) {
       const size = parsePosterSize(word);
-      if (!size) fail("sizes", `unknown size "${word}"${didYouMean(word.toUpperCase(), POSTER_SIZES)}; known: ${POSTER_SIZES.join(", ")}`);
+      if (!size) fail("sizes", msg("FACILITY_UNKNOWN_SIZE", { word, ...near(word.toUpperCase(), POSTER_SIZES), known: [...POSTER_SIZES] }));
       else sizes.add(size);
     }
     if (!sizeCell) sizes.add("A4");
@@ -180,8 +197,8 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
         const match = /^([^=:×x*]+)[=:×x*](\d+)[部枚]?$/i.exec(word);
         const size = match ? parsePosterSize(match[1]!) : null;
         const count = match ? positive(match[2]!) : null;
-        if (!match || !size || count === null) fail("copies", `cannot read "${word}": write a number of copies (2) or per size (A4=3 A3=1)`);
-        else if (!sizes.has(size)) fail("copies", `copies for ${size}, which is not among the sizes (${orderedSizes.join(", ")})`);
+        if (!match || !size || count === null) fail("copies", msg("FACILITY_BAD_COPIES", { word }));
+        else if (!sizes.has(size)) fail("copies", msg("FACILITY_COPIES_SIZE_NOT_MADE", { size, sizes: orderedSizes }));
         else copies[size] = count;
       }
       for (const size of orderedSizes) if (copies[size] === undefined) copies[size] = 1;
@@ -190,9 +207,9 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     // Languages
     const languages = new Set<PosterLanguage>(["ja"]);
     for (const word of splitList(cellOf(cells, "languages"))) {
-      const language = LANGUAGE_WORDS[word.toLowerCase()];
-      if (!language) fail("languages", `unknown language "${word}"${didYouMean(word, Object.keys(LANGUAGE_WORDS))}; known: ja, en, easy-ja`);
-      else if (language !== "ja" && policy && !policy.panels[language]) fail("languages", `the policy file has no panels.${language} text`);
+      const language = LANGUAGE_WORDS.get(word.toLowerCase());
+      if (!language) fail("languages", msg("FACILITY_UNKNOWN_LANGUAGE", { word, ...near(word, LANGUAGE_WORDS.keys()), known: [...POSTER_LANGUAGES] }));
+      else if (language !== "ja" && policy && !Object.hasOwn(policy.panels, language)) fail("languages", msg("FACILITY_LANGUAGE_NOT_IN_POLICY", { language }));
       else languages.add(language);
     }
 
@@ -202,6 +219,7 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     }
     facilities.push({
       row,
+      ...(sheetRow !== undefined ? { sheetRow } : {}),
       name,
       measures: canonicalMeasureOrder(measures),
       sizes: orderedSizes,
@@ -212,7 +230,7 @@ export function parseFacilityTable(table: FacilityTable, policy?: PosterPolicy |
     });
   }
   if (facilities.length === 0 && !errors.some((e) => e.row > 0) && table.rows.length === 0) {
-    errors.push({ file, row: 0, ...unconverted("the facility list has no rows") });
+    errors.push({ file, row: 0, ...msg("FACILITY_LIST_NO_ROWS") });
   }
   return { facilities, errors };
 }
@@ -223,6 +241,8 @@ export async function readFacilities(
   options: { fileName?: string; sheet?: string; policy?: PosterPolicy | null } = {},
 ): Promise<FacilityListResult> {
   const table = await readTable(pathOrBytes, { fileName: options.fileName, sheet: options.sheet });
-  const parsed = parseFacilityTable({ file: table.file, headers: table.headers, rows: table.rows }, options.policy);
+  // An empty file is said once (TABLE_EMPTY), not also as "no facility name column".
+  if (table.headers.length === 0 && table.errors.some((error) => error.code === "TABLE_EMPTY")) return { facilities: [], errors: [...table.errors] };
+  const parsed = parseFacilityTable({ file: table.file, headers: table.headers, headerSheetRow: table.headerSheetRow, rows: table.rows }, options.policy);
   return { facilities: parsed.facilities, errors: [...table.errors, ...parsed.errors] };
 }

@@ -4,12 +4,14 @@
  * suggest the nearest valid key for a typo. The JSON Schema in templates/posters/policy.schema.json
  * describes the same shape for editors.
  */
-import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { LineCounter, parseDocument, isMap, isSeq, type Node as YamlNode } from "yaml";
+import { isMap, isSeq, type Node as YamlNode } from "yaml";
+import { defaultLang, type Lang } from "../messages/lang.js";
+import { formatMessage, formatPlaced, msg, NafudaError, type CodedMessage, type Message } from "../messages/message.js";
+import { nearest } from "../text/suggest.js";
 import { parseCalendarDate, type CalendarDate, type DateStyle } from "./dates.js";
 import { DEFAULT_MEASURE_LABELS, MEASURE_IDS, type MeasureId } from "./measures.js";
-import { didYouMean } from "../text/suggest.js";
+import { parsePosterYaml, readPosterText } from "./yaml-input.js";
 
 export interface ConductItem {
   /** Short label, e.g. 暴言・大声・威圧的な言動. */
@@ -74,27 +76,47 @@ export const DEFAULT_CONDUCT_HEADING = "次のような行為は、カスタマ�
 export const DEFAULT_MEASURES_HEADING = "カスタマーハラスメントには、組織として毅然と対応します";
 export const DEFAULT_COLOR = "#1d4f91";
 
-/** One problem in a policy file. */
-export interface PolicyIssue {
+/**
+ * One problem in a policy file: a catalogue message (`code`, `params`) with its place (file, line, key path).
+ * formatPolicyIssue(issue, lang) words it with its place in either language.
+ */
+export interface PolicyIssue extends Message {
   file: string | null;
   /** Key path, e.g. conduct[2].label or measures.polise. "" for the whole file. */
   path: string;
   /** 1-based line in the file, when known. */
   line: number | null;
+  /**
+   * The wording without the place, in the default language (Japanese, or NAFUDA_LANG), for callers that show it
+   * as it is. Prefer formatMessage(issue, lang) or formatPolicyIssue(issue, lang).
+   */
   message: string;
 }
 
-export function formatPolicyIssue(issue: PolicyIssue): string {
-  const where = [issue.file, issue.line ? `line ${issue.line}` : null, issue.path ? `key ${issue.path}` : null]
-    .filter((part): part is string => !!part)
-    .join(", ");
-  return where ? `${where}: ${issue.message}` : issue.message;
+function policyIssue(file: string | null, path: string, line: number | null, message: CodedMessage): PolicyIssue {
+  return { file, path, line, code: message.code, ...(message.params !== undefined ? { params: message.params } : {}), message: formatMessage(message) };
 }
 
-export class PolicyError extends Error {
+/** "policy.yaml の 3 行目・「stnace」：…" / "policy.yaml, line 3, key stnace: …". */
+export function formatPolicyIssue(issue: PolicyIssue, lang: Lang = defaultLang()): string {
+  return formatPlaced(issue, { file: issue.file, line: issue.line ?? undefined, key: issue.path || undefined }, lang);
+}
+
+/**
+ * A policy file that cannot be used (CLI: bad input, exit 2). `code` is POLICY_INVALID; `issues` lists every
+ * problem with its own code and place. The message is the one problem, or a summary line and then one line each.
+ */
+export class PolicyError extends NafudaError {
+  override name = "PolicyError";
+
   constructor(readonly issues: PolicyIssue[]) {
-    super(issues.map(formatPolicyIssue).join("\n"));
-    this.name = "PolicyError";
+    super(msg("POLICY_INVALID", { count: issues.length }), { file: issues.find((issue) => issue.file)?.file ?? undefined });
+    this.message = this.format();
+  }
+
+  override format(lang: Lang = defaultLang()): string {
+    const lines = (this.issues ?? []).map((issue) => formatPolicyIssue(issue, lang));
+    return lines.length === 1 ? lines[0]! : [super.format(lang), ...lines].join("\n");
   }
 }
 
@@ -140,24 +162,31 @@ class Checker {
     private readonly lineOf: (path: Path, key?: boolean) => number | null,
   ) {}
 
-  issue(path: Path, message: string, key = false): void {
-    this.issues.push({ file: this.file, path: pathText(path), line: this.lineOf(path, key), message });
+  issue(path: Path, message: CodedMessage, key = false): void {
+    this.issues.push(policyIssue(this.file, pathText(path), this.lineOf(path, key), message));
   }
 
+  /**
+   * A mapping with its known keys only, as an object without a prototype: a key such as __proto__ or constructor
+   * is an unknown key like any other, never something inherited.
+   */
   object(value: unknown, path: Path, keys: { required: readonly string[]; optional: readonly string[] }): Record<string, unknown> | null {
+    const known = [...keys.required, ...keys.optional];
     if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Date) {
-      this.issue(path, `must be a mapping with the keys ${[...keys.required, ...keys.optional].join(", ")}`);
+      this.issue(path, msg("POLICY_NOT_MAPPING", { keys: known }));
       return null;
     }
-    const record = value as Record<string, unknown>;
-    const known = [...keys.required, ...keys.optional];
-    for (const key of Object.keys(record)) {
-      if (!known.includes(key)) {
-        this.issue([...path, key], `unknown key "${key}"${didYouMean(key, known)}; valid keys here: ${known.join(", ")}`, true);
+    const record: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(value)) {
+      if (known.includes(key)) {
+        record[key] = (value as Record<string, unknown>)[key];
+      } else {
+        const near = nearest(key, known);
+        this.issue([...path, key], msg("POLICY_UNKNOWN_KEY", { key, ...(near ? { nearest: near } : {}), known }), true);
       }
     }
     for (const key of keys.required) {
-      if (!(key in record) || record[key] === null || record[key] === undefined) this.issue([...path, key], `"${key}" is required`);
+      if (!Object.hasOwn(record, key) || record[key] === null || record[key] === undefined) this.issue([...path, key], msg("POLICY_REQUIRED", { key }));
     }
     return record;
   }
@@ -168,12 +197,16 @@ class Checker {
     }
     if (typeof value === "number") return String(value);
     if (typeof value !== "string") {
-      this.issue(path, "must be text");
+      this.issue(path, msg("POLICY_NOT_TEXT"));
+      return null;
+    }
+    if (value.includes("\uFFFD")) {
+      this.issue(path, msg("POLICY_TEXT_GARBLED"));
       return null;
     }
     const trimmed = joinLines(value);
     if (!trimmed && !optional) {
-      this.issue(path, "must not be empty");
+      this.issue(path, msg("POLICY_TEXT_EMPTY"));
       return null;
     }
     return trimmed || null;
@@ -182,7 +215,7 @@ class Checker {
   list(value: unknown, path: Path): unknown[] | null {
     if (value === undefined || value === null) return null;
     if (!Array.isArray(value)) {
-      this.issue(path, "must be a list");
+      this.issue(path, msg("POLICY_NOT_LIST"));
       return null;
     }
     return value;
@@ -246,7 +279,7 @@ export function validatePolicy(
   const conduct: ConductItem[] = [];
   const conductList = checker.list(top.conduct, ["conduct"]);
   if (conductList) {
-    if (conductList.length === 0) checker.issue(["conduct"], "list at least one kind of conduct");
+    if (conductList.length === 0) checker.issue(["conduct"], msg("POLICY_NO_CONDUCT"));
     conductList.forEach((item, index) => {
       const path: Path = ["conduct", index];
       const record = checker.object(item, path, { required: ["label", "text"], optional: [] });
@@ -266,20 +299,24 @@ export function validatePolicy(
         const m = measureText(checker, record[id], ["measures", id], id);
         if (m) measures[id] = m;
       }
-      if (Object.keys(record).length === 0) checker.issue(["measures"], `word at least one measure: ${MEASURE_IDS.join(", ")}`);
+      if (Object.keys(top.measures).length === 0) checker.issue(["measures"], msg("POLICY_NO_MEASURES", { ids: [...MEASURE_IDS] }));
     }
   }
 
   let effectiveDate: CalendarDate | null = null;
   if (top.effectiveDate !== undefined && top.effectiveDate !== null) {
     effectiveDate = parseCalendarDate(top.effectiveDate);
-    if (!effectiveDate) checker.issue(["effectiveDate"], `must be a date written as 2024-11-01, got ${JSON.stringify(top.effectiveDate)}`);
+    if (!effectiveDate) checker.issue(["effectiveDate"], msg("POLICY_BAD_DATE", { value: JSON.stringify(top.effectiveDate) ?? String(top.effectiveDate) }));
   }
 
   let dateStyle: DateStyle = "era";
   if (top.dateStyle !== undefined && top.dateStyle !== null) {
     if (top.dateStyle === "era" || top.dateStyle === "western") dateStyle = top.dateStyle;
-    else checker.issue(["dateStyle"], `must be "era" (令和6年11月1日) or "western" (2024年11月1日)${didYouMean(String(top.dateStyle), ["era", "western"])}`);
+    else {
+      const value = String(top.dateStyle);
+      const near = nearest(value, ["era", "western"]);
+      checker.issue(["dateStyle"], msg("POLICY_BAD_DATE_STYLE", { value, ...(near ? { nearest: near } : {}) }));
+    }
   }
 
   let contact: PolicyContact | null = null;
@@ -306,7 +343,7 @@ export function validatePolicy(
         if (p) {
           for (const id of Object.keys(p.measures) as MeasureId[]) {
             if (!measures[id] && top.measures && typeof top.measures === "object")
-              checker.issue(["panels", language, "measures", id], `the measure "${id}" has no Japanese text under measures`, true);
+              checker.issue(["panels", language, "measures", id], msg("POLICY_PANEL_MEASURE_UNWORDED", { id }), true);
           }
           panels[language] = p;
         }
@@ -317,7 +354,7 @@ export function validatePolicy(
   let color = DEFAULT_COLOR;
   if (top.color !== undefined && top.color !== null) {
     if (typeof top.color === "string" && /^#[0-9a-fA-F]{6}$/.test(top.color.trim())) color = top.color.trim().toLowerCase();
-    else checker.issue(["color"], `must be a colour written as #rrggbb, e.g. ${DEFAULT_COLOR}`);
+    else checker.issue(["color"], msg("POLICY_BAD_COLOR", { example: DEFAULT_COLOR }));
   }
 
   if (checker.issues.length > 0 || !issuer || !title || !stance || !effectiveDate) return { policy: null, issues: checker.issues };
@@ -348,19 +385,8 @@ export function validatePolicy(
  * Throws a PolicyError listing every problem, each with the file, line and key path.
  */
 export function parsePolicy(source: string, file: string | null = null): PosterPolicy {
-  const text = source.replace(/^\uFEFF/, "");
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
-  if (document.errors.length > 0) {
-    throw new PolicyError(
-      document.errors.map((error) => ({
-        file,
-        path: "",
-        line: error.linePos?.[0]?.line ?? (error.pos ? lineCounter.linePos(error.pos[0]).line : null),
-        message: `not valid YAML/JSON: ${error.message.split("\n")[0]}`,
-      })),
-    );
-  }
+  const { document, lineCounter, data, problems } = parsePosterYaml(source);
+  if (problems.length > 0) throw new PolicyError(problems.map((problem) => policyIssue(file, "", problem.line, problem.message)));
   const lineOf = (path: Path, key = false): number | null => {
     // Walk the document to the node (or, for unknown keys, to the key itself).
     let node: unknown = document.contents;
@@ -382,21 +408,19 @@ export function parsePolicy(source: string, file: string | null = null): PosterP
   const lastLine = (node: YamlNode | null | undefined): number | null =>
     node && node.range ? lineCounter.linePos(node.range[0]).line : null;
 
-  const data: unknown = document.toJS();
   const { policy, issues } = validatePolicy(data, { file, lineOf });
   if (!policy) throw new PolicyError(issues);
   return policy;
 }
 
-/** Reads a policy file (.yaml, .yml or .json). Throws a PolicyError naming the file. */
+/**
+ * Reads a policy file (.yaml, .yml or .json): a regular file of at most 10 MB, in UTF-8, Shift_JIS, EUC-JP or
+ * UTF-16 (as Notepad and Excel save). Throws a PolicyError naming the file.
+ */
 export async function loadPolicy(path: string): Promise<PosterPolicy> {
-  let source: string;
-  try {
-    source = await readFile(path, "utf8");
-  } catch (error) {
-    throw new PolicyError([{ file: path, path: "", line: null, message: `cannot read the policy file: ${(error as Error).message}` }]);
-  }
-  return parsePolicy(source, path);
+  const read = await readPosterText(path);
+  if ("problem" in read) throw new PolicyError([policyIssue(path, "", null, read.problem)]);
+  return parsePolicy(read.text, path);
 }
 
 /** The file name for messages when only a path is known. */

@@ -21,20 +21,24 @@ import {
   type PDFPage,
 } from "pdf-lib";
 import { mmToPt, rectMmToPdf, type RectMm } from "../geometry/units.js";
+import { formatMessage, msg, NafudaError } from "../messages/message.js";
 import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
-import { embedFontForText, loadFont, parseFont } from "../pdf/fonts.js";
+import { describeCharacter, embedFontForText, fontInfo, loadFont, missingCharacters, parseFont } from "../pdf/fonts.js";
 import { cropMarkLines, cropMarkMargin, DEFAULT_BLEED_MM, MARK_LINE_WIDTH_MM } from "../pdf/print-marks.js";
+import { contentBoxProblem } from "./background-layout.js";
 import { posterContent, type PosterContent } from "./content.js";
 import type { DateStyle } from "./dates.js";
 import { toFacility, type FacilityInput, type PosterLanguage } from "./facilities.js";
 import { FONT_FILES, layoutPoster, mmPerPt, type BoxMm, type FontRole, type PosterLayout, type RectShape, type TextMeasurer } from "./layout.js";
 import type { PosterPolicy } from "./policy.js";
-import { posterPaper, type PosterSize } from "./sizes.js";
+import { posterPaper, POSTER_SIZES, type PosterSize } from "./sizes.js";
 
 /** A custom background that replaces the built-in design (bands, cards, frames). */
 export interface PosterBackground {
   /** The background PDF's bytes. */
   pdf: Uint8Array;
+  /** Its path or name, for messages. */
+  file?: string;
   /**
    * Page of the background to use per size (0-based). Default: the first page whose size is the
    * poster's trim size or trim + bleed, else page 0. A page the size of trim + 2 × bleed is placed
@@ -109,10 +113,75 @@ export function measurerFor(faces: Record<FontRole, Uint8Array>): TextMeasurer {
   };
 }
 
+/** A poster that cannot be made as asked: text too long, characters the fonts lack, no sizes (CLI: bad input). */
+export class PosterRenderError extends NafudaError {
+  override name = "PosterRenderError";
+}
+
+/** A background PDF that cannot be used: unreadable, a page without a real size, a page that is not there. */
+export class PosterBackgroundError extends NafudaError {
+  override name = "PosterBackgroundFileError";
+}
+
+/** The most bleed that makes sense (mm); print shops ask for 3 to 5. */
+export const MAX_BLEED_MM = 50;
+
 function bleedOf(options: PosterOptions): number {
   if (options.bleed === true) return DEFAULT_BLEED_MM;
-  if (typeof options.bleed === "number" && options.bleed > 0) return options.bleed;
+  if (typeof options.bleed === "number") {
+    if (!Number.isFinite(options.bleed) || options.bleed < 0 || options.bleed > MAX_BLEED_MM) {
+      throw new PosterRenderError(msg("POSTER_BAD_BLEED", { value: String(options.bleed), limit: MAX_BLEED_MM }));
+    }
+    return options.bleed;
+  }
   return 0;
+}
+
+/** A bug, not an input problem: a plain Error (the CLI exits 3), worded from the catalogue. */
+function internalError(detail: string): Error {
+  return new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail })));
+}
+
+const pt = (n: number): string => (Number.isFinite(n) ? String(Math.round(n * 100) / 100) : String(n));
+
+/**
+ * Loads a background PDF and checks it before any poster is made: readable, every page with a real size (a 0 × 0
+ * or non-finite page would put infinite numbers into the poster), and every page that `pages` names there.
+ * Throws a PosterBackgroundError naming the file.
+ */
+export async function checkPosterBackground(background: PosterBackground): Promise<PDFDocument> {
+  const place = { file: background.file };
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(background.pdf, { updateMetadata: false });
+  } catch (error) {
+    throw new PosterBackgroundError(msg("POSTER_BACKGROUND_UNREADABLE", { detail: (error as Error).message.split("\n")[0]! }), place, { cause: error });
+  }
+  const count = doc.getPageCount();
+  if (count === 0) throw new PosterBackgroundError(msg("POSTER_BACKGROUND_UNREADABLE", { detail: "no pages" }), place);
+  for (let i = 0; i < count; i++) {
+    let size: { width: number; height: number };
+    try {
+      size = doc.getPage(i).getSize();
+    } catch {
+      size = { width: Number.NaN, height: Number.NaN };
+    }
+    if (!usableSize(size.width) || !usableSize(size.height)) {
+      throw new PosterBackgroundError(msg("POSTER_BACKGROUND_PAGE_SIZE", { page: i + 1, width: pt(size.width), height: pt(size.height) }), place);
+    }
+  }
+  for (const size of POSTER_SIZES) {
+    const chosen = background.pages?.[size];
+    if (chosen !== undefined && (!Number.isInteger(chosen) || chosen < 0 || chosen >= count)) {
+      throw new PosterBackgroundError(msg("POSTER_BACKGROUND_NO_PAGE", { page: chosen + 1, count, size }), place);
+    }
+  }
+  return doc;
+}
+
+/** A page side in pt: finite, at least 1 mm, at most PDF's own limit (14 400 units). */
+function usableSize(value: number): boolean {
+  return Number.isFinite(value) && value >= mmToPt(1) && value <= 14_400;
 }
 
 interface PagePlan {
@@ -131,7 +200,12 @@ export async function layoutFacilityPosters(
   const measure = measurerFor(faces);
   const content = posterContent(policy, facility, { dateStyle: options.dateStyle, languages: options.languages });
   const sizes = options.sizes ?? facility.sizes;
-  if (sizes.length === 0) throw new Error(`${facility.name}: no poster sizes`);
+  if (sizes.length === 0) throw new PosterRenderError(msg("POSTER_NO_SIZES", { facility: facility.name }));
+  for (const size of sizes) {
+    const box = options.background?.contentBoxes?.[size];
+    const problem = box ? contentBoxProblem(size, box) : null;
+    if (problem) throw new PosterRenderError(msg("POSTER_BAD_CONTENT_BOX", { size, problem }));
+  }
   const pages = sizes.map((size) => ({
     size,
     layout: layoutPoster(content, size, measure, {
@@ -145,12 +219,11 @@ export async function layoutFacilityPosters(
 /** One facility's posters: a PDF with one page per size (default the facility's sizes). */
 export async function renderFacilityPosters(policy: PosterPolicy, input: FacilityInput, options: RenderFacilityOptions = {}): Promise<Uint8Array> {
   const facility = toFacility(input);
+  const bleed = bleedOf(options);
   const { pages } = await layoutFacilityPosters(policy, facility, options);
   const overflowing = pages.filter((p) => p.layout.overflow).map((p) => p.size);
   if (overflowing.length > 0) {
-    throw new Error(
-      `the text does not fit on ${overflowing.join(", ")} even at the smallest type: shorten the stance, the conduct lines or the panels in ${policy.file ?? "the policy"}`,
-    );
+    throw new PosterRenderError(msg("POSTER_TEXT_TOO_LONG", { facility: facility.name, sizes: overflowing, ...(policy.file ? { policy: policy.file } : {}) }));
   }
   const faces = await loadFaces(options.fonts);
   const doc = await createDeterministicDocument({
@@ -169,23 +242,22 @@ export async function renderFacilityPosters(policy: PosterPolicy, input: Facilit
   for (const role of Object.keys(FONT_FILES) as FontRole[]) {
     const text = textByRole.get(role);
     if (!text) continue;
+    let missing: string[];
     try {
-      fonts.set(role, await embedFontForText(doc, faces[role], text));
+      missing = missingCharacters(faces[role], text);
+      if (missing.length === 0) fonts.set(role, await embedFontForText(doc, faces[role], text));
     } catch (error) {
-      throw new Error(`${facility.name}: ${(error as Error).message}`);
+      throw new PosterRenderError(msg("POSTER_NOT_MADE", { facility: facility.name, detail: (error as Error).message }), {}, { cause: error });
+    }
+    if (missing.length > 0) {
+      const font = fontInfo(faces[role]).postscriptName ?? FONT_FILES[role];
+      throw new PosterRenderError(msg("POSTER_MISSING_GLYPHS", { facility: facility.name, font, chars: missing.map(describeCharacter) }));
     }
   }
 
   let background: { doc: PDFDocument; cache: Map<number, PDFEmbeddedPage> } | null = null;
-  if (options.background) {
-    try {
-      background = { doc: await PDFDocument.load(options.background.pdf), cache: new Map() };
-    } catch (error) {
-      throw new Error(`cannot read the background PDF: ${(error as Error).message}`);
-    }
-  }
+  if (options.background) background = { doc: await checkPosterBackground(options.background), cache: new Map() };
 
-  const bleed = bleedOf(options);
   for (const { size, layout } of pages) {
     const marks = options.cropMarks === true;
     const markBleed = bleed || DEFAULT_BLEED_MM;
@@ -214,6 +286,10 @@ export async function renderFacilityPosters(policy: PosterPolicy, input: Facilit
       const withBleed = bleed > 0 && Math.abs(width - mmToPt(layout.width + 2 * bleed)) < mmToPt(1) && Math.abs(height - mmToPt(layout.height + 2 * bleed)) < mmToPt(1);
       const area = withBleed ? { x: offset - bleed, y: offset - bleed, width: layout.width + 2 * bleed, height: layout.height + 2 * bleed } : trim;
       const r = rectMmToPdf(area, mediaH);
+      // drawPage scales by width / the page's own width: never let a non-finite factor into the PDF.
+      if (![r.x, r.y, r.width / embedded!.width, r.height / embedded!.height].every(Number.isFinite)) {
+        throw internalError(`background page ${index + 1}: ${pt(embedded!.width)} × ${pt(embedded!.height)} pt`);
+      }
       page.drawPage(embedded!, { x: r.x, y: r.y, width: r.width, height: r.height });
     }
 
@@ -242,7 +318,9 @@ export async function renderPoster(policy: PosterPolicy, facility: FacilityInput
 function pickBackgroundPage(doc: PDFDocument, size: PosterSize, bleed: number, chosen: number | undefined): number {
   const count = doc.getPageCount();
   if (chosen !== undefined) {
-    if (!Number.isInteger(chosen) || chosen < 0 || chosen >= count) throw new Error(`the background PDF has no page ${chosen + 1} (it has ${count})`);
+    if (!Number.isInteger(chosen) || chosen < 0 || chosen >= count) {
+      throw new PosterBackgroundError(msg("POSTER_BACKGROUND_NO_PAGE", { page: chosen + 1, count, size }));
+    }
     return chosen;
   }
   const paper = posterPaper(size);
@@ -265,6 +343,8 @@ function drawLayout(page: PDFPage, layout: PosterLayout, fonts: Map<FontRole, PD
   const eps = 0.01;
   const fontKeys = new Map<FontRole, ReturnType<PDFPage["node"]["newFontDictionary"]>>();
   for (const shape of layout.shapes) {
+    const numbers = shape.kind === "rect" ? [shape.x, shape.y, shape.width, shape.height, shape.lineWidth ?? 0] : [shape.x, shape.y, shape.size, shape.scaleX];
+    if (!numbers.every(Number.isFinite)) throw internalError(`${layout.size}: a ${shape.kind === "rect" ? "box" : `text (${shape.role})`} at ${numbers.join(", ")}`);
     if (shape.kind === "rect") {
       let { x, y, width, height } = shape;
       if (shape.decoration && bleed > 0 && shape.fill && !shape.stroke) {
@@ -284,7 +364,7 @@ function drawLayout(page: PDFPage, layout: PosterLayout, fonts: Map<FontRole, PD
       continue;
     }
     const font = fonts.get(shape.font);
-    if (!font) throw new Error(`no font embedded for ${shape.font}`);
+    if (!font) throw internalError(`no font embedded for ${shape.font}`);
     let key = fontKeys.get(shape.font);
     if (!key) {
       key = page.node.newFontDictionary(font.name, font.ref);

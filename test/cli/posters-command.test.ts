@@ -19,7 +19,7 @@ async function run(args: Record<string, unknown>): Promise<string> {
     stderr += String(chunk);
     return true;
   });
-  await (postersCommand(new Output("en")).handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
+  await (postersCommand(new Output("ja")).handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
   return stderr;
 }
 
@@ -28,7 +28,7 @@ describe("nafuda posters", () => {
     const out = join(work, "out");
     const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy: bundledPath("examples", "policy.yaml"), output: out, sizes: ["a4"], bleed: true, "crop-marks": true, "date-style": "western" });
     expect(process.exitCode ?? 0).toBe(0);
-    expect(stderr).toMatch(/10 facilities, 10 poster page\(s\)/);
+    expect(stderr).toMatch(/10 施設、ポスター 10 ページ、発注 \d+ 部、エラー 0 件。/);
     expect(readdirSync(out)).toHaveLength(12);
   });
 
@@ -36,7 +36,7 @@ describe("nafuda posters", () => {
     const list = join(work, "bad.csv");
     writeFileSync(list, "施設名,対策,サイズ\n北公民館,police,A4\n南公民館,police,A9\n");
     const stderr = await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad") });
-    expect(stderr).toContain(`error: ${list}, row 3, column サイズ: unknown size "A9"`);
+    expect(stderr).toContain(`エラー：${list} の 3 行目・「サイズ」列：「A9」というサイズは作れません。「A4」の書き間違いではありませんか。作れるサイズ：「A4」「A3」「B3」「B2」。\n`);
     expect(process.exitCode).toBe(1);
     process.exitCode = undefined;
     await run({ facilities: list, policy: bundledPath("examples", "policy.yaml"), output: join(work, "bad2"), sizes: ["A9"] });
@@ -47,7 +47,8 @@ describe("nafuda posters", () => {
     const policy = join(work, "policy.yaml");
     writeFileSync(policy, "issuer: x\ntitel: t\n");
     const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy, output: join(work, "none") });
-    expect(stderr).toContain(`${policy}, line 2, key titel: unknown key "titel" (did you mean "title"?)`);
+    expect(stderr).toContain(`エラー：${policy}：方針ファイルを使えません。次の`);
+    expect(stderr).toContain(`エラー：${policy} の 2 行目・「titel」：「titel」という項目はありません。「title」の書き間違いではありませんか。`);
     expect(process.exitCode).toBe(2);
   });
 });

@@ -179,7 +179,8 @@ describe("posters: facility names with ../ and /", () => {
     mkdirSync(root, { recursive: true });
     writeFileSync(join(root, "facilities.csv"), "");
     const run = nafuda(root, ["posters", "facilities.csv", "--policy", bundledPath("examples", "policy.yaml"), "-o", "out"]);
-    expect(run.stderr).toMatch(/facilities\.csv: .*empty/);
+    // FACILITY_LIST_NOTHING_TO_MAKE, saying the file is empty (TABLE_EMPTY).
+    expect(run.stderr).toContain("nafuda: facilities.csv：施設一覧に、ポスターを作れる施設がありません（ファイルが空です（見出しの行もデータもありません）。）。");
     expect(run.status).toBe(2);
     expect(filesUnder(root)).toEqual(["facilities.csv"]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatJapaneseDate, japaneseEra, parseCalendarDate } from "../../src/posters/dates.js";
+import { CalendarDateError, formatJapaneseDate, japaneseEra, parseCalendarDate } from "../../src/posters/dates.js";
 
 describe("formatJapaneseDate", () => {
   it.each([
@@ -25,7 +25,16 @@ describe("formatJapaneseDate", () => {
   });
 
   it("rejects impossible dates", () => {
-    expect(() => formatJapaneseDate("2023-02-29")).toThrow(RangeError);
+    let error: unknown;
+    try {
+      formatJapaneseDate("2023-02-29");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CalendarDateError);
+    expect((error as CalendarDateError).code).toBe("POSTER_DATE_INVALID");
+    expect((error as CalendarDateError).message).toBe("「2023-02-29」は日付として正しくありません。2024-11-01 のように、実在する日付を書いてください。");
+    expect((error as CalendarDateError).format("en")).toBe("not a calendar date: 2023-02-29");
     expect(parseCalendarDate("2024-13-01")).toBeNull();
     expect(parseCalendarDate("11/1/2024")).toBeNull();
     expect(parseCalendarDate("２０２４－１１－０１")).toEqual({ year: 2024, month: 11, day: 1 });

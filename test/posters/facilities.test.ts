@@ -1,4 +1,5 @@
-import { formatRowError } from "../../src/model.js";
+import { formatMessage } from "../../src/messages/message.js";
+import { formatRowError, type RowError } from "../../src/model.js";
 import { describe, expect, it } from "vitest";
 import { bundledPath } from "../../src/package-root.js";
 import { encodeText } from "../../src/roster/encode-text.js";
@@ -30,10 +31,11 @@ describe("facility list", () => {
     expect(facilities[0]).toMatchObject({ name: "北公民館", measures: ["end-conversation", "police", "pairs"], sizes: ["A4"], copies: { A4: 2 } });
   });
 
-  it("names file, row and column of bad rows and still makes the others", () => {
+  it("names file, row (as Excel numbers it) and column of bad rows and still makes the others", () => {
     const table = {
       file: "facilities.csv",
       headers: ["施設名", "対策", "サイズ", "部数", "言語"],
+      headerSheetRow: 1,
       rows: [
         { row: 1, cells: ["本庁舎 市民課窓口", "police pairs", "A4", "1", "ja"] },
         { row: 2, cells: ["", "police", "A4", "1", "ja"] },
@@ -43,32 +45,85 @@ describe("facility list", () => {
         { row: 6, cells: ["子育て支援センター", "all", "A4", "1", "fr"] },
         { row: 7, cells: ["本庁舎 市民課窓口", "police", "A4", "1", "ja"] },
         { row: 8, cells: ["", "", "", "", ""] },
-      ],
+        { row: 9, cells: ["南公民館", "", "A4", "x", "ja"] },
+      ].map((r) => ({ ...r, sheetRow: r.row + 1 })),
     };
     const { facilities, errors } = parseFacilityTable(table, policy);
-    expect(facilities.map((f) => f.name)).toEqual(["本庁舎 市民課窓口"]);
-    const where = errors.map((e) => `${e.file}:${e.row}:${e.column}`);
-    expect(where).toEqual([
-      "facilities.csv:2:施設名",
-      "facilities.csv:3:対策",
-      "facilities.csv:4:サイズ",
-      "facilities.csv:5:部数",
-      "facilities.csv:6:言語",
-      "facilities.csv:7:施設名",
+    expect(facilities.map((f) => [f.name, f.row, f.sheetRow])).toEqual([["本庁舎 市民課窓口", 1, 2]]);
+    expect(errors.map((e) => `${e.file}:${e.sheetRow}:${e.column}:${e.code}`)).toEqual([
+      "facilities.csv:3:施設名:FACILITY_NAME_EMPTY",
+      "facilities.csv:4:対策:FACILITY_UNKNOWN_MEASURE",
+      "facilities.csv:5:サイズ:FACILITY_UNKNOWN_SIZE",
+      "facilities.csv:6:部数:FACILITY_COPIES_SIZE_NOT_MADE",
+      "facilities.csv:7:言語:FACILITY_UNKNOWN_LANGUAGE",
+      "facilities.csv:8:施設名:FACILITY_DUPLICATE",
+      "facilities.csv:10:対策:FACILITY_NO_MEASURES",
+      "facilities.csv:10:部数:FACILITY_BAD_COPIES",
     ]);
-    expect(formatRowError(errors[1]!)).toMatch(/unknown measure "polise" \(did you mean "police"\?\)/);
-    expect(formatRowError(errors[2]!)).toMatch(/unknown size "A5"/);
+    const [empty, measure, size, copies, language, duplicate, noMeasures, badCopies] = errors as [RowError, RowError, RowError, RowError, RowError, RowError, RowError, RowError];
+    expect(formatRowError(empty, "ja")).toBe("facilities.csv の 3 行目・「施設名」列：施設名が空です。施設名を入れるか、この行を削除してください。");
+    expect(formatRowError(empty, "en")).toBe("facilities.csv, row 3, column 施設名: the facility name is empty");
+    expect(formatRowError(measure, "ja")).toBe(
+      "facilities.csv の 4 行目・「対策」列：「polise」という対策はありません。「police」の書き間違いではありませんか。" +
+        "使える対策：「end-conversation」「police」「legal-action」「record-counter」「record-phone」「pairs」（日本語の「警察」「打ち切り」「複数対応」なども使えます）。",
+    );
+    expect(formatRowError(measure, "en")).toMatch(/unknown measure "polise" \(did you mean "police"\?\); known: end-conversation, police/);
+    expect(formatRowError(size, "ja")).toBe("facilities.csv の 5 行目・「サイズ」列：「A5」というサイズは作れません。「A4」の書き間違いではありませんか。作れるサイズ：「A4」「A3」「B3」「B2」。");
+    expect(formatRowError(size, "en")).toMatch(/unknown size "A5"/);
+    expect(formatRowError(copies, "ja")).toBe("facilities.csv の 6 行目・「部数」列：A4 の部数がありますが、A4 はこの施設のサイズ（B2）にありません。サイズの列に A4 を足すか、部数から消してください。");
+    expect(formatRowError(language, "en")).toBe('facilities.csv, row 7, column 言語: unknown language "fr"; known: ja, en, easy-ja');
+    expect(formatRowError(duplicate, "ja")).toBe("facilities.csv の 8 行目・「施設名」列：2 行目と同じ施設です。2 つの行を 1 つにまとめてください。");
+    expect(formatRowError(noMeasures, "en")).toBe('facilities.csv, row 10, column 対策: no measures: write measure ids (e.g. end-conversation police pairs) or "all"');
+    expect(formatRowError(badCopies, "ja")).toBe("facilities.csv の 10 行目・「部数」列：部数「x」を読めません。「2」のように数で書くか、サイズごとなら「A4=3 A3=1」のように書いてください。");
   });
 
   it("rejects measures the policy does not word, and reports an unknown column", () => {
     const short = { ...policy, measures: { police: policy.measures.police! } };
     const { errors } = parseFacilityTable(
-      { file: "f.csv", headers: ["施設名", "対策", "サイズ", "言語", "サイス"], rows: [{ row: 1, cells: ["北公民館", "police record-phone", "A4", "ja", ""] }] },
+      { file: "f.csv", headers: ["施設名", "対策", "サイズ", "言語", "サイス"], headerSheetRow: 1, rows: [{ row: 1, sheetRow: 2, cells: ["北公民館", "police record-phone", "A4", "ja", ""] }] },
       short,
     );
-    expect(errors.map((e) => formatRowError(e))).toEqual([
-      expect.stringMatching(/unknown column "サイス" \(did you mean "サイズ"\?\)/),
-      expect.stringMatching(/record-phone" is not worded in the policy/),
+    expect(errors.map((e) => e.code)).toEqual(["FACILITY_UNKNOWN_COLUMN", "FACILITY_MEASURE_NOT_IN_POLICY"]);
+    expect(formatRowError(errors[0]!, "ja")).toBe("f.csv の 1 行目・「サイス」列：「サイス」という列は使いません（読み飛ばします）。「サイズ」の書き間違いではありませんか。");
+    expect(formatRowError(errors[0]!, "en")).toBe('f.csv, row 1, column サイス: unknown column "サイス" (did you mean "サイズ"?); it is ignored');
+    expect(formatRowError(errors[1]!, "ja")).toBe("f.csv の 2 行目・「対策」列：対策「record-phone」の文が方針ファイルにありません。方針ファイルの measures に「record-phone」の文を書くか、この施設の対策から外してください。");
+    expect(formatRowError(errors[1]!, "en")).toMatch(/record-phone" is not worded in the policy/);
+  });
+
+  it("without a policy, 'all' cannot be known; languages without a panel are refused with one", () => {
+    const table = { file: "f.csv", headers: ["施設名", "対策", "言語"], rows: [{ row: 1, cells: ["北公民館", "all", "ja"] }] };
+    expect(parseFacilityTable(table).errors.map((e) => [e.code, formatMessage(e, "ja")])).toEqual([
+      ["FACILITY_ALL_NEEDS_POLICY", "「all」（すべての対策）は、方針ファイルがないと使えません。方針ファイルを指定するか、対策を 1 つずつ書いてください。"],
     ]);
+    const noPanels = { ...policy, panels: {} };
+    const { errors } = parseFacilityTable({ ...table, rows: [{ row: 1, cells: ["北公民館", "police", "en"] }] }, noPanels);
+    expect(errors.map((e) => [e.code, formatMessage(e, "en")])).toEqual([["FACILITY_LANGUAGE_NOT_IN_POLICY", "the policy file has no panels.en text"]]);
+  });
+
+  it("a list with no name column, or no rows, says so", async () => {
+    const noName = parseFacilityTable({ file: "f.csv", headers: ["名前", "対策"], headerSheetRow: 1, rows: [{ row: 1, sheetRow: 2, cells: ["北公民館", "police"] }] });
+    expect(noName.errors.map((e) => e.code)).toEqual(["FACILITY_UNKNOWN_COLUMN", "FACILITY_NO_NAME_COLUMN"]);
+    expect(formatRowError(noName.errors[1]!, "ja")).toBe("f.csv の 1 行目・「施設名」列：施設名の列が見つかりません。施設名の列の見出しを「施設名」にしてください（「facility」でもかまいません）。");
+    expect(formatRowError(noName.errors[1]!, "en")).toBe("f.csv, row 1, column 施設名: no facility name column: name one column 施設名 (or facility)");
+    const headerOnly = await readFacilities(new TextEncoder().encode("施設名,対策\n"), { fileName: "f.csv" });
+    expect(headerOnly.errors.map((e) => [e.code, formatRowError(e, "ja")])).toEqual([["FACILITY_LIST_NO_ROWS", "f.csv：施設一覧に施設の行がありません。見出しの下に、施設を 1 行ずつ書いてください。"]]);
+    // An empty file is said once, not also as a missing name column.
+    const empty = await readFacilities(new Uint8Array(0), { fileName: "f.csv" });
+    expect(empty.errors.map((e) => e.code)).toEqual(["TABLE_EMPTY"]);
+  });
+
+  it("names the row as Excel numbers it when the list is read from a file", async () => {
+    const csv = "施設名,対策,サイズ\n北公民館,police,A4\n南公民館,police,A9\n";
+    const { errors } = await readFacilities(new TextEncoder().encode(csv), { fileName: "list.csv", policy });
+    expect(errors.map((e) => formatRowError(e, "ja"))).toEqual([
+      "list.csv の 3 行目・「サイズ」列：「A9」というサイズは作れません。「A4」の書き間違いではありませんか。作れるサイズ：「A4」「A3」「B3」「B2」。",
+    ]);
+  });
+
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("a language %s is an unknown language (was taken as one)", (word) => {
+    const { facilities, errors } = parseFacilityTable({ file: "f.csv", headers: ["施設名", "対策", "言語"], rows: [{ row: 1, cells: ["北公民館", "police", word] }] }, policy);
+    expect(facilities).toEqual([]);
+    expect(errors).toEqual([expect.objectContaining({ code: "FACILITY_UNKNOWN_LANGUAGE", column: "言語", params: expect.objectContaining({ word }) })]);
+    expect(formatMessage(errors[0]!, "ja")).toContain(`「${word}」という言語はありません。`);
   });
 });

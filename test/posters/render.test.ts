@@ -10,7 +10,8 @@ import { posterContent } from "../../src/posters/content.js";
 import type { Facility } from "../../src/posters/facilities.js";
 import { FONT_FILES, layoutPoster, type FontRole } from "../../src/posters/layout.js";
 import { loadPolicy } from "../../src/posters/policy.js";
-import { measurerFor, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
+import { checkPosterBackground, measurerFor, PosterBackgroundError, PosterRenderError, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
+import { thrownBy } from "../helpers/errors.js";
 import { POSTER_SIZES, posterPaper } from "../../src/posters/sizes.js";
 
 const policy = await loadPolicy(bundledPath("examples", "policy.yaml"));
@@ -97,8 +98,12 @@ describe("poster layout (pure)", () => {
   });
 
   it("refuses to cut text off: a policy too long for the page is an error", async () => {
-    const wordy = { ...policy, stance: policy.stance.repeat(40) };
-    await expect(renderPoster(wordy, library, { size: "A4" })).rejects.toThrow(/does not fit on A4/);
+    const wordy = { ...policy, stance: policy.stance.repeat(40), file: "policy.yaml" };
+    const error = await thrownBy(() => renderPoster(wordy, library, { size: "A4" }));
+    expect(error).toBeInstanceOf(PosterRenderError);
+    expect(error.code).toBe("POSTER_TEXT_TOO_LONG");
+    expect(error.message).toBe("「中央図書館」のポスターは、いちばん小さい文字にしても A4 に文が入りきりません。policy.yaml の stance（基本姿勢）、conduct（行為）の説明、panels（英語・やさしい日本語の文）を短くしてください。");
+    expect(error.format("en")).toBe("中央図書館: the text does not fit on A4 even at the smallest type: shorten the stance, the conduct lines or the panels in policy.yaml");
   });
 
   it("is laid out for each size, not scaled: grids and type differ", () => {
@@ -199,6 +204,53 @@ describe("poster PDF", () => {
   });
 
   it("refuses characters the fonts lack, naming them", async () => {
-    await expect(renderPoster(policy, { ...library, name: "図書館 \u{1F600}" }, { size: "A4" })).rejects.toThrow(/U\+1F600/);
+    const error = await thrownBy(() => renderPoster(policy, { ...library, name: "図書館 \u{1F600}" }, { size: "A4" }));
+    expect(error.code).toBe("POSTER_MISSING_GLYPHS");
+    expect(error.message).toMatch(/^「図書館 \u{1F600}」のポスターに、書体 \S+ にない文字があります：U\+1F600 \u{1F600}。施設一覧や方針ファイルのその文字を、ふつうの字体に直すか消してください。$/u);
+    expect(error.format("en")).toMatch(/^図書館 \u{1F600}: \S+ has no glyph for U\+1F600/u);
+  });
+
+  it("refuses no sizes, a bleed that is not a number of mm, a content box that is not one", async () => {
+    expect((await thrownBy(() => renderFacilityPosters(policy, library, { sizes: [] }))).code).toBe("POSTER_NO_SIZES");
+    for (const bleed of [Number.POSITIVE_INFINITY, Number.NaN, -1, 1000]) {
+      const error = await thrownBy(() => renderPoster(policy, library, { size: "A4", bleed }));
+      expect(error.code).toBe("POSTER_BAD_BLEED");
+      expect(error.message).toBe(`塗り足しは 0〜50 mm の数で指定してください（いまは ${bleed}）。`);
+    }
+    const bg = await PDFDocument.create();
+    bg.addPage([297 * MM, 420 * MM]);
+    const pdf = await bg.save();
+    const error = await thrownBy(() => renderPoster(policy, library, { size: "A3", background: { pdf, contentBoxes: { A3: { x: 10, y: 10, width: Number.NaN, height: 100 } } } }));
+    expect(error.code).toBe("POSTER_BAD_CONTENT_BOX");
+    expect(error.message).toBe("A3 の文を置く範囲（contentBoxes）：文を置く範囲は x、y、width、height を mm の数で書いてください（例：{ x: 15, y: 40, width: 180, height: 230 }）。");
+  });
+
+  it.each([
+    ["0 × 0", [0, 0]],
+    ["0 × 420 mm", [0, 420 * MM]],
+    ["larger than PDF allows", [20_000, 20_000]],
+  ] as const)("refuses a background page of %s, naming the file (no infinite scale reaches the PDF)", async (_, size) => {
+    const bg = await PDFDocument.create();
+    bg.addPage([297 * MM, 420 * MM]);
+    bg.addPage([size[0], size[1]]);
+    const background = { pdf: await bg.save(), file: "art.pdf" };
+    const error = await thrownBy(() => renderPoster(policy, library, { size: "A3", background }));
+    expect(error).toBeInstanceOf(PosterBackgroundError);
+    expect(error.code).toBe("POSTER_BACKGROUND_PAGE_SIZE");
+    expect(error.file).toBe("art.pdf");
+    expect(error.message).toBe(`art.pdf：背景の PDF の 2 ページ目の大きさが正しくありません（${size[0]} × ${size[1] === 0 ? 0 : Math.round(size[1] * 100) / 100} pt）。幅と高さのあるページで、デザインのソフトから PDF を書き出し直してください。`);
+    await expect(checkPosterBackground(background)).rejects.toBeInstanceOf(PosterBackgroundError);
+  });
+
+  it("refuses a background that is no PDF, or a page it does not have", async () => {
+    const broken = await thrownBy(() => renderPoster(policy, library, { size: "A3", background: { pdf: new TextEncoder().encode("no pdf"), file: "art.pdf" } }));
+    expect(broken.code).toBe("POSTER_BACKGROUND_UNREADABLE");
+    expect(broken.message).toMatch(/^art\.pdf：背景の PDF を読めません（.+）。壊れているか、PDF ではありません。デザインのソフトから PDF で書き出し直してください。$/);
+    const bg = await PDFDocument.create();
+    bg.addPage([297 * MM, 420 * MM]);
+    const pdf = await bg.save();
+    const missing = await thrownBy(() => renderPoster(policy, library, { size: "A3", background: { pdf, file: "art.pdf", pages: { A3: 1 } } }));
+    expect(missing.code).toBe("POSTER_BACKGROUND_NO_PAGE");
+    expect(missing.format("en")).toBe("art.pdf: the background PDF has no page 2 (it has 1); correct pages.A3 in the layout file");
   });
 });

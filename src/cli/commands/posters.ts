@@ -55,7 +55,7 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         const { openArtworkPdf } = await import("../../pdf/artwork-pdf.js");
         const { runPosterBatch, MANIFEST_FILE, SUMMARY_FILE } = await import("../../posters/batch.js");
         const layout = args.layout ? await loadBackgroundLayout(args.layout) : {};
-        const background = args.background ? { pdf: (await openArtworkPdf(args.background, "--background")).bytes, ...layout } : undefined;
+        const background = args.background ? { pdf: (await openArtworkPdf(args.background, "--background")).bytes, file: args.background, ...layout } : undefined;
         const output = resolve(args.output);
         const result = await runPosterBatch(args.facilities, args.policy, output, {
           sizes,
