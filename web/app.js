@@ -330,7 +330,8 @@
   }
 
   function showRosterNotes(json) {
-    const problems = [...json.fileErrors, ...json.confirmed.errors].map((e) => rowErrorLine(e));
+    const problemRows = [...json.fileErrors, ...json.confirmed.errors];
+    const problems = problemRows.map((e) => rowErrorLine(e));
     const notes = [];
     if (state.rosterKind === "review-sheet") {
       notes.push("確認済みよみ（確認シート）だけが選ばれたので、そこにある氏名と読みを使います。名札に所属を入れるには、名簿のファイルも一緒に選んでください。");
@@ -348,7 +349,11 @@
     const area = $("roster-message");
     area.replaceChildren();
     if (problems.length > 0) {
-      area.append(el("div", { class: "notice error", role: "alert" }, el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }), el("ul", {}, problems.map((p) => el("li", { text: p })))));
+      area.append(el("div", { class: "notice error", role: "alert" },
+        el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
+        el("ul", {}, problems.map((p) => el("li", { text: p }))),
+        el("details", {}, el("summary", { text: "くわしい内容" }),
+          ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
     }
     if (notes.length > 0) area.append(el("div", { class: "notice info" }, el("ul", {}, notes.map((n) => el("li", { text: n })))));
   }

@@ -475,6 +475,17 @@ describe("downloads", () => {
     expect(template.json().code).toBe("SERVE_TEMPLATE_UNKNOWN");
   });
 
+  it("a template that does not fit the sheet: the library's message and code, and what to choose on the page", async () => {
+    const reply = await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", template: "standard", sheet: "a4-8up-card" });
+    expect(reply.status).toBe(422);
+    const data = reply.json<ErrorReply>();
+    expect(data.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(data.error).not.toBe("");
+    expect(data.hints).toEqual(["用紙を「おまかせ」にするか、別の用紙を選んでください。"]);
+    expect((await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", template: "standard", sheet: "a4-8up-card", lang: "en" })).json().hints)
+      .toEqual(["Set the sheet to automatic, or choose another sheet."]);
+  });
+
   it("the page's settings come in the language asked for", async () => {
     const ja = (await send(port, { path: "/api/info" })).json<{ sheets: { name: string; label: string }[]; maxUpload: string }>();
     const en = (await send(port, { path: "/api/info?lang=en" })).json<{ sheets: { name: string; label: string }[] }>();
