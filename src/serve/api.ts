@@ -207,7 +207,8 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
   const confirmed = confirmedTable ? parseConfirmedReadings(confirmedTable) : null;
 
   // An edit is the person's confirmed row: it wins over the confirmed file's row for that person.
-  const fromEdits = parseConfirmedReadings(editsTable(edits, form.say(msg("SERVE_TEXT_EDITS"))));
+  const editsFile = form.say(msg("SERVE_TEXT_EDITS"));
+  const fromEdits = parseConfirmedReadings(editsTable(edits, editsFile));
   const editRows = new Map<number, ConfirmedReading>();
   for (const row of fromEdits.rows) {
     const edit = edits[row.row - 1];
@@ -218,7 +219,8 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
     const edit = edits[error.row - 1];
     const row = edit?.row ?? 0;
     const sheetRow = sheetRows.get(row) ?? null;
-    return { ...pageRowError({ ...error, file: rosterFile.name, row, sheetRow, column: "かな" }, form.lang), name: edit?.name ?? null };
+    // "画面での修正 の 22 行目・「かな」列": the correction typed on the page for the roster's row 22.
+    return { ...pageRowError({ ...error, file: editsFile, row, sheetRow, column: "かな" }, form.lang), name: edit?.name ?? null };
   });
   return { roster, rosterFile, rosterKind, confirmedFile, confirmed, edits, editRows, editErrors, options, lang: form.lang };
 }

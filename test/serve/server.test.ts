@@ -230,7 +230,7 @@ describe("readings", () => {
     expect(data.editErrors).toEqual([expect.objectContaining({
       row: 21, sheetRow: 22, code: "CONFIRMED_NOT_KANA", text: "「nakajima」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。",
     })]);
-    expect(data.editErrors[0]!.message).toBe("roster.csv の 22 行目・「かな」列：「nakajima」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。");
+    expect(data.editErrors[0]!.message).toBe("画面での修正 の 22 行目・「かな」列：「nakajima」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。");
     expect(data.rows[0]).toMatchObject({ kana: "なかじま", review: true });
   });
 
