@@ -9,7 +9,6 @@ import { createReadingResolver, resolveReadings, type ReadingResolver, type Reso
 import { isConfirmedHeader, parseConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "../readings/confirmed-readings.js";
 import { kuroshiroAnalyzer } from "../readings/analyzer.js";
 import { reviewRows, reviewSheetCsv } from "../review/review-sheet.js";
-import { reviewSheetXlsx } from "../review/review-workbook.js";
 import { isRomajiCase, isRomajiSystem, ROMAJI_CASES, ROMAJI_SYSTEMS, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
 import { renderBadgeSheets } from "../badges/render-badges.js";
 import { BUILTIN_TEMPLATES } from "../badges/template.js";
@@ -372,6 +371,9 @@ export async function confirmedCsv(form: PageForm): Promise<{ csv: string; fileN
 /** The same as an Excel workbook: every cell text, so Excel keeps the zeros of 職員番号. */
 export async function confirmedXlsx(form: PageForm): Promise<{ xlsx: Uint8Array; fileName: string }> {
   const { input, rows } = await confirmedRows(form);
+  // Loaded when asked for: write-excel-file is still a devDependency of the package (see package.json), and the
+  // server must start without it.
+  const { reviewSheetXlsx } = await import("../review/review-workbook.js");
   return {
     xlsx: await reviewSheetXlsx(rows, { lang: input.lang, roster: input.rosterFile.name }),
     fileName: `${stem(input.rosterFile.name)}_確認済みよみ.xlsx`,
