@@ -7,6 +7,11 @@
   const $ = (id) => document.getElementById(id);
 
   const SOURCE_LABELS = { override: "確認済み", roster: "名簿のフリガナ", dictionary: "辞書", analyzer: "自動の推定" };
+  // The page is in Japanese; the server answers in the language the page asks for (its messages come from
+  // nafuda's catalogue, with their codes).
+  const LANG = document.documentElement.lang === "en" ? "en" : "ja";
+  /** The library's reason for a romaji that does not spell the kana: the person may confirm the pair as it is. */
+  const ROMAJI_DOES_NOT_FIT = "REASON_ROMAJI_DOES_NOT_FIT";
 
   const state = {
     info: null,
@@ -17,7 +22,7 @@
     byRow: new Map(),
     original: new Map(), // row -> the reading as first read (before any edit on the page), for its alternatives
     edits: new Map(), // row -> { row, id, name, kana, romaji }
-    editErrors: new Map(), // row -> message
+    editErrors: new Map(), // row -> the library's message about the edit
     selected: null,
     onlyReview: false,
     facilities: null,
@@ -50,19 +55,41 @@
     $("busy").hidden = busyCount <= 0;
   }
 
-  function message(areaId, kind, title, lines = [], detail = null) {
+  function message(areaId, kind, title, lines = [], details = []) {
     const area = $(areaId);
     area.replaceChildren();
     if (!title) return;
     const box = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, el("p", { class: "title", text: title }));
     if (lines.length > 0) box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
-    if (detail) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), el("p", { text: detail })));
+    if (details.length > 0) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), ...details.map((line) => el("p", { class: "detail", text: line }))));
     area.append(box);
   }
 
-  function rowErrorLine(e, what = "名簿") {
-    const place = [e.row > 0 ? `${what}の ${e.row} 行目` : `${what}全体`, e.name ? `（${e.name}）` : "", e.column ? `「${e.column}」列` : ""].join("");
-    return `${place}：${e.message}`;
+  /** 「くわしい内容」 of an error answer: its code and where (file, row as Excel numbers it, column), and its problems' codes. */
+  function detailsOf(data) {
+    if (!data) return [];
+    const lines = [];
+    if (data.code) lines.push(`コード：${data.code}`);
+    if (data.where) lines.push(`場所：${data.where}`);
+    for (const issue of data.issues || []) lines.push(`コード：${issue.code}${issue.where ? `（${issue.where}）` : ""}`);
+    if (data.detail) lines.push(data.detail);
+    return lines;
+  }
+
+  /** The lines under an error's title: its single problems, and what the page suggests. */
+  function linesOf(data) {
+    return [...(data?.issues || []).map((issue) => issue.message), ...(data?.hints || [])];
+  }
+
+  /** A row error as a line of a list: where (the row as Excel numbers it), who, then the library's message. */
+  function rowErrorLine(e) {
+    if (!e.where) return e.name ? `（${e.name}）${e.text}` : e.text;
+    return `${e.where}${e.name ? `（${e.name}）` : ""}：${e.text}`;
+  }
+
+  /** The row as Excel numbers it (the data row for JSON rosters). */
+  function rowLabel(row) {
+    return row.sheetRow ?? row.row;
   }
 
   function readingForm(extra = {}) {
@@ -73,6 +100,7 @@
     form.append("romaji", $("romaji").value);
     form.append("romajiCase", $("romaji-case").value);
     form.append("template", $("template").value || "standard");
+    form.append("lang", LANG);
     for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
     return form;
   }
@@ -89,7 +117,9 @@
     if (!response.ok) {
       let data = {};
       try { data = type.includes("json") ? await response.json() : {}; } catch { data = {}; }
-      throw Object.assign(new Error(data.error || `処理できませんでした（${response.status}）。`), { status: response.status, data });
+      // Node cuts off an upload that takes too long (408) with a plain answer: say so in words.
+      const fallback = response.status === 408 ? "ファイルを送るのに時間がかかりすぎました。もう一度お試しください。" : `処理できませんでした（${response.status}）。`;
+      throw Object.assign(new Error(data.error || fallback), { status: response.status, data });
     }
     if (type.includes("application/json")) return { json: await response.json(), response };
     return { blob: await response.blob(), response };
@@ -176,14 +206,14 @@
   dropZone("roster-drop", "roster-input", (files) => takeRosterFiles(files));
   function takeRosterFiles(files) {
     if (files.length > 2) {
-      message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV）です。");
+      message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV か Excel）です。");
       return;
     }
     for (const file of files) {
       const problem = tooLarge(file);
       if (problem) return message("roster-message", "error", problem);
     }
-    const previous = state.roster ? { roster: state.roster, confirmed: state.confirmed, edits: new Map(state.edits), selected: state.selected } : null;
+    const previous = snapshot();
     state.roster = files[0];
     state.confirmed = files[1] || null;
     state.edits.clear();
@@ -198,13 +228,19 @@
     if (!file) return;
     const problem = tooLarge(file);
     if (problem) return message("roster-message", "error", problem);
+    const previous = snapshot();
     state.confirmed = file;
-    loadReadings(true);
+    loadReadings(true, previous);
   });
   $("remove-confirmed").addEventListener("click", () => {
+    const previous = snapshot();
     state.confirmed = null;
-    loadReadings(true);
+    loadReadings(true, previous);
   });
+  /** The files and edits the table shows now, to go back to when new files cannot be used. */
+  function snapshot() {
+    return state.roster ? { roster: state.roster, confirmed: state.confirmed, edits: new Map(state.edits), selected: state.selected } : null;
+  }
   $("choose-again").addEventListener("click", () => $("roster-input").click());
   // Once a roster is loaded the drop zone is folded away: the whole card still takes a dropped file.
   $("step-roster").addEventListener("dragover", (event) => { event.preventDefault(); $("step-roster").classList.add("dragging"); });
@@ -238,7 +274,7 @@
       state.byRow = new Map(json.rows.map((row) => [row.row, row]));
       if (fresh) state.original = new Map();
       for (const row of json.rows) if (!state.edits.has(row.row) && !state.original.has(row.row)) state.original.set(row.row, row);
-      state.editErrors = new Map(json.editErrors.map((e) => [e.row, e.message]));
+      state.editErrors = new Map(json.editErrors.map((e) => [e.row, e.text]));
       if (fresh || !state.byRow.has(state.selected)) state.selected = json.rows[0] ? json.rows[0].row : null;
       showRosterNotes(json);
       $("step-review").hidden = false;
@@ -249,10 +285,14 @@
       refreshPreview(true);
       if (fresh) focusSelectedRow(false);
     } catch (error) {
-      const lines = [...(error.data?.issues || [])];
+      const lines = linesOf(error.data);
       if (previous && state.rows.length > 0) {
+        const tried = { roster: state.roster, confirmed: state.confirmed };
         Object.assign(state, { roster: previous.roster, confirmed: previous.confirmed, edits: previous.edits, selected: previous.selected });
-        lines.push(`表には前の名簿「${previous.roster.name}」の内容をそのまま表示しています。`);
+        if (tried.roster !== previous.roster) lines.push(`表には前の名簿「${previous.roster.name}」の内容をそのまま表示しています。`);
+        else if (tried.confirmed) lines.push(`確認済みよみ「${tried.confirmed.name}」は使っていません。表は前の内容のままです。`);
+        else lines.push("表は前の内容のままです。");
+        applyFiles({ roster: state.roster.name, confirmed: state.confirmed ? state.confirmed.name : null, rosterKind: state.rosterKind, ...state.fileInfo });
       } else {
         state.roster = null;
         state.confirmed = null;
@@ -265,13 +305,14 @@
         $("files-bar").hidden = true;
         $("roster-drop").hidden = false;
       }
-      message("roster-message", "error", error.message, lines, error.data?.detail || null);
+      message("roster-message", "error", error.message, lines, detailsOf(error.data));
     } finally {
       busy(false);
     }
   }
 
   function applyFiles(files) {
+    state.fileInfo = { encoding: files.encoding, format: files.format, sheet: files.sheet };
     // The server may have found the two files in each other's places: follow it.
     if (state.confirmed && files.roster === state.confirmed.name && files.confirmed === state.roster.name) {
       [state.roster, state.confirmed] = [state.confirmed, state.roster];
@@ -289,22 +330,30 @@
   }
 
   function showRosterNotes(json) {
-    const problems = [
-      ...json.fileErrors.map((e) => rowErrorLine(e)),
-      ...json.confirmed.errors.map((e) => rowErrorLine(e, "確認済みよみ")),
-    ];
+    const problemRows = [...json.fileErrors, ...json.confirmed.errors];
+    const problems = problemRows.map((e) => rowErrorLine(e));
     const notes = [];
     if (state.rosterKind === "review-sheet") {
       notes.push("確認済みよみ（確認シート）だけが選ばれたので、そこにある氏名と読みを使います。名札に所属を入れるには、名簿のファイルも一緒に選んでください。");
     }
-    if (json.confirmed.stale.length > 0) {
-      notes.push(`確認済みよみにあって名簿にいない人が ${json.confirmed.stale.length} 人います（異動・退職など）：${json.confirmed.stale.slice(0, 8).map((s) => s.name || s.id).join("、")}${json.confirmed.stale.length > 8 ? " ほか" : ""}。名札には影響しません。`);
+    // What matching the confirmed file said (ids Excel changed, rows that match no one), in the library's words.
+    for (const note of json.confirmed.notes) {
+      notes.push(note.message);
+      if (note.code === "NOTE_CONFIRMED_STALE" && json.confirmed.stale.length > 0) {
+        const names = json.confirmed.stale.slice(0, 8).map((s) => s.name || s.id);
+        const more = json.confirmed.staleCount - names.length;
+        notes.push(`名簿にいなかった人：${names.join("、")}${more > 0 ? ` ほか ${more} 人` : ""}。氏名や職員番号が変わった人がいれば、表でその人の読みを確かめてください。`);
+      }
     }
-    notes.push(...json.notes);
+    notes.push(...json.notes.map((note) => note.message));
     const area = $("roster-message");
     area.replaceChildren();
     if (problems.length > 0) {
-      area.append(el("div", { class: "notice error", role: "alert" }, el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }), el("ul", {}, problems.map((p) => el("li", { text: p })))));
+      area.append(el("div", { class: "notice error", role: "alert" },
+        el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
+        el("ul", {}, problems.map((p) => el("li", { text: p }))),
+        el("details", {}, el("summary", { text: "くわしい内容" }),
+          ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
     }
     if (notes.length > 0) area.append(el("div", { class: "notice info" }, el("ul", {}, notes.map((n) => el("li", { text: n })))));
   }
@@ -332,7 +381,7 @@
   function rowElement(row) {
     const s = status(row);
     const reasonCell = el("td", { class: "c-reason" });
-    if (row.error) reasonCell.append(el("span", { class: "error-text", text: row.error.message }));
+    if (row.error) reasonCell.append(el("span", { class: "error-text", title: row.error.code, text: row.error.text }));
     const editError = state.editErrors.get(row.row);
     if (editError) reasonCell.append(el("span", { class: "error-text", text: editError }));
     for (const reason of row.reasons) reasonCell.append(el("span", { class: "reason-text", text: reason }));
@@ -346,7 +395,7 @@
       "data-row": row.row, tabindex: "-1", "aria-selected": String(row.row === state.selected), class: `is-${s.key}`,
     },
       el("td", { class: "c-status" }, el("span", { class: `pill ${s.key}`, text: s.label })),
-      el("td", { class: "c-row", text: row.row }),
+      el("td", { class: "c-row", text: rowLabel(row) }),
       el("td", { class: "c-name" }, row.name || "（氏名なし）",
         el("span", { class: "c-sub", text: [row.id, row.department].filter(Boolean).join("・") })),
       el("td", { class: "c-kana", text: row.kana || "—" }),
@@ -476,7 +525,7 @@
     $("open-pdf").disabled = !row || !!row.error;
     if (!row) return;
     $("ed-name").textContent = row.name || "（氏名なし）";
-    $("ed-meta").textContent = [`${row.row} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
+    $("ed-meta").textContent = [`${rowLabel(row)} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
     const s = status(row);
     $("ed-status").replaceChildren(...[
       el("span", { class: `pill ${s.key}`, text: s.label }),
@@ -484,10 +533,12 @@
     ].filter(Boolean));
     $("ed-fields").hidden = !row.fixable;
     $("ed-unfixable").hidden = row.fixable;
-    $("ed-reasons").replaceChildren(...[
-      ...(row.error ? [row.error.message] : []),
-      ...row.reasons,
-    ].map((text) => el("li", { text })));
+    $("ed-reasons").replaceChildren(
+      ...(row.error ? [el("li", { class: "error-text" }, row.error.text, el("span", { class: "code", text: row.error.code }))] : []),
+      ...row.reasons.map((text, i) => el("li", {}, text, row.reasonCodes[i] ? el("span", { class: "code", text: row.reasonCodes[i] }) : null)),
+    );
+    // The library asks for 済 in the review sheet; on the page, the confirm button does the same.
+    $("ed-pair").hidden = !row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT);
     const alternatives = alternativesOf(row);
     $("ed-alts").replaceChildren(...(alternatives.length > 0 ? [
       el("span", { class: "person-meta", text: "ほかの読み：" }),
@@ -501,7 +552,8 @@
     $("edit-error").textContent = state.editErrors.get(row.row) || "";
     $("revert").hidden = !edit;
     const alreadyDone = !row.error && !row.review && row.source === "override";
-    $("confirm").textContent = alreadyDone ? "確認済みです" : "この読みで確認済みにする";
+    $("confirm").textContent = alreadyDone ? "確認済みです"
+      : row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) ? "このローマ字のまま確認済みにする" : "この読みで確認済みにする";
     $("confirm").disabled = alreadyDone;
   }
 
@@ -515,9 +567,11 @@
   /**
    * An edit as the server takes it (a row of a confirmed readings table). `romaji: null` lets nafuda spell the
    * romaji from the kana; `romajiTyped` (page only) remembers that the person typed the romaji themselves.
+   * As in the review sheet, a typed romaji that does not spell the kana is not printed (the library sends the row
+   * to review, REASON_ROMAJI_DOES_NOT_FIT) until the person confirms the pair: `pair` is the sheet's 済.
    */
-  function editFor(row, kana, romaji, romajiTyped = false) {
-    return { row: row.row, id: row.id, name: row.name, kana, romaji, romajiTyped };
+  function editFor(row, kana, romaji, romajiTyped = false, pair = false) {
+    return { row: row.row, id: row.id, name: row.name, kana, romaji, romajiTyped, pair };
   }
 
   /** The romaji to keep with a new kana: the person's own, or none (spelt again from the kana). */
@@ -553,11 +607,14 @@
     const romajiInput = inEditor ? $("edit-romaji").value.trim() : row.romaji || "";
     const typedNow = romajiInput !== "" && romajiInput !== (row.romaji || "");
     const [romaji, romajiTyped] = typedNow ? [romajiInput, true] : romajiForKana(row, kana);
-    if (existing && existing.kana === kana && existing.romaji === romaji) {
+    // Confirming a row the library flagged because its romaji does not spell the kana confirms that pair.
+    const samePair = existing && existing.kana === kana && existing.romaji === romaji;
+    const pair = romajiTyped && romaji !== null && (row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) || !!(samePair && existing.pair));
+    if (samePair && existing.pair === pair) {
       updateRow(rowNumber); // nothing new: just make sure the table shows it
       return;
     }
-    state.edits.set(rowNumber, editFor(row, kana, romaji, romajiTyped));
+    state.edits.set(rowNumber, editFor(row, kana, romaji, romajiTyped, pair));
     updateRow(rowNumber);
   }
 
@@ -615,7 +672,7 @@
     try {
       const { json } = await post("/api/readings", readingForm({ rows: String(rowNumber) }));
       if (asked !== generation) return;
-      for (const e of json.editErrors) state.editErrors.set(e.row, e.message);
+      for (const e of json.editErrors) state.editErrors.set(e.row, e.text);
       if (!json.editErrors.some((e) => e.row === rowNumber)) state.editErrors.delete(rowNumber);
       for (const fresh of json.rows) {
         const index = state.rows.findIndex((r) => r.row === fresh.row);
@@ -630,7 +687,7 @@
         refreshPreview(false);
       }
     } catch (error) {
-      message("roster-message", "error", error.message, [], error.data?.detail || null);
+      message("roster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     }
   }
 
@@ -659,7 +716,7 @@
       if (ticket !== previewTicket) return;
       $("preview").classList.remove("stale");
       if (!json.svg) {
-        $("preview").replaceChildren(el("p", { class: "preview-empty", text: json.error ? `この人の名札は作れません：${json.error.message}` : "名札を作れません" }));
+        $("preview").replaceChildren(el("p", { class: "preview-empty", text: json.error ? `この人の名札は作れません：${json.error.text}` : "名札を作れません" }));
         $("preview-note").textContent = "";
         return;
       }
@@ -672,7 +729,7 @@
       svg.setAttribute("aria-label", `名札の見本：${json.kana} ${json.romaji}`);
       $("preview").replaceChildren(svg);
       $("preview-size").textContent = `実寸 ${json.widthMm} × ${json.heightMm} mm`;
-      const notes = [...json.warnings.map((w) => w.message)];
+      const notes = [...json.warnings.map((w) => w.text)];
       if (json.notShown.includes("background")) notes.push("背景の画像は見本に表示していません（PDF には入ります）。");
       $("preview-note").textContent = notes.join(" ");
     } catch (error) {
@@ -694,25 +751,30 @@
       if (tab) tab.location.href = url; else saveBlob(blob, `名札_${row.surname}.pdf`);
     } catch (error) {
       if (tab) tab.close();
-      message("download-message", "error", error.message);
+      message("download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     }
   });
 
   // ---------- step 3: downloads
 
-  $("download-confirmed").addEventListener("click", async () => {
+  async function downloadConfirmed(path, fallback) {
     busy(true, "確認済みよみを作っています…");
     try {
-      const { blob, response } = await post("/api/confirmed.csv", readingForm());
-      const name = fileNameOf(response, "確認済みよみ.csv");
+      const { blob, response } = await post(path, readingForm());
+      const name = fileNameOf(response, fallback);
       saveBlob(blob, name);
-      message("download-message", "ok", `「${name}」をダウンロードしました。`, ["来年の印刷では、名簿と一緒にこのファイルを選んでください。確認した読みがそのまま使われます。"]);
+      message("download-message", "ok", `「${name}」をダウンロードしました。`, [
+        "来年の印刷では、名簿と一緒にこのファイルを選んでください。確認した読みがそのまま使われます。",
+        "Excel で直して保存してもかまいません（CSV のままでも、Excel ブックでも）。職員番号の先頭の 0 が消えたり、行を並べ替えたりしても照合できます。",
+      ]);
     } catch (error) {
-      message("download-message", "error", error.message, [], error.data?.detail || null);
+      message("download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     } finally {
       busy(false);
     }
-  });
+  }
+  $("download-confirmed").addEventListener("click", () => downloadConfirmed("/api/confirmed.csv", "確認済みよみ.csv"));
+  $("download-confirmed-xlsx").addEventListener("click", () => downloadConfirmed("/api/confirmed.xlsx", "確認済みよみ.xlsx"));
 
   $("download-badges").addEventListener("click", async () => {
     busy(true, "名札 PDF を作っています…");
@@ -721,6 +783,7 @@
       const { blob, response } = await post("/api/badges.pdf", form);
       const name = fileNameOf(response, "名札.pdf");
       saveBlob(blob, name);
+      // A bounded summary: the counts are complete, the rows listed are the first that fit.
       let report = {};
       try { report = JSON.parse(decodeURIComponent(response.headers.get("x-nafuda-report") || "%7B%7D")); } catch { report = {}; }
       const sheet = (state.info?.sheets || []).find((s) => s.name === report.sheet);
@@ -728,19 +791,28 @@
       if (report.unreviewed > 0) lines.push(`確認していない読み ${report.unreviewed} 人分をそのまま印刷しています。`);
       if (report.leftOutCount > 0) {
         lines.push(`次の ${report.leftOutCount} 人は名札を作れなかったので、PDF に入っていません：`);
-        lines.push(...report.leftOut.map((e) => rowErrorLine(e)));
+        lines.push(...(report.leftOut || []).map((e) => e.message));
+        const more = report.leftOutCount - (report.leftOut || []).length;
+        if (more > 0) lines.push(`ほか ${more} 人（表の「エラー」の行をご覧ください）。`);
       }
-      if (report.warningCount > 0) lines.push(...report.warnings.map((w) => `${w.row} 行目（${w.name || ""}）：${w.message}`));
+      if (report.warningCount > 0) {
+        lines.push(...(report.warnings || []).map((w) => w.message));
+        const more = report.warningCount - (report.warnings || []).length;
+        if (more > 0) lines.push(`ほかに注意が ${more} 件あります。`);
+      }
+      const codes = Object.keys({ ...(report.leftOutCodes || {}), ...(report.warningCodes || {}) });
       message("download-message", report.leftOutCount > 0 ? "warn" : "ok",
-        `「${name}」をダウンロードしました：名札 ${report.badges} 枚、${report.pages} ページ（${sheet ? sheet.label : report.sheet}）。`, lines);
+        `「${name}」をダウンロードしました：名札 ${report.badges} 枚、${report.pages} ページ（${sheet ? sheet.label : report.sheet}）。`, lines,
+        codes.length > 0 ? [`コード：${codes.join("、")}`] : []);
     } catch (error) {
-      const lines = [];
+      const lines = linesOf(error.data);
       if (error.data?.unreviewed) {
-        lines.push(...error.data.unreviewed.slice(0, 15).map((u) => `${u.row} 行目　${u.name}　→ ${u.kana}`));
-        if (error.data.unreviewed.length > 15) lines.push(`ほか ${error.data.unreviewed.length - 15} 人`);
+        lines.push(...error.data.unreviewed.slice(0, 15).map((u) => `${rowLabel(u)} 行目　${u.name}　→ ${u.kana}`));
+        const count = error.data.unreviewedCount ?? error.data.unreviewed.length;
+        if (count > 15) lines.push(`ほか ${count - 15} 人`);
       }
       if (error.data?.leftOut) lines.push(...error.data.leftOut.slice(0, 15).map((e) => rowErrorLine(e)));
-      message("download-message", error.status === 409 ? "warn" : "error", error.message, lines, error.data?.detail || null);
+      message("download-message", error.status === 409 ? "warn" : "error", error.message, lines, detailsOf(error.data));
     } finally {
       busy(false);
     }
@@ -753,6 +825,7 @@
     form.append("facilities", state.facilities, state.facilities.name);
     form.append("policy", state.policy, state.policy.name);
     form.append("printShop", String($("print-shop").checked));
+    form.append("lang", LANG);
     for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
     return form;
   }
@@ -793,13 +866,14 @@
       )));
       $("poster-list-card").hidden = json.facilities.length === 0;
       if (json.errors.length > 0) {
-        message("poster-message", "warn", "施設一覧に直すところがあります（ほかの施設は作れます）", json.errors.map((e) => rowErrorLine(e, "施設一覧")));
+        message("poster-message", "warn", "施設一覧に直すところがあります（ほかの施設は作れます）", json.errors.map((e) => rowErrorLine(e)),
+          [`コード：${[...new Set(json.errors.map((e) => e.code))].join("、")}`]);
       } else if (json.facilities.length === 0) {
         message("poster-message", "error", "施設一覧に施設がありません。");
       }
     } catch (error) {
       $("poster-list-card").hidden = true;
-      message("poster-message", "error", error.message, error.data?.issues || [], error.data?.detail || null);
+      message("poster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     } finally {
       busy(false);
     }
@@ -813,7 +887,7 @@
       saveBlob(blob, name);
       message("poster-download-message", "ok", `「${name}」をダウンロードしました。`);
     } catch (error) {
-      message("poster-download-message", "error", error.message, error.data?.issues || [], error.data?.detail || null);
+      message("poster-download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     } finally {
       busy(false);
     }
@@ -826,7 +900,7 @@
 
   async function start() {
     try {
-      const response = await fetch("/api/info");
+      const response = await fetch(`/api/info?lang=${LANG}`);
       state.info = await response.json();
       $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
       $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));

@@ -4,6 +4,7 @@ import { READINGS_MESSAGES } from "./readings.js";
 import { REVIEW_MESSAGES } from "./review.js";
 import { CLI_MESSAGES } from "./cli.js";
 import { POSTERS_MESSAGES } from "./posters.js";
+import { SERVE_MESSAGES } from "./serve.js";
 import { entry } from "./entry.js";
 
 /**
@@ -18,6 +19,7 @@ export const CATALOGUE = {
   ...REVIEW_MESSAGES,
   ...CLI_MESSAGES,
   ...POSTERS_MESSAGES,
+  ...SERVE_MESSAGES,
   /** Wording not yet moved into the catalogue (being converted area by area; a test lists what is left). */
   UNCONVERTED: entry<{ text: string }>("text", (p) => p.text, (p) => p.text),
 } as const;

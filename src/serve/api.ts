@@ -1,39 +1,46 @@
 import { PDFDocument } from "pdf-lib";
 import type { RowError, StaffReading } from "../model.js";
-import { loadRoster, type LoadedRoster } from "../roster/load-roster.js";
+import { rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
 import { readTable, type Table } from "../roster/read-table.js";
-import { RosterFileError } from "../roster/errors.js";
+import { roleOfHeader } from "../roster/columns.js";
+import type { TableLimits } from "../roster/limits.js";
 import { decodeText } from "../roster/decode-text.js";
-import { createReadingResolver, resolveReadings, type ResolvedReadings } from "../readings/resolve.js";
-import { nameKey, parseConfirmedReadings, type ConfirmedReadings } from "../readings/confirmed-readings.js";
+import { createReadingResolver, resolveReadings, type ReadingResolver, type ResolvedReadings } from "../readings/resolve.js";
+import { isConfirmedHeader, parseConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "../readings/confirmed-readings.js";
 import { kuroshiroAnalyzer } from "../readings/analyzer.js";
 import { reviewRows, reviewSheetCsv } from "../review/review-sheet.js";
-import { isRomajiCase, isRomajiSystem, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
+import { isRomajiCase, isRomajiSystem, ROMAJI_CASES, ROMAJI_SYSTEMS, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
 import { renderBadgeSheets } from "../badges/render-badges.js";
-import { BUILTIN_TEMPLATES, TemplateError } from "../badges/template.js";
-import { SHEET_PRESETS, SheetError, type SheetSpec } from "../geometry/sheets.js";
-import { parsePolicy, PolicyError, type PosterPolicy } from "../posters/policy.js";
-import { readFacilities, type Facility } from "../posters/facilities.js";
+import { BUILTIN_TEMPLATES } from "../badges/template.js";
+import { SHEET_PRESETS, type SheetSpec } from "../geometry/sheets.js";
+import { parsePolicy, type PosterPolicy } from "../posters/policy.js";
+import { parseFacilityTable, type Facility } from "../posters/facilities.js";
 import { renderFacilityPosters } from "../posters/render.js";
 import { facilityFileNames, facilityOrderLines, orderManifestCsv, orderSummaryPdf, type OrderLine } from "../posters/batch.js";
 import { formatJapaneseDate } from "../posters/dates.js";
 import { DEFAULT_MEASURE_LABELS } from "../posters/measures.js";
+import { formatMessage, msg, type CodedMessage } from "../messages/message.js";
+import { defaultLang, parseLang, type Lang } from "../messages/lang.js";
 import { badgePdfToSvg } from "./badge-svg.js";
-import { japanese, pageRowError, PageError, policyIssueText, type PageRowError } from "./messages.js";
+import { pageRowError, PageError, type PageRowError } from "./messages.js";
 
 /**
  * What the page asks of the server. Every request carries its files (the page keeps them, the server does not):
- * the server reads them with the same library calls as the CLI, answers, and forgets them.
+ * the server reads them with the same library calls as the CLI, answers, and forgets them. Every answer is in the
+ * language the request asks for (the form's `lang`: ja by default, or en).
  */
 
 /** A reading corrected on the page. It goes back to the library as a row of a confirmed readings table. */
 export interface PageEdit {
+  /** The roster's data row of the person (1 = the row after the header). */
   row: number;
   id: string | null;
   name: string;
   kana: string;
   /** The romaji as typed, or null to let nafuda spell it from the kana. */
   romaji: string | null;
+  /** The person confirmed this kana with this romaji although it does not spell it (the review sheet's 済). */
+  pair: boolean;
 }
 
 export interface Upload {
@@ -41,9 +48,21 @@ export interface Upload {
   bytes: Uint8Array;
 }
 
-/** The parsed request: files and fields of a multipart form. */
+/** The parsed request: files and fields of a multipart form, the language to answer in, the bounds to read within. */
 export class PageForm {
-  constructor(private readonly form: FormData) {}
+  readonly lang: Lang;
+
+  constructor(
+    private readonly form: FormData,
+    /** Bounds for every table the request holds (README: Limits; the server ties them to its upload limit). */
+    readonly limits: Partial<TableLimits> = {},
+    fallbackLang: Lang = defaultLang(),
+  ) {
+    const asked = this.text("lang");
+    const lang = asked === null || asked.trim() === "" ? fallbackLang : parseLang(asked);
+    if (lang === null) throw new PageError(400, msg("SERVE_LANG_UNKNOWN", { value: (asked ?? "").slice(0, 40) }));
+    this.lang = lang;
+  }
 
   async file(key: string): Promise<Upload | null> {
     const value = this.form.get(key);
@@ -51,9 +70,9 @@ export class PageForm {
     return { name: value.name || key, bytes: new Uint8Array(await value.arrayBuffer()) };
   }
 
-  async requireFile(key: string, what: string): Promise<Upload> {
+  async requireFile(key: string, what: CodedMessage): Promise<Upload> {
     const file = await this.file(key);
-    if (!file || file.bytes.length === 0) throw new PageError(400, `${what}が選ばれていません。ファイルを選ぶか、ここにドラッグしてください。`);
+    if (!file || file.bytes.length === 0) throw new PageError(400, msg("SERVE_FILE_MISSING", { what }));
     return file;
   }
 
@@ -65,6 +84,11 @@ export class PageForm {
   flag(key: string): boolean {
     return ["1", "true", "on", "yes"].includes((this.text(key) ?? "").toLowerCase());
   }
+
+  /** A word of the page in the request's language. */
+  say(message: CodedMessage): string {
+    return formatMessage(message, this.lang);
+  }
 }
 
 export interface ReadingOptions {
@@ -75,8 +99,8 @@ export interface ReadingOptions {
 function readingOptions(form: PageForm): ReadingOptions {
   const romaji = form.text("romaji") ?? "passport";
   const romajiCase = form.text("romajiCase") ?? "title";
-  if (!isRomajiSystem(romaji)) throw new PageError(400, `ローマ字の書き方「${romaji}」は選べません。`);
-  if (!isRomajiCase(romajiCase)) throw new PageError(400, `ローマ字の大文字・小文字「${romajiCase}」は選べません。`);
+  if (!isRomajiSystem(romaji)) throw new PageError(400, msg("SERVE_ROMAJI_SYSTEM_UNKNOWN", { value: romaji.slice(0, 40), list: [...ROMAJI_SYSTEMS] }));
+  if (!isRomajiCase(romajiCase)) throw new PageError(400, msg("SERVE_ROMAJI_CASE_UNKNOWN", { value: romajiCase.slice(0, 40), list: [...ROMAJI_CASES] }));
   return { romaji, romajiCase };
 }
 
@@ -87,9 +111,9 @@ function parseEdits(form: PageForm): PageEdit[] {
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new PageError(400, "画面での修正が読み取れませんでした。ページを読み込み直してください。");
+    throw new PageError(400, msg("SERVE_EDITS_UNREADABLE"));
   }
-  if (!Array.isArray(raw)) throw new PageError(400, "画面での修正が読み取れませんでした。ページを読み込み直してください。");
+  if (!Array.isArray(raw)) throw new PageError(400, msg("SERVE_EDITS_UNREADABLE"));
   return raw.flatMap((item): PageEdit[] => {
     if (typeof item !== "object" || item === null) return [];
     const e = item as Record<string, unknown>;
@@ -100,18 +124,19 @@ function parseEdits(form: PageForm): PageEdit[] {
       name: e.name,
       kana: e.kana,
       romaji: typeof e.romaji === "string" && e.romaji.trim() !== "" ? e.romaji.trim() : null,
+      pair: e.pair === true,
     }];
   });
 }
 
-/** The edits as a confirmed readings table, with the review sheet's headers. */
-export function editsTable(edits: readonly PageEdit[]): Table {
+/** The edits as a confirmed readings table, with the review sheet's headers (済 in 要確認 for a confirmed pair). */
+export function editsTable(edits: readonly PageEdit[], file: string): Table {
   return {
-    file: "画面での修正",
+    file,
     format: "csv",
     headers: ["職員番号", "氏名", "かな", "ローマ字", "要確認"],
     headerSheetRow: null,
-    rows: edits.map((edit, i) => ({ row: i + 1, sheetRow: null, cells: [edit.id ?? "", edit.name, edit.kana, edit.romaji ?? "", ""] })),
+    rows: edits.map((edit, i) => ({ row: i + 1, sheetRow: null, cells: [edit.id ?? "", edit.name, edit.kana, edit.romaji ?? "", edit.pair ? "済" : ""] })),
     errors: [],
     warnings: [],
   };
@@ -120,16 +145,22 @@ export function editsTable(edits: readonly PageEdit[]): Table {
 /** The review sheet's own headers: a file that has them is a previous review sheet, not a roster. */
 export function isReviewSheet(headers: readonly string[]): boolean {
   const set = new Set(headers.map((h) => h.trim()));
-  return set.has("かな") && set.has("要確認") && (set.has("出典") || set.has("候補"));
+  return set.has("かな") && set.has("要確認") && (set.has("出典") || headers.some((h) => /^候補\d*$/.test(h.trim())));
 }
 
-async function tableOf(upload: Upload, what: string): Promise<Table> {
-  try {
-    return await readTable(upload.bytes, { fileName: upload.name });
-  } catch (error) {
-    if (error instanceof RosterFileError) throw new PageError(422, `「${upload.name}」を${what}として読めませんでした。${japanese(error.message)}`, error.message);
-    throw error;
-  }
+/**
+ * The header row of a table that may be a roster or a review sheet: a roster's (a name column) or a confirmed
+ * readings file's (かな and 職員番号 or 氏名). A review sheet has a title and instructions above its header.
+ */
+export function isRosterOrConfirmedHeader(cells: string[]): boolean {
+  return isConfirmedHeader(cells) || cells.some((cell) => {
+    const role = roleOfHeader(cell);
+    return role === "name" || role === "surname";
+  });
+}
+
+async function tableOf(upload: Upload, form: PageForm): Promise<Table> {
+  return readTable(upload.bytes, { fileName: upload.name, isHeader: isRosterOrConfirmedHeader, limits: form.limits });
 }
 
 /** Everything a readings request gives: the roster, the confirmed readings (file + edits) and the options. */
@@ -139,22 +170,26 @@ export interface ReadingInput {
   /** "review-sheet" when the roster slot held a previous review sheet (it is then the confirmed file too). */
   rosterKind: "roster" | "review-sheet";
   confirmedFile: Upload | null;
-  confirmed: ConfirmedReadings;
+  /** The confirmed readings file, as read. */
+  confirmed: ConfirmedReadings | null;
   edits: PageEdit[];
+  /** The edits as confirmed rows, by the roster's data row. */
+  editRows: Map<number, ConfirmedReading>;
   /** Problems with the edits, by staff row. */
   editErrors: PageRowError[];
   options: ReadingOptions;
+  lang: Lang;
 }
 
 export async function readingInput(form: PageForm): Promise<ReadingInput> {
-  let rosterFile = await form.requireFile("roster", "名簿ファイル");
+  let rosterFile = await form.requireFile("roster", msg("SERVE_TEXT_ROSTER_FILE"));
   let confirmedFile = await form.file("confirmed");
   if (confirmedFile && confirmedFile.bytes.length === 0) confirmedFile = null;
   const options = readingOptions(form);
   const edits = parseEdits(form);
 
-  let rosterTable = await tableOf(rosterFile, "名簿");
-  let confirmedTable = confirmedFile ? await tableOf(confirmedFile, "確認済みよみ") : null;
+  let rosterTable = await tableOf(rosterFile, form);
+  let confirmedTable = confirmedFile ? await tableOf(confirmedFile, form) : null;
   let rosterKind: ReadingInput["rosterKind"] = "roster";
   if (isReviewSheet(rosterTable.headers)) {
     if (confirmedFile && confirmedTable && !isReviewSheet(confirmedTable.headers)) {
@@ -167,48 +202,60 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
       confirmedTable = rosterTable;
     }
   }
-  let roster: LoadedRoster;
-  try {
-    roster = await loadRoster(rosterFile.bytes, { fileName: rosterFile.name });
-  } catch (error) {
-    if (error instanceof RosterFileError) throw new PageError(422, `「${rosterFile.name}」を名簿として読めませんでした。${japanese(error.message)}`, error.message);
-    throw error;
-  }
+  const roster = rosterFromTable(rosterTable);
+  const confirmed = confirmedTable ? parseConfirmedReadings(confirmedTable) : null;
 
-  const fromFile: ConfirmedReadings = confirmedTable ? parseConfirmedReadings(confirmedTable) : { file: null, rows: [], errors: [] };
-  const fromEdits = parseConfirmedReadings(editsTable(edits));
-  const editErrors = fromEdits.errors.map((error) => {
+  // An edit is the person's confirmed row: it wins over the confirmed file's row for that person.
+  const editsFile = form.say(msg("SERVE_TEXT_EDITS"));
+  const fromEdits = parseConfirmedReadings(editsTable(edits, editsFile));
+  const editRows = new Map<number, ConfirmedReading>();
+  for (const row of fromEdits.rows) {
+    const edit = edits[row.row - 1];
+    if (edit) editRows.set(edit.row, row);
+  }
+  const sheetRows = new Map(roster.records.map((record) => [record.row, record.sheetRow]));
+  const editErrors = fromEdits.errors.map((error): PageRowError => {
     const edit = edits[error.row - 1];
-    return { ...pageRowError(error), row: edit?.row ?? 0, name: edit?.name ?? null, column: "かな" };
+    const row = edit?.row ?? 0;
+    const sheetRow = sheetRows.get(row) ?? null;
+    // "画面での修正 の 22 行目・「かな」列": the correction typed on the page for the roster's row 22.
+    return { ...pageRowError({ ...error, file: editsFile, row, sheetRow, column: "かな" }, form.lang), name: edit?.name ?? null };
   });
-  // An edit replaces that person's row of the confirmed file (so the file's row is not reported as stale).
-  const editedPeople = fromEdits.rows.map((row) => ({ id: row.id, name: row.name }));
-  const samePerson = (a: { id: string | null; name: string | null }, b: { id: string | null; name: string | null }) =>
-    a.id && b.id ? a.id.trim() === b.id.trim() : !!a.name && !!b.name && nameKey(a.name) === nameKey(b.name);
-  const confirmed: ConfirmedReadings = {
-    file: fromFile.file ?? (edits.length > 0 ? "画面での修正" : null),
-    rows: [...fromFile.rows.filter((row) => !editedPeople.some((person) => samePerson(person, row))), ...fromEdits.rows],
-    errors: fromFile.errors,
-  };
-  return { roster, rosterFile, rosterKind, confirmedFile, confirmed, edits, editErrors, options };
+  return { roster, rosterFile, rosterKind, confirmedFile, confirmed, edits, editRows, editErrors, options, lang: form.lang };
 }
 
 /** One analyzer for the whole server: its dictionary takes a second and 250–400 MB to load, once. */
 const sharedAnalyzer = kuroshiroAnalyzer();
 
+/**
+ * The readings of the roster with the confirmed file and the page's edits. The confirmed file is matched against
+ * the whole roster by the library (ids Excel stripped of their zeros, re-sorted rows, ? for lost characters; a
+ * file of another roster is refused with CONFIRMED_MOSTLY_UNMATCHED); an edit replaces the matched row of the
+ * person it was made for.
+ */
 export async function resolveInput(input: ReadingInput, onlyRows?: ReadonlySet<number>): Promise<ResolvedReadings> {
-  const resolver = createReadingResolver({
-    overrides: input.confirmed,
+  const library = createReadingResolver({
+    overrides: input.confirmed ? [input.confirmed] : [],
     romaji: input.options.romaji,
     romajiCase: input.options.romajiCase,
     analyzer: sharedAnalyzer,
   });
+  const resolver: ReadingResolver = {
+    confirmed: () => library.confirmed(),
+    resolve: (record, match) => {
+      const edit = input.editRows.get(record.row);
+      return library.resolve(record, edit ? { reading: edit, via: "id" } : match);
+    },
+  };
   return resolveReadings(input.roster.records, resolver, onlyRows ? { only: onlyRows } : {});
 }
 
 /** A row of the page's table. */
 export interface PageRow {
+  /** The roster's data row: the row's key in every request (edits, rows, row). */
   row: number;
+  /** The row as Excel numbers it: what the page shows; null for JSON rosters. */
+  sheetRow: number | null;
   id: string | null;
   name: string;
   surname: string;
@@ -217,6 +264,7 @@ export interface PageRow {
   source: StaffReading["source"] | null;
   review: boolean;
   reasons: string[];
+  reasonCodes: string[];
   alternatives: string[];
   department: string | null;
   /** The reading comes from an edit made on the page. */
@@ -226,15 +274,20 @@ export interface PageRow {
   error: PageRowError | null;
 }
 
+/** A row error about the roster names the roster (the readings' own errors know the row, not the file). */
+function ofRoster(input: ReadingInput, errors: readonly RowError[]): RowError[] {
+  return errors.map((error) => (error.file === undefined ? { ...error, file: input.rosterFile.name } : error));
+}
+
 function pageRows(input: ReadingInput, readings: ResolvedReadings, rowErrors: readonly RowError[]): PageRow[] {
   const byRow = new Map(readings.staff.map((s) => [s.row, s]));
   const errorsByRow = new Map(rowErrors.map((e) => [e.row, e]));
-  const editRows = new Set(input.edits.map((e) => e.row));
-  return reviewRows(readings.staff, rowErrors).map((r): PageRow => {
+  return reviewRows(readings.staff, rowErrors, { lang: input.lang }).map((r): PageRow => {
     const reading = byRow.get(r.row);
     const error = r.error !== undefined ? errorsByRow.get(r.row) : undefined;
     return {
       row: r.row,
+      sheetRow: r.sheetRow,
       id: r.id,
       name: r.name,
       surname: r.surname,
@@ -243,14 +296,18 @@ function pageRows(input: ReadingInput, readings: ResolvedReadings, rowErrors: re
       source: r.source ?? null,
       review: r.review,
       reasons: r.reasons,
+      reasonCodes: r.reasonCodes,
       alternatives: r.alternatives,
       department: reading?.record.department ?? error?.record?.department ?? null,
-      edited: editRows.has(r.row) && r.source === "override",
+      edited: input.editRows.has(r.row) && r.source === "override",
       fixable: reading !== undefined || (error?.record !== undefined && error.record.name.trim() !== ""),
-      error: error ? pageRowError(error) : null,
+      error: error ? pageRowError(error, input.lang) : null,
     };
   });
 }
+
+/** How many stale rows of the confirmed file the answer lists by name (the note counts them all). */
+const STALE_LISTED = 50;
 
 export async function readingsResponse(form: PageForm): Promise<unknown> {
   const input = await readingInput(form);
@@ -258,9 +315,12 @@ export async function readingsResponse(form: PageForm): Promise<unknown> {
   const onlyRows = only ? new Set(only.split(",").map(Number).filter(Number.isInteger)) : undefined;
   const readings = await resolveInput(input, onlyRows);
   const rosterRowErrors = input.roster.errors.filter((e) => e.row > 0 && (!onlyRows || onlyRows.has(e.row)));
-  const rowErrors = [...rosterRowErrors, ...readings.errors];
+  const rowErrors = ofRoster(input, [...rosterRowErrors, ...readings.errors]);
   const rows = pageRows(input, readings, rowErrors);
+  const lang = input.lang;
+  const stale = onlyRows ? [] : readings.staleOverrides;
   return {
+    lang,
     files: {
       roster: input.rosterFile.name,
       confirmed: input.confirmedFile?.name ?? null,
@@ -276,23 +336,48 @@ export async function readingsResponse(form: PageForm): Promise<unknown> {
       review: rows.filter((r) => r.review && !r.error).length,
       errors: rows.filter((r) => r.error).length,
     },
-    fileErrors: input.roster.errors.filter((e) => e.row === 0).map(pageRowError),
-    notes: input.roster.notes,
+    fileErrors: input.roster.errors.filter((e) => e.row === 0).map((e) => pageRowError(e, lang)),
+    notes: onlyRows ? [] : input.roster.notes.map((note) => pageRowError(note, lang)),
     editErrors: input.editErrors,
     confirmed: {
-      rows: input.confirmed.rows.length,
-      errors: readings.overrideErrors.map(pageRowError),
-      stale: onlyRows ? [] : readings.staleOverrides.map((row) => ({ row: row.row, id: row.id, name: row.name, kana: row.kana })),
+      rows: input.confirmed?.rows.length ?? 0,
+      errors: readings.overrideErrors.map((e) => pageRowError(e, lang)),
+      /** What matching the confirmed file had to say: ids Excel changed, rows that match no one. */
+      notes: onlyRows ? [] : readings.overrideNotes.map((note) => pageRowError(note, lang)),
+      matched: readings.matching.files.map((file) => ({ file: file.file, total: file.total, byId: file.byId, byName: file.byName, unmatched: file.unmatched.length })),
+      staleCount: stale.length,
+      stale: stale.slice(0, STALE_LISTED).map((row) => ({ row: row.row, sheetRow: row.sheetRow, id: row.id, name: row.name, kana: row.kana })),
     },
   };
 }
 
-/** The confirmed readings file: the review sheet's format (UTF-8 with BOM, CRLF), with the page's edits in. */
-export async function confirmedCsv(form: PageForm): Promise<{ csv: string; fileName: string }> {
+/** The review sheet's rows with the page's edits in (the confirmed readings file to download). */
+async function confirmedRows(form: PageForm) {
   const input = await readingInput(form);
   const readings = await resolveInput(input);
   const rowErrors = [...input.roster.errors.filter((e) => e.row > 0), ...readings.errors];
-  return { csv: reviewSheetCsv(reviewRows(readings.staff, rowErrors)), fileName: `${stem(input.rosterFile.name)}_確認済みよみ.csv` };
+  return { input, rows: reviewRows(readings.staff, rowErrors, { lang: input.lang }) };
+}
+
+/** The confirmed readings file as CSV: the review sheet (title, instructions, header; UTF-8 with BOM, CRLF). */
+export async function confirmedCsv(form: PageForm): Promise<{ csv: string; fileName: string }> {
+  const { input, rows } = await confirmedRows(form);
+  return {
+    csv: reviewSheetCsv(rows, { lang: input.lang, roster: input.rosterFile.name }),
+    fileName: `${stem(input.rosterFile.name)}_確認済みよみ.csv`,
+  };
+}
+
+/** The same as an Excel workbook: every cell text, so Excel keeps the zeros of 職員番号. */
+export async function confirmedXlsx(form: PageForm): Promise<{ xlsx: Uint8Array; fileName: string }> {
+  const { input, rows } = await confirmedRows(form);
+  // Loaded when asked for: write-excel-file is still a devDependency of the package (see package.json), and the
+  // server must start without it.
+  const { reviewSheetXlsx } = await import("../review/review-workbook.js");
+  return {
+    xlsx: await reviewSheetXlsx(rows, { lang: input.lang, roster: input.rosterFile.name }),
+    fileName: `${stem(input.rosterFile.name)}_確認済みよみ.xlsx`,
+  };
 }
 
 export function stem(fileName: string): string {
@@ -304,14 +389,14 @@ const TEMPLATE_NAMES = new Set<string>(BUILTIN_TEMPLATES);
 
 function templateOf(form: PageForm): string {
   const template = form.text("template") ?? "standard";
-  if (!TEMPLATE_NAMES.has(template)) throw new PageError(400, `名札の型「${template}」はありません。一覧から選んでください。`);
+  if (!TEMPLATE_NAMES.has(template)) throw new PageError(400, msg("SERVE_TEMPLATE_UNKNOWN", { name: template.slice(0, 60) }));
   return template;
 }
 
 function sheetOf(form: PageForm): string | undefined {
   const sheet = form.text("sheet") ?? "";
   if (sheet === "" || sheet === "auto") return undefined;
-  if (!SHEET_PRESETS[sheet]) throw new PageError(400, `用紙「${sheet}」はありません。一覧から選んでください。`);
+  if (!Object.prototype.hasOwnProperty.call(SHEET_PRESETS, sheet)) throw new PageError(400, msg("SERVE_SHEET_UNKNOWN", { name: sheet.slice(0, 60) }));
   return sheet;
 }
 
@@ -321,11 +406,12 @@ const PREVIEW_SHEET: SheetSpec = { name: "preview", columns: 1, rows: 1, marginT
 async function oneReading(form: PageForm): Promise<{ input: ReadingInput; reading: StaffReading | null; error: RowError | null }> {
   const input = await readingInput(form);
   const row = Number(form.text("row"));
-  if (!Number.isInteger(row)) throw new PageError(400, "どの行の名札かがわかりません。表の行を選んでください。");
+  if (!Number.isInteger(row) || form.text("row") === null) throw new PageError(400, msg("SERVE_ROW_UNKNOWN"));
   const readings = await resolveInput(input, new Set([row]));
   const reading = readings.staff[0] ?? null;
-  const error = readings.errors[0] ?? input.roster.errors.find((e) => e.row === row) ?? null;
-  if (!reading && !error) throw new PageError(404, `名簿に ${row} 行目がありません。名簿を選び直してください。`);
+  const found = readings.errors[0] ?? input.roster.errors.find((e) => e.row === row);
+  const error = found ? ofRoster(input, [found])[0]! : null;
+  if (!reading && !error) throw new PageError(404, msg("SERVE_ROW_NOT_IN_ROSTER"));
   return { input, reading, error };
 }
 
@@ -337,11 +423,11 @@ async function renderOne(form: PageForm, reading: StaffReading) {
 export async function previewResponse(form: PageForm): Promise<unknown> {
   const { reading, error } = await oneReading(form);
   if (!reading) {
-    return { row: error!.row, svg: null, error: pageRowError(error!), warnings: [] };
+    return { row: error!.row, svg: null, error: pageRowError(error!, form.lang), warnings: [] };
   }
   const result = await renderOne(form, reading);
   if (result.badges === 0) {
-    return { row: reading.row, svg: null, error: result.errors[0] ? pageRowError(result.errors[0]) : null, warnings: [] };
+    return { row: reading.row, svg: null, error: result.errors[0] ? pageRowError(result.errors[0], form.lang) : null, warnings: [] };
   }
   const drawn = await badgePdfToSvg(result.pdf);
   return {
@@ -353,16 +439,21 @@ export async function previewResponse(form: PageForm): Promise<unknown> {
     heightMm: Math.round(drawn.heightMm * 10) / 10,
     notShown: drawn.notShown,
     error: null,
-    warnings: result.warnings.map(pageRowError),
+    warnings: result.warnings.map((w) => pageRowError(w, form.lang)),
   };
+}
+
+/** A row that cannot become a badge, as the error answer: the library's own message for it. */
+function rowFailure(error: RowError): PageError {
+  return new PageError(422, error, { place: { file: error.file, row: error.row, sheetRow: error.sheetRow ?? error.record?.sheetRow, column: error.column } });
 }
 
 /** The selected row's badge as a one-badge PDF, to open in the browser's PDF viewer. */
 export async function singleBadgePdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
   const { reading, error } = await oneReading(form);
-  if (!reading) throw new PageError(422, `${error!.row} 行目は名札を作れません。${pageRowError(error!).message}`, pageRowError(error!).detail);
+  if (!reading) throw rowFailure(error!);
   const result = await renderOne(form, reading);
-  if (result.badges === 0) throw new PageError(422, result.errors[0] ? pageRowError(result.errors[0]).message : "名札を作れませんでした。", result.errors[0] ? pageRowError(result.errors[0]).detail : undefined);
+  if (result.badges === 0) throw result.errors[0] ? rowFailure(result.errors[0]) : new PageError(422, msg("SERVE_BADGE_NOT_MADE"));
   return { pdf: result.pdf, fileName: `名札_${reading.surname}.pdf` };
 }
 
@@ -379,14 +470,20 @@ export interface BadgesPdf {
   unreviewed: number;
 }
 
+/** How many rows an error answer lists (409 unreviewed, 422 left out); the counts say how many there are. */
+const LISTED_ROWS = 100;
+
 /** Every badge on the chosen sheet. Like `nafuda badges`, refuses while readings still need review unless told. */
 export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
   const input = await readingInput(form);
   const readings = await resolveInput(input);
   const unreviewed = readings.staff.filter((s) => s.review);
   if (unreviewed.length > 0 && !form.flag("allowUnreviewed")) {
-    throw new PageError(409, `まだ確認が済んでいない読みが ${unreviewed.length} 人分あります。表の「要確認」の行を確かめてから、もう一度ダウンロードしてください。`, undefined, {
-      unreviewed: unreviewed.map((s) => ({ row: s.row, name: s.name, kana: s.kana })),
+    throw new PageError(409, msg("SERVE_UNREVIEWED", { count: unreviewed.length }), {
+      extra: {
+        unreviewedCount: unreviewed.length,
+        unreviewed: unreviewed.slice(0, LISTED_ROWS).map((s) => ({ row: s.row, sheetRow: s.sheetRow, name: s.name, kana: s.kana, reasonCodes: s.reasons.map((r) => r.code) })),
+      },
     });
   }
   const sheet = sheetOf(form);
@@ -399,13 +496,13 @@ export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
       cutGuides: form.flag("cutGuides"),
     });
   } catch (error) {
-    if (error instanceof SheetError) throw new PageError(422, `この名札の型は、選んだ用紙に入りません。用紙を「おまかせ」にするか、別の用紙を選んでください。`, error.message);
-    if (error instanceof TemplateError) throw new PageError(422, "名札の型を読み込めませんでした。", error.message);
+    // The template does not fit the sheet chosen: the library says why; the page says what to choose instead.
+    if (error instanceof Error && error.name === "SheetError") throw Object.assign(error, { hints: [msg("SERVE_HINT_SHEET")] });
     throw error;
   }
-  const leftOut = [...input.roster.errors.filter((e) => e.row > 0), ...readings.errors, ...result.errors].map(pageRowError);
+  const leftOut = ofRoster(input, [...input.roster.errors.filter((e) => e.row > 0), ...readings.errors, ...result.errors]).map((e) => pageRowError(e, form.lang));
   if (result.badges === 0) {
-    throw new PageError(422, "印刷できる名札がありません。表のエラーの行を直してください。", undefined, { leftOut });
+    throw new PageError(422, msg("SERVE_NO_PRINTABLE_BADGES"), { extra: { leftOutCount: leftOut.length, leftOut: leftOut.slice(0, LISTED_ROWS) } });
   }
   return {
     pdf: result.pdf,
@@ -414,7 +511,7 @@ export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
     pages: result.pages,
     sheet: result.sheet.name,
     leftOut,
-    warnings: result.warnings.map(pageRowError),
+    warnings: ofRoster(input, result.warnings).map((w) => pageRowError(w, form.lang)),
     unreviewed: unreviewed.length,
   };
 }
@@ -429,28 +526,14 @@ interface PosterInput {
 }
 
 async function posterInput(form: PageForm): Promise<PosterInput> {
-  const facilitiesFile = await form.requireFile("facilities", "施設一覧ファイル");
-  const policyFile = await form.requireFile("policy", "方針ファイル（policy.yaml）");
-  let policy: PosterPolicy;
-  try {
-    policy = parsePolicy(decodeText(policyFile.bytes, policyFile.name).text, policyFile.name);
-  } catch (error) {
-    if (error instanceof PolicyError) {
-      throw new PageError(422, `方針ファイル「${policyFile.name}」に直すところがあります。`, error.message, {
-        issues: error.issues.map(policyIssueText),
-      });
-    }
-    if (error instanceof RosterFileError) throw new PageError(422, `方針ファイル「${policyFile.name}」を文字として読めませんでした。UTF-8 で保存し直してください。`, error.message);
-    throw error;
-  }
-  let list;
-  try {
-    list = await readFacilities(facilitiesFile.bytes, { fileName: facilitiesFile.name, policy });
-  } catch (error) {
-    if (error instanceof RosterFileError) throw new PageError(422, `「${facilitiesFile.name}」を施設一覧として読めませんでした。${japanese(error.message)}`, error.message);
-    throw error;
-  }
-  return { policy, facilities: list.facilities, errors: list.errors.map(pageRowError), facilitiesFile };
+  const facilitiesFile = await form.requireFile("facilities", msg("SERVE_TEXT_FACILITIES_FILE"));
+  const policyFile = await form.requireFile("policy", msg("SERVE_TEXT_POLICY_FILE"));
+  // The library's errors (a policy key misspelt, a list it cannot read) go to the answer as they are, with their codes.
+  const policy = parsePolicy(decodeText(policyFile.bytes, policyFile.name).text, policyFile.name);
+  const table = await readTable(facilitiesFile.bytes, { fileName: facilitiesFile.name, limits: form.limits });
+  const list = parseFacilityTable({ file: table.file, headers: table.headers, rows: table.rows }, policy);
+  const errors = [...table.errors, ...list.errors].map((e) => pageRowError(e, form.lang));
+  return { policy, facilities: list.facilities, errors, facilitiesFile };
 }
 
 function orderLines(facilities: readonly Facility[]): OrderLine[] {
@@ -486,7 +569,7 @@ export async function facilityPosterPdf(form: PageForm): Promise<{ pdf: Uint8Arr
   const input = await posterInput(form);
   const index = Number(form.text("index"));
   const facility = input.facilities[index];
-  if (!Number.isInteger(index) || !facility) throw new PageError(404, "その施設は一覧にありません。施設一覧を選び直してください。");
+  if (!Number.isInteger(index) || !facility) throw new PageError(404, msg("SERVE_FACILITY_NOT_IN_LIST"));
   const files = facilityFileNames(input.facilities);
   return { pdf: await renderFacilityPosters(input.policy, facility, posterOptions(form)), fileName: files[index]! };
 }
@@ -494,7 +577,7 @@ export async function facilityPosterPdf(form: PageForm): Promise<{ pdf: Uint8Arr
 /** Every facility's posters in one PDF, in list order (the order summary tells the pages apart). */
 export async function allPostersPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string; facilities: number }> {
   const input = await posterInput(form);
-  if (input.facilities.length === 0) throw new PageError(422, "ポスターを作れる施設がありません。施設一覧のエラーを直してください。");
+  if (input.facilities.length === 0) throw new PageError(422, msg("SERVE_NO_FACILITIES"));
   const merged = await PDFDocument.create();
   merged.setTitle(`${input.policy.issuer} ${input.policy.title}`);
   merged.setProducer("nafuda");

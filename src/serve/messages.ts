@@ -1,97 +1,156 @@
-import type { RowError } from "../model.js";
-import { formatMessage } from "../messages/message.js";
-import type { PolicyIssue } from "../posters/policy.js";
+import { formatRowError, type RowError } from "../model.js";
+import { formatMessage, formatPlace, formatPlaced, isMessage, NafudaError, type Message, type Place } from "../messages/message.js";
+import type { Lang } from "../messages/lang.js";
 
 /**
- * Plain-Japanese wording for the page. The library's messages say where and what to do, mostly in English for
- * the command line; the page shows a Japanese sentence first and keeps the library's message as the detail.
- * Messages with no known wording are shown as they are.
+ * What the page shows of a problem: the library's own message (Japanese, or the language the page asks for)
+ * with its stable code and its place. The page puts the message first and the code and place in 「くわしい内容」.
  */
-const PATTERNS: [RegExp, (m: RegExpExecArray) => string][] = [
-  [/no column holds the staff names\. The header row has: (.*?)\. Name the column/s, (m) =>
-    `名前の列が見つかりません。見出しの行に「氏名」という列が必要です（いまの見出し：${m[1]}）。Excel で見出しを「氏名」に直して保存し、もう一度選んでください。姓と名が別の列なら「姓」「名」と書いてください。`],
-  [/old-style \.xls files cannot be read|old-style Excel workbook \(\.xls\)|password-protected workbook/, () =>
-    "古い形式の Excel ファイル（.xls）か、パスワード付きのファイルは読めません。Excel で開き、パスワードを外して、「名前を付けて保存」で「Excel ブック (*.xlsx)」を選んで保存し直してから、もう一度選んでください。"],
-  [/the name ends in (\.\w+) but the file is not an Excel workbook/, (m) =>
-    `ファイル名は ${m[1]} ですが、中身は Excel ではありません（CSV の名前を変えたものかもしれません）。本当の拡張子（.csv）に戻すか、Excel で開いて「Excel ブック (*.xlsx)」で保存し直してください。`],
-  [/not an Excel workbook|the Excel workbook cannot be read/, () =>
-    "Excel ファイル（.xlsx）として読めませんでした。ファイルが壊れているか、中身が Excel ではない可能性があります。Excel で開いて保存し直すか、CSV で保存してください。"],
-  [/cannot be read as (CSV|TSV|JSON)/i, (m) =>
-    `ファイルを ${m[1]!.toUpperCase()} として読めませんでした。Excel で開いて「CSV UTF-8（コンマ区切り）」で保存し直してから、もう一度選んでください。`],
-  [/no sheet named "(.*?)"/, (m) => `「${m[1]}」という名前のシートがありません。`],
-  [/has no header row and no data|it is empty/, () => "ファイルが空です。名簿の入ったファイルを選んでください。"],
-  [/the name is empty/, () => "氏名が空です。名簿のこの行に氏名を入れるか、行を削除してください。"],
-  [/no reading for the surname (\S+?):/, (m) => `「${m[1]}」の読みがわかりません。かなの欄に、ひらがなで読みを入れてください。`],
-  [/the reading of (\S+) is not all kana \((.*?)\)/, (m) => `「${m[1]}」の読み（${m[2]}）がひらがなになっていません。かなの欄に、ひらがなで入れ直してください。`],
-  [/「(.*?)」 is not kana/, (m) => `「${m[1]}」はかなではありません。姓の読みをひらがなで入れてください。`],
-  [/the font (\S+) has no glyph for (.*?)(?: — |;|$)/, (m) =>
-    `名札の書体（${m[1]}）にない文字があります：${m[2]}。名簿の文字を一般的な字体に直すか、別の書体のテンプレートを選んでください。`],
-  [/is condensed to (\d+)% at ([\d.]+) pt/, (m) => `文字が長いため、横幅を ${m[1]}%、${m[2]} ポイントまで縮めて入れています。読みやすいか確かめてください。`],
-  [/a confirmed readings file needs a かな \(kana\) column/, () =>
-    "確認シートとして読めません。「かな」の列と、「職員番号」または「氏名」の列が必要です。nafuda で作った確認シートを選んでください。"],
-  [/neither 職員番号 nor 氏名/, () => "職員番号も氏名もないため、だれの読みかわかりません。どちらかを入れてください。"],
-  [/no facility name column/, () => "施設名の列が見つかりません。見出しの行に「施設名」という列を作ってください。"],
-  [/^unknown key "(.*?)"(?: \(did you mean "(.*?)"\?\))?/, (m) =>
-    `「${m[1]}」という項目はありません${m[2] ? `。「${m[2]}」の書き間違いではありませんか` : ""}。`],
-  [/^"(.*?)" is required/, (m) => `「${m[1]}」がありません。この項目は必ず書いてください。`],
-  [/unknown column "(.*?)"(.*?); it is ignored/, (m) => `「${m[1]}」という列は使いません（無視します）${m[2] ? `。${m[2].replace(/^[\s;:,—-]+/, "")}` : ""}`],
-];
 
-/** The Japanese wording of a library message, or the message itself. */
-export function japanese(message: string): string {
-  for (const [pattern, wording] of PATTERNS) {
-    const match = pattern.exec(message);
-    if (match) return wording(match);
-  }
-  return message;
+/** A place as the page receives it: the file, the row as Excel numbers it, the column, a key and line of a YAML file. */
+export interface PagePlace {
+  file?: string;
+  /** Data row (1 = the row after the header). */
+  row?: number;
+  /** The row as the spreadsheet shows it; null for JSON tables. */
+  sheetRow?: number | null;
+  column?: string;
+  key?: string;
+  line?: number;
 }
 
-/** Where a row error is, in words: "名簿の 12 行目（見出しの次を 1 行目として）・「フリガナ」列". */
-export function rowPlace(error: Pick<RowError, "row" | "column">, what = "名簿"): string {
-  const parts: string[] = [];
-  if (error.row > 0) parts.push(`${what}の ${error.row} 行目`);
-  else parts.push(`${what}ファイル全体`);
-  if (error.column) parts.push(`「${error.column}」列`);
-  return parts.join("・");
+export interface PageProblem {
+  /** Stable code (README: Messages and codes). */
+  code: string;
+  /** The place and the message, as the command line prints them. */
+  message: string;
+  /** The message without its place. */
+  text: string;
+  /** The place in words; "" when nothing is known. */
+  where: string;
+  place: PagePlace;
 }
 
-export interface PageRowError {
+export interface PageRowError extends PageProblem {
   row: number;
+  sheetRow: number | null;
   column: string | null;
   /** The staff member's name, when the row got that far. */
   name: string | null;
-  /** Plain Japanese: what is wrong and what to do. */
-  message: string;
-  /** The library's own message. */
-  detail: string;
 }
 
-export function pageRowError(error: RowError): PageRowError {
-  const text = formatMessage(error, "ja");
+function pagePlace(place: Place): PagePlace {
+  const out: PagePlace = {};
+  if (place.file) out.file = place.file;
+  if (place.row !== undefined && place.row > 0) out.row = place.row;
+  if (place.sheetRow !== undefined) out.sheetRow = place.sheetRow;
+  if (place.column) out.column = place.column;
+  if (place.key) out.key = place.key;
+  if (place.line !== undefined && place.line !== null) out.line = place.line;
+  return out;
+}
+
+/** A message and its place, for the page. */
+export function pageProblem(message: Message, place: Place, lang: Lang): PageProblem {
   return {
-    row: error.row,
-    column: error.column ?? null,
-    name: error.record?.name ?? null,
-    message: japanese(text),
-    detail: text,
+    code: message.code,
+    message: formatPlaced(message, place, lang),
+    text: formatMessage(message, lang),
+    where: formatPlace(place, lang),
+    place: pagePlace(place),
   };
 }
 
-export function policyIssueText(issue: PolicyIssue): string {
-  const where = [issue.line ? `${issue.line} 行目` : null, issue.path ? `「${issue.path}」` : null].filter(Boolean).join("・");
-  const text = japanese(issue.message);
-  return where ? `${where}：${text}` : text;
+export function pageRowError(error: RowError, lang: Lang): PageRowError {
+  const place: Place = { file: error.file, row: error.row, sheetRow: error.sheetRow, column: error.column };
+  return {
+    ...pageProblem(error, place, lang),
+    message: formatRowError(error, lang),
+    row: error.row,
+    sheetRow: error.sheetRow ?? error.record?.sheetRow ?? null,
+    column: error.column ?? null,
+    name: error.record?.name ?? null,
+  };
 }
 
-/** An input problem the page can explain: HTTP status, a Japanese sentence, and the library's message. */
+type Loose = Record<string, unknown>;
+const str = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+const num = (value: unknown): number | undefined => (typeof value === "number" && Number.isFinite(value) ? value : undefined);
+
+/** The place fields an error or an issue carries, whatever its shape (`path` is a key path of a YAML file). */
+function loosePlace(value: Loose): Place {
+  const place: Place = {};
+  const file = str(value.file);
+  if (file) place.file = file;
+  const row = num(value.row);
+  if (row !== undefined) place.row = row;
+  if (value.sheetRow === null || num(value.sheetRow) !== undefined) place.sheetRow = value.sheetRow as number | null;
+  const column = str(value.column);
+  if (column) place.column = column;
+  const key = str(value.key) ?? str(value.path);
+  if (key) place.key = key;
+  const line = num(value.line);
+  if (line !== undefined) place.line = line;
+  return place;
+}
+
+/**
+ * One problem the library reports, whatever its shape: a NafudaError, a message with place fields (a RowError,
+ * a policy issue), or, from an area whose messages are not yet in the catalogue, an object with a `message`.
+ */
+export function problemOf(value: unknown, lang: Lang): PageProblem | null {
+  if (value instanceof NafudaError) return pageProblem(value, value, lang);
+  if (typeof value === "string") return { code: "UNCONVERTED", message: value, text: value, where: "", place: {} };
+  if (typeof value !== "object" || value === null) return null;
+  const place = loosePlace(value as Loose);
+  if (isMessage(value)) return pageProblem(value, place, lang);
+  const text = str((value as Loose).message);
+  if (text === undefined) return null;
+  const code = str((value as Loose).code) ?? "UNCONVERTED";
+  const where = formatPlace(place, lang);
+  return { code, message: where ? `${where}：${text}` : text, text, where, place: pagePlace(place) };
+}
+
+/**
+ * The library's input errors whose areas still throw plain Errors (their classes are being moved onto
+ * NafudaError): they are input problems (422), not the server's failure.
+ */
+const INPUT_ERROR_NAMES = new Set([
+  "PolicyError", "TemplateError", "SheetError", "FacilityListError", "BackgroundFileError", "BackgroundLayoutError",
+  "BadgeRenderError", "ConfigError",
+]);
+
+/** A thrown error that says what is wrong with the input, or null when it is the server's own failure. */
+export function inputProblem(error: unknown, lang: Lang): { problem: PageProblem; issues: PageProblem[] } | null {
+  if (!(error instanceof Error)) return null;
+  if (!(error instanceof NafudaError) && !INPUT_ERROR_NAMES.has(error.name)) return null;
+  const problem = problemOf(error, lang)!;
+  const loose = error as unknown as Loose;
+  const list = [loose.issues, loose.problems, loose.errors].find((value): value is unknown[] => Array.isArray(value) && value.length > 0) ?? [];
+  const issues = list.map((item) => problemOf(item, lang)).filter((item): item is PageProblem => item !== null);
+  return { problem, issues };
+}
+
+/**
+ * A problem of the page's own request (a field it cannot take, a row not in the roster): an HTTP status and a
+ * catalogue message (SERVE_…, or the library's message for a row), rendered in the request's language.
+ */
 export class PageError extends Error {
+  override name = "PageError";
   constructor(
     readonly status: number,
-    message: string,
-    readonly detail?: string,
-    readonly extra: Record<string, unknown> = {},
+    readonly problem: Message,
+    readonly options: { place?: Place; extra?: Record<string, unknown>; hints?: Message[] } = {},
   ) {
-    super(message);
-    this.name = "PageError";
+    super(formatPlaced(problem, options.place ?? {}, "ja"));
   }
+
+  render(lang: Lang): PageProblem {
+    return pageProblem(this.problem, this.options.place ?? {}, lang);
+  }
+}
+
+/** The JSON body of an error answer: the words, the stable code, the place, and what else the page needs. */
+export function errorBody(problem: PageProblem, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return { error: problem.message, code: problem.code, where: problem.where, place: problem.place, ...extra };
 }

@@ -8,6 +8,7 @@ import {
   allPostersPdf,
   badgesPdf,
   confirmedCsv,
+  confirmedXlsx,
   facilityPosterPdf,
   posterManifestCsv,
   posterSummaryPdf,
@@ -15,12 +16,14 @@ import {
   previewResponse,
   readingsResponse,
   singleBadgePdf,
+  type BadgesPdf,
 } from "./api.js";
-import { japanese, PageError } from "./messages.js";
-import { RosterFileError } from "../roster/errors.js";
-import { PolicyError } from "../posters/policy.js";
-import { TemplateError } from "../badges/template.js";
-import { SHEET_PRESETS, SheetError } from "../geometry/sheets.js";
+import { errorBody, inputProblem, PageError, pageProblem, type PageProblem, type PageRowError } from "./messages.js";
+import { SHEET_PRESETS } from "../geometry/sheets.js";
+import { DEFAULT_TABLE_LIMITS, type TableLimits } from "../roster/limits.js";
+import { formatMessage, msg, type CodedMessage, type Message } from "../messages/message.js";
+import { formatBytes } from "../messages/general.js";
+import { defaultLang, parseLang, type Lang } from "../messages/lang.js";
 
 /**
  * `nafuda serve`: a local web page over the library, for people who work in Excel rather than a terminal.
@@ -29,13 +32,22 @@ import { SHEET_PRESETS, SheetError } from "../geometry/sheets.js";
  *   (a page on another site that rebinds its DNS name to 127.0.0.1 gets 403), and POSTs only from its own origin.
  * - Uploads are read into memory, up to a limit (413 past it), and dropped when the request ends: nothing is
  *   written to disk; every file the person wants back is a download.
+ * - Every request is bounded: its body by the upload limit and a time to arrive in, the tables it holds by the
+ *   table limits (src/roster/limits.ts, tied here to the upload limit), and at most a few requests are worked on
+ *   at once (the rest wait their turn). A request that fails gets its answer (422 with the library's message
+ *   and code for a file it cannot use, 500 for the server's own failure) and the server goes on serving.
  * - Serves its page, script, style and fonts from the package: no CDN, no request leaves the machine.
+ * - Answers in the language the request asks for (a `lang` form field or query parameter: ja, the default, or en).
  */
 export interface ServeOptions {
   /** Port on 127.0.0.1; 0 picks a free one. Default 0. */
   port?: number;
-  /** Largest request body accepted, bytes. Default 32 MiB. */
+  /** Largest request body accepted, bytes. Default 100 MiB (DEFAULT_MAX_UPLOAD_BYTES). */
   maxUploadBytes?: number;
+  /** Bounds for the tables a request holds; default: the library's, with the file and XLSX part sizes tied to the upload limit. */
+  tableLimits?: Partial<TableLimits>;
+  /** Requests worked on at once (default 2); more wait their turn, up to 32, past which they get 503. */
+  concurrency?: number;
   /** Called with one line per request that failed unexpectedly (default: stderr). */
   log?: (line: string) => void;
 }
@@ -48,8 +60,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export const DEFAULT_MAX_UPLOAD_BYTES = 32 * 1024 * 1024;
+/**
+ * 100 MiB: a roster of 200,000 staff and its confirmed readings file in one request. Measured: an HR export of
+ * 200,000 staff with 12 columns is 50 MiB as CSV (11.5 MiB as XLSX), a roster with the example's 6 columns
+ * 15 MiB (5 MiB as XLSX), and the review sheet of 200,000 staff 14 MiB as CSV (9 MiB as XLSX).
+ */
+export const DEFAULT_MAX_UPLOAD_BYTES = 100 * 1024 * 1024;
 export const LOOPBACK = "127.0.0.1";
+/** Time for a request (headers and body) to arrive; a client that sends slower is cut off (408). */
+export const REQUEST_TIMEOUT_MS = 120_000;
+const HEADERS_TIMEOUT_MS = 20_000;
+const DEFAULT_CONCURRENCY = 2;
+const MAX_WAITING = 32;
+
+/**
+ * The table limits for a server with this upload limit: no file larger than the upload, and no XLSX part inflating
+ * past 16 times it (an XLSX sheet is 8–9 times its file, measured on the rosters above), within the library's own.
+ */
+export function serveTableLimits(maxUploadBytes: number, overrides: Partial<TableLimits> = {}): Partial<TableLimits> {
+  return {
+    maxFileBytes: Math.min(DEFAULT_TABLE_LIMITS.maxFileBytes, maxUploadBytes),
+    xlsxMaxPartBytes: Math.min(DEFAULT_TABLE_LIMITS.xlsxMaxPartBytes, Math.max(1024 * 1024, 16 * maxUploadBytes)),
+    ...overrides,
+  };
+}
 
 interface Asset {
   type: string;
@@ -98,8 +132,13 @@ function sendJson(res: ServerResponse, status: number, value: unknown, headers: 
   send(res, status, "application/json; charset=utf-8", JSON.stringify(value), headers);
 }
 
-function sendError(res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
-  sendJson(res, status, { error: message, ...extra }, headers);
+/** An error answer: { error, code, where, place, … } in the request's language. */
+function sendProblem(res: ServerResponse, status: number, problem: PageProblem, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, errorBody(problem, extra), headers);
+}
+
+function sendMessage(res: ServerResponse, lang: Lang, status: number, message: Message, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendProblem(res, status, pageProblem(message, {}, lang), extra, headers);
 }
 
 /** Content-Disposition for a Japanese file name (RFC 6266 / 5987), with an ASCII fallback. */
@@ -108,17 +147,18 @@ export function attachment(fileName: string, inline = false): string {
   return `${inline ? "inline" : "attachment"}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** The body, up to `limit` bytes; past it, null (the caller answers 413). */
+/** The body, up to `limit` bytes; past it, null (the caller answers 413). Rejects when the client goes away. */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
+    if (req.destroyed) return reject(new Error("the client went away"));
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
+    let done = false;
     req.on("data", (chunk: Buffer) => {
-      if (over) return;
+      if (done) return;
       size += chunk.length;
       if (size > limit) {
-        over = true;
+        done = true;
         chunks.length = 0;
         resolve(null);
         return;
@@ -126,15 +166,21 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
       chunks.push(chunk);
     });
     req.on("end", () => {
-      if (!over) resolve(Buffer.concat(chunks));
+      if (done) return;
+      done = true;
+      resolve(Buffer.concat(chunks));
     });
-    req.on("error", reject);
+    req.on("error", (error) => {
+      if (done) return;
+      done = true;
+      reject(error);
+    });
+    req.on("close", () => {
+      if (done) return;
+      done = true;
+      reject(new Error("the client went away"));
+    });
   });
-}
-
-function megabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return mb >= 1 ? `${Math.round(mb * 10) / 10} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** The Host header names this server: localhost or 127.0.0.1 on its port (DNS rebinding gets 403). */
@@ -151,96 +197,177 @@ function isAllowedOrigin(origin: string | undefined, port: number): boolean {
 
 type Handler = (form: PageForm, res: ServerResponse) => Promise<void>;
 
-const pdfHeaders = (fileName: string, inline = false) => ({ "Content-Disposition": attachment(fileName, inline) });
+const fileHeaders = (fileName: string, inline = false) => ({ "Content-Disposition": attachment(fileName, inline) });
+
+/** The X-Nafuda-Report header is at most this long (encoded): clients refuse large headers (Node's at 16 KB). */
+export const REPORT_HEADER_BYTES = 4096;
+
+/**
+ * What the badge PDF left out, for the X-Nafuda-Report header: the counts, the counts by code, and as many rows as
+ * fit in REPORT_HEADER_BYTES (each message cut at 200 characters). The rows that fail readings are also in the
+ * page's table; the counts are always complete.
+ */
+export function badgeReport(result: Pick<BadgesPdf, "badges" | "pages" | "sheet" | "unreviewed" | "leftOut" | "warnings">): string {
+  const tally = (list: readonly PageRowError[]) => {
+    const counts: Record<string, number> = {};
+    for (const item of list) if (item.code in counts || Object.keys(counts).length < 20) counts[item.code] = (counts[item.code] ?? 0) + 1;
+    return counts;
+  };
+  const item = (e: PageRowError) => ({
+    row: e.row, sheetRow: e.sheetRow, name: e.name ? e.name.slice(0, 40) : null, code: e.code,
+    message: e.message.length > 200 ? `${e.message.slice(0, 199)}…` : e.message,
+  });
+  const report = {
+    badges: result.badges,
+    pages: result.pages,
+    sheet: result.sheet,
+    unreviewed: result.unreviewed,
+    leftOutCount: result.leftOut.length,
+    leftOutCodes: tally(result.leftOut),
+    leftOut: [] as ReturnType<typeof item>[],
+    warningCount: result.warnings.length,
+    warningCodes: tally(result.warnings),
+    warnings: [] as ReturnType<typeof item>[],
+  };
+  const encode = () => encodeURIComponent(JSON.stringify(report));
+  let encoded = encode();
+  for (const [from, into] of [[result.leftOut, report.leftOut], [result.warnings, report.warnings]] as const) {
+    for (const e of from) {
+      into.push(item(e));
+      const next = encode();
+      if (next.length > REPORT_HEADER_BYTES) {
+        into.pop();
+        break;
+      }
+      encoded = next;
+    }
+  }
+  return encoded;
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const ROUTES: Record<string, Handler> = {
   "/api/readings": async (form, res) => sendJson(res, 200, await readingsResponse(form)),
   "/api/preview": async (form, res) => sendJson(res, 200, await previewResponse(form)),
   "/api/badge.pdf": async (form, res) => {
     const { pdf, fileName } = await singleBadgePdf(form);
-    send(res, 200, "application/pdf", pdf, pdfHeaders(fileName, true));
+    send(res, 200, "application/pdf", pdf, fileHeaders(fileName, true));
   },
   "/api/badges.pdf": async (form, res) => {
     const result = await badgesPdf(form);
-    send(res, 200, "application/pdf", result.pdf, {
-      ...pdfHeaders(result.fileName),
-      "X-Nafuda-Report": encodeURIComponent(
-        JSON.stringify({
-          badges: result.badges,
-          pages: result.pages,
-          sheet: result.sheet,
-          unreviewed: result.unreviewed,
-          leftOut: result.leftOut.slice(0, 30),
-          leftOutCount: result.leftOut.length,
-          warnings: result.warnings.slice(0, 30),
-          warningCount: result.warnings.length,
-        }),
-      ),
-    });
+    send(res, 200, "application/pdf", result.pdf, { ...fileHeaders(result.fileName), "X-Nafuda-Report": badgeReport(result) });
   },
   "/api/confirmed.csv": async (form, res) => {
     const { csv, fileName } = await confirmedCsv(form);
-    send(res, 200, "text/csv; charset=utf-8", csv, pdfHeaders(fileName));
+    send(res, 200, "text/csv; charset=utf-8", csv, fileHeaders(fileName));
+  },
+  "/api/confirmed.xlsx": async (form, res) => {
+    const { xlsx, fileName } = await confirmedXlsx(form);
+    send(res, 200, XLSX_TYPE, xlsx, fileHeaders(fileName));
   },
   "/api/posters/check": async (form, res) => sendJson(res, 200, await postersCheck(form)),
   "/api/posters/facility.pdf": async (form, res) => {
     const { pdf, fileName } = await facilityPosterPdf(form);
-    send(res, 200, "application/pdf", pdf, pdfHeaders(fileName));
+    send(res, 200, "application/pdf", pdf, fileHeaders(fileName));
   },
   "/api/posters/all.pdf": async (form, res) => {
     const { pdf, fileName } = await allPostersPdf(form);
-    send(res, 200, "application/pdf", pdf, pdfHeaders(fileName));
+    send(res, 200, "application/pdf", pdf, fileHeaders(fileName));
   },
   "/api/posters/summary.pdf": async (form, res) => {
     const { pdf, fileName } = await posterSummaryPdf(form);
-    send(res, 200, "application/pdf", pdf, pdfHeaders(fileName));
+    send(res, 200, "application/pdf", pdf, fileHeaders(fileName));
   },
   "/api/posters/manifest.csv": async (form, res) => {
     const { csv, fileName } = await posterManifestCsv(form);
-    send(res, 200, "text/csv; charset=utf-8", csv, pdfHeaders(fileName));
+    send(res, 200, "text/csv; charset=utf-8", csv, fileHeaders(fileName));
   },
 };
 
-const SHEET_LABELS: Record<string, string> = {
-  "a4-10up": "A4 名刺10面（91×55mm）",
-  "a4-8up-card": "A4 カード8面（85.6×54mm）",
-  "a4-1up": "A4 1枚に1人",
-  single: "1人1ページ・トンボ付き（印刷会社向け）",
+const SHEET_LABELS: Record<string, CodedMessage> = {
+  "a4-10up": msg("SERVE_LABEL_SHEET_A4_10UP"),
+  "a4-8up-card": msg("SERVE_LABEL_SHEET_A4_8UP_CARD"),
+  "a4-1up": msg("SERVE_LABEL_SHEET_A4_1UP"),
+  single: msg("SERVE_LABEL_SHEET_SINGLE"),
 };
-const TEMPLATE_LABELS: Record<string, string> = {
-  standard: "名刺サイズ（91×55mm）",
-  card: "カードサイズ（85.6×54mm）",
-  "standard-duplex": "名刺サイズ・両面",
-  band: "名刺サイズ・色帯デザイン",
+const TEMPLATE_LABELS: Record<string, CodedMessage> = {
+  standard: msg("SERVE_LABEL_TEMPLATE_STANDARD"),
+  card: msg("SERVE_LABEL_TEMPLATE_CARD"),
+  "standard-duplex": msg("SERVE_LABEL_TEMPLATE_STANDARD_DUPLEX"),
+  band: msg("SERVE_LABEL_TEMPLATE_BAND"),
 };
 
-function info(maxUploadBytes: number) {
+function info(maxUploadBytes: number, lang: Lang) {
+  const label = (labels: Record<string, CodedMessage>, name: string) => (labels[name] ? formatMessage(labels[name]!, lang) : name);
   return {
+    lang,
     maxUploadBytes,
-    maxUpload: megabytes(maxUploadBytes),
-    templates: BUILTIN_TEMPLATES.map((name) => ({ name, label: TEMPLATE_LABELS[name] ?? name })),
-    sheets: Object.keys(SHEET_PRESETS).map((name) => ({ name, label: SHEET_LABELS[name] ?? name })),
+    maxUpload: formatBytes(maxUploadBytes),
+    templates: BUILTIN_TEMPLATES.map((name) => ({ name, label: label(TEMPLATE_LABELS, name) })),
+    sheets: Object.keys(SHEET_PRESETS).map((name) => ({ name, label: label(SHEET_LABELS, name) })),
   };
 }
 
+/** At most `max` requests at work at once; the others wait their turn, up to `maxWaiting`. */
+class Gate {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number, private readonly maxWaiting: number) {}
+
+  /** A turn (call the returned function when done), or null when too many are waiting already. */
+  enter(): Promise<() => void> | null {
+    let released = false;
+    const release = () => {
+      if (released) return;
+      released = true;
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    };
+    if (this.active < this.max) {
+      this.active++;
+      return Promise.resolve(release);
+    }
+    if (this.waiting.length >= this.maxWaiting) return null;
+    return new Promise((resolve) => this.waiting.push(() => resolve(release)));
+  }
+}
+
+/** The language a request asks for in its query (`?lang=en`), for the answers given before its form is read. */
+function queryLang(url: string | undefined): Lang {
+  const query = (url ?? "").split("?")[1];
+  const asked = query ? new URLSearchParams(query).get("lang") : null;
+  return parseLang(asked) ?? defaultLang();
+}
+
+/** The first line of an unexpected error, for 「くわしい内容」 (never a stack). */
+function errorDetail(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split("\n")[0]!.slice(0, 300);
+}
+
 /** The request handler, for tests that want it without a socket. */
-export function requestHandler(options: { port: () => number; maxUploadBytes?: number; log?: (line: string) => void }) {
+export function requestHandler(options: { port: () => number; maxUploadBytes?: number; tableLimits?: Partial<TableLimits>; concurrency?: number; log?: (line: string) => void }) {
   const assets = loadAssets();
   const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const limits = serveTableLimits(limit, options.tableLimits);
+  const gate = new Gate(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), MAX_WAITING);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const port = options.port();
+    let lang = queryLang(req.url);
     if (!isAllowedHost(req.headers.host, port)) {
       req.resume();
-      sendError(res, 403, `このページは http://127.0.0.1:${port}/ で開いてください。`, {}, { Connection: "close" });
+      sendMessage(res, lang, 403, msg("SERVE_WRONG_HOST", { url: `http://127.0.0.1:${port}/` }), {}, { Connection: "close" });
       return;
     }
     const path = (req.url ?? "/").split("?")[0]!;
     if (req.method === "GET" || req.method === "HEAD") {
       req.resume();
-      if (path === "/api/info") return sendJson(res, 200, info(limit));
+      if (path === "/api/info") return sendJson(res, 200, info(limit, lang));
       const asset = assets.get(path);
-      if (!asset) return sendError(res, 404, "ページが見つかりません。");
+      if (!asset) return sendMessage(res, lang, 404, msg("SERVE_NOT_FOUND"));
       res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": asset.type, "Content-Length": String(asset.body.length), "Cache-Control": asset.cache });
       res.end(req.method === "HEAD" ? undefined : asset.body);
       return;
@@ -248,55 +375,78 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
     const handler = ROUTES[path];
     if (req.method !== "POST" || !handler) {
       req.resume();
-      return sendError(res, handler ? 405 : 404, handler ? "この操作はできません。" : "ページが見つかりません。");
+      return sendMessage(res, lang, handler ? 405 : 404, msg(handler ? "SERVE_METHOD_NOT_ALLOWED" : "SERVE_NOT_FOUND"));
     }
     if (!isAllowedOrigin(req.headers.origin, port)) {
       req.resume();
-      return sendError(res, 403, "ほかのサイトからの操作は受け付けません。", {}, { Connection: "close" });
+      return sendMessage(res, lang, 403, msg("SERVE_CROSS_SITE"), {}, { Connection: "close" });
     }
-    const tooLarge = () =>
-      sendError(res, 413, `ファイルが大きすぎます（上限 ${megabytes(limit)}）。名簿を所属ごとなどに分けるか、不要な列やシートを消してから選んでください。`, { limit }, { Connection: "close" });
+    const tooLarge = () => sendMessage(res, lang, 413, msg("SERVE_TOO_LARGE", { limit: formatBytes(limit) }), { limit }, { Connection: "close" });
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) {
       tooLarge();
       req.resume(); // let the client finish sending; the connection closes after the answer
       return;
     }
-    let body: Buffer | null;
-    try {
-      body = await readBody(req, limit);
-    } catch {
-      return; // the client went away
-    }
-    if (body === null) {
-      tooLarge();
-      req.resume();
-      return;
-    }
     const type = req.headers["content-type"] ?? "";
-    if (!/^multipart\/form-data;/i.test(type)) return sendError(res, 415, "ファイルはフォームで送ってください（このページから操作してください）。");
-    let form: FormData;
-    try {
-      form = await new Response(body, { headers: { "content-type": type } }).formData();
-    } catch {
-      return sendError(res, 400, "送られたデータが読み取れませんでした。もう一度ファイルを選んでください。");
+    if (!/^multipart\/form-data;/i.test(type)) {
+      req.resume();
+      return sendMessage(res, lang, 415, msg("SERVE_NOT_A_FORM"), {}, { Connection: "close" });
     }
-    body = null;
+    const turn = gate.enter();
+    if (!turn) {
+      req.resume();
+      return sendMessage(res, lang, 503, msg("SERVE_BUSY"), {}, { Connection: "close", "Retry-After": "5" });
+    }
+    const release = await turn;
     try {
-      await handler(new PageForm(form), res);
-    } catch (error) {
-      if (res.headersSent) return;
-      if (error instanceof PageError) {
-        sendError(res, error.status, error.message, { ...(error.detail ? { detail: error.detail } : {}), ...error.extra });
-      } else if (error instanceof RosterFileError || error instanceof PolicyError || error instanceof TemplateError || error instanceof SheetError) {
-        // Input problems the API did not word itself: still the library's plain message, not "unexpected".
-        sendError(res, 422, japanese(error.message), { detail: error.message });
-      } else {
-        log(`nafuda serve: ${req.method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-        sendError(res, 500, "思いがけないエラーで処理できませんでした。ファイルを確かめて、もう一度お試しください。続く場合は、画面の内容とファイルを担当者に知らせてください。", {
-          detail: error instanceof Error ? error.message : String(error),
-        });
+      let body: Buffer | null;
+      try {
+        body = await readBody(req, limit);
+      } catch {
+        return; // the client went away
       }
+      if (body === null) {
+        tooLarge();
+        req.resume();
+        return;
+      }
+      let form: PageForm;
+      try {
+        const data = await new Response(body, { headers: { "content-type": type } }).formData();
+        body = null;
+        form = new PageForm(data, limits, lang);
+      } catch (error) {
+        if (error instanceof PageError) return sendProblem(res, error.status, error.render(lang));
+        return sendMessage(res, lang, 400, msg("SERVE_FORM_UNREADABLE"));
+      }
+      lang = form.lang;
+      try {
+        await handler(form, res);
+      } catch (error) {
+        if (res.headersSent) return;
+        if (error instanceof PageError) {
+          sendProblem(res, error.status, error.render(lang), {
+            ...(error.options.hints ? { hints: error.options.hints.map((hint) => formatMessage(hint, lang)) } : {}),
+            ...error.options.extra,
+          });
+          return;
+        }
+        const input = inputProblem(error, lang);
+        if (input) {
+          // A file the library cannot use: its own message and code, and the single problems when it lists them.
+          const hints = (error as { hints?: unknown }).hints;
+          sendProblem(res, 422, input.problem, {
+            ...(input.issues.length > 0 ? { issues: input.issues } : {}),
+            ...(Array.isArray(hints) ? { hints: hints.map((hint: Message) => formatMessage(hint, lang)) } : {}),
+          });
+          return;
+        }
+        log(`nafuda serve: ${req.method} ${path}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        sendMessage(res, lang, 500, msg("SERVE_UNEXPECTED"), { detail: errorDetail(error) });
+      }
+    } finally {
+      release();
     }
   };
 }
@@ -304,17 +454,23 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
 /** Starts the server on 127.0.0.1. */
 export async function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   let port = options.port ?? 0;
+  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const handler = requestHandler({
     port: () => port,
     ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
-    ...(options.log ? { log: options.log } : {}),
+    ...(options.tableLimits !== undefined ? { tableLimits: options.tableLimits } : {}),
+    ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    log,
   });
   const server = createServer((req, res) => {
+    res.on("error", () => undefined); // the client went away mid-answer: nothing left to tell it
     handler(req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendError(res, 500, "思いがけないエラーで処理できませんでした。");
-      (options.log ?? ((line: string) => process.stderr.write(`${line}\n`)))(`nafuda serve: ${String(error)}`);
+      if (!res.headersSent) sendMessage(res, defaultLang(), 500, msg("SERVE_UNEXPECTED"), { detail: errorDetail(error) });
+      log(`nafuda serve: ${String(error)}`);
     });
   });
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, LOOPBACK, () => {

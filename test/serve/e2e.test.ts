@@ -7,11 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
+import { csvDocument } from "../../src/io/excel-csv.js";
+import { readTable } from "../../src/roster/read-table.js";
+import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
+import { excelDamagedReviewSheet } from "./helpers.js";
 
 /**
  * The page in real headless Chromium (Debian's chromium package, driven by playwright-core): upload the example
  * roster, fix the flagged readings with the mouse and the keyboard, download the confirmed readings and the badge
- * PDF, and check the PDF's pages. Skipped, saying how to install it, where /usr/bin/chromium is missing.
+ * PDF, and check the PDF's pages; bring the confirmed readings back after Excel damaged them; see the library's
+ * errors, with their codes, in Japanese. Skipped, saying how to install it, where /usr/bin/chromium is missing.
  */
 const CHROMIUM = process.env.NAFUDA_CHROMIUM ?? "/usr/bin/chromium";
 const HAVE_CHROMIUM = existsSync(CHROMIUM);
@@ -73,6 +78,8 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     expect(rows.slice(0, 3)).toEqual(["12", "15", "21"]);
     expect(await page.textContent("#summary")).toMatch(/要確認\s*3\s*人/);
     expect(await page.textContent("#roster-name")).toContain("Shift_JIS");
+    // The 行 column names the row as Excel does (the header is row 1); the page keys rows by their data row.
+    expect(await page.textContent('#staff-body tr[data-row="21"] .c-row')).toBe("22");
     // The first row is selected and its badge drawn.
     await page.waitForSelector("#preview svg path");
   });
@@ -80,6 +87,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
   it("fixes 中島 隆 as なかじま: typed, Enter, the row is confirmed and the badge redrawn", async () => {
     await page.click('#staff-body tr[data-row="21"]');
     await page.waitForFunction(() => (globalThis as any).document.querySelector("#ed-name")?.textContent?.includes("中島"));
+    expect(await page.textContent("#ed-meta")).toContain("22 行目");
     await expect(page.textContent('#staff-body tr[data-row="21"]')).resolves.toContain("要確認");
     await page.fill("#edit-kana", "なかじま");
     await page.press("#edit-kana", "Enter");
@@ -109,15 +117,25 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     expect(await page.textContent("#summary")).toMatch(/要確認\s*0\s*人/);
   });
 
+  let confirmedCsv: Buffer;
   it("downloads the confirmed readings: the review sheet's CSV with the three confirmed", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-confirmed")]);
     expect(download.suggestedFilename()).toBe("roster_確認済みよみ.csv");
-    const bytes = readFileSync((await download.path())!);
-    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = bytes.toString("utf8");
-    expect(text).toContain("21,00121,中島　隆,中島,なかじま,Nakajima,override,,");
-    expect(text).toContain("12,00112,三瓶　浩二,三瓶,さんぺい,Sampei,override,,");
+    confirmedCsv = readFileSync((await download.path())!);
+    expect([...confirmedCsv.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = confirmedCsv.toString("utf8");
+    expect(text.split("\r\n")[0]).toBe("\uFEFF名札の読みの確認シート（roster.csv）");
+    expect(text).toContain("\r\n22,00121,中島　隆,中島,なかじま,Nakajima,,,,,,確認済み,\r\n");
+    expect(text).toContain("\r\n13,00112,三瓶　浩二,三瓶,さんぺい,Sampei,,,,,,確認済み,\r\n");
     expect(text).not.toMatch(/,要確認,(?!理由)/);
+  });
+
+  it("downloads the same as an Excel workbook, 職員番号 as text", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#download-confirmed-xlsx")]);
+    expect(download.suggestedFilename()).toBe("roster_確認済みよみ.xlsx");
+    const table = await readTable(readFileSync((await download.path())!), { fileName: "x.xlsx", isHeader: isConfirmedHeader });
+    expect(table.rows.find((r) => r.cells[2] === "小鳥遊ひなた")!.cells.slice(0, 5)).toEqual(["16", "00115", "小鳥遊ひなた", "小鳥遊", "たかなし"]);
+    await expect(page.textContent("#download-message")).resolves.toContain("「roster_確認済みよみ.xlsx」をダウンロードしました");
   });
 
   it("downloads the badge PDF: 72 badges on 8 A4 pages", async () => {
@@ -200,13 +218,73 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     await page.waitForFunction(() => (globalThis as any).document.querySelector('#staff-body tr[data-row="4"] .c-romaji')?.textContent === "Ono");
   });
 
-  it("a file that is not a roster gets a plain Japanese message, and the loaded roster stays", async () => {
+  it("next year: the confirmed file, damaged by Excel (zeros stripped, re-sorted, Shift_JIS), brings back every correction", async () => {
+    const damaged = excelDamagedReviewSheet(confirmedCsv);
+    await page.goto(server.url);
+    await page.setInputFiles("#roster-input", [
+      { name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(join(ROOT, "examples/roster.csv")) },
+      { name: "roster_確認済みよみ.csv", mimeType: "text/csv", buffer: Buffer.from(damaged) },
+    ]);
+    await page.waitForSelector('#staff-body tr[data-row="21"]');
+    expect(await page.textContent("#summary")).toMatch(/要確認\s*0\s*人/);
+    for (const [row, kana] of [["12", "さんぺい"], ["15", "たかなし"], ["21", "なかじま"]] as const) {
+      expect(await page.textContent(`#staff-body tr[data-row="${row}"] .pill`)).toBe("確認済み");
+      expect(await page.textContent(`#staff-body tr[data-row="${row}"] .c-kana`)).toBe(kana);
+    }
+    expect(await page.textContent("#confirmed-name")).toBe("roster_確認済みよみ.csv");
+    // The library's note: the ids Excel changed were matched by their digits.
+    expect(await page.textContent("#roster-message")).toContain("Excel で変わっていました（先頭の 0 が消えた）。職員番号の数字と氏名で照合しました。");
+  });
+
+  it("a confirmed file of another roster: the library's Japanese error with the numbers and what to do, its code in the details, the table kept", async () => {
+    const other = csvDocument([
+      ["職員番号", "氏名", "フリガナ"],
+      ...Array.from({ length: 12 }, (_, i) => [`B${100 + i}`, `架空　${"一二三四五六七八九十"[i % 10]}${i < 10 ? "郎" : "子"}`, "カクウ　イチロウ"]),
+    ]);
+    const form = new FormData();
+    form.append("roster", new Blob([other]), "隣の市.csv");
+    const sheet = Buffer.from(await (await fetch(`${server.url}api/confirmed.csv`, { method: "POST", body: form })).arrayBuffer());
+    await page.setInputFiles("#confirmed-input", { name: "隣の市_確認済みよみ.csv", mimeType: "text/csv", buffer: sheet });
+    await page.waitForSelector("#roster-message .notice.error");
+    const notice = await page.textContent("#roster-message .notice.error .title");
+    expect(notice).toBe(
+      "隣の市_確認済みよみ.csv：確認済みよみファイル 隣の市_確認済みよみ.csv の 12 行のうち 12 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
+        "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
+        "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
+    );
+    expect(await page.textContent("#roster-message")).toContain("確認済みよみ「隣の市_確認済みよみ.csv」は使っていません。表は前の内容のままです。");
+    await page.click("#roster-message details summary");
+    const details = await page.textContent("#roster-message details");
+    expect(details).toContain("コード：CONFIRMED_MOSTLY_UNMATCHED");
+    expect(details).toContain("場所：隣の市_確認済みよみ.csv");
+    // Nothing went on silently: the table still shows the corrections of the good file.
+    expect(await page.textContent("#confirmed-name")).toBe("roster_確認済みよみ.csv");
+    expect(await page.textContent("#summary")).toMatch(/要確認\s*0\s*人/);
+  });
+
+  it("a romaji that does not spell the kana is printed only once the person confirms the pair", async () => {
+    await page.click('#staff-body tr[data-row="1"]');
+    await page.waitForFunction(() => (globalThis as any).document.querySelector("#ed-name")?.textContent?.includes("佐藤"));
+    await page.fill("#edit-romaji", "Sugar");
+    await page.waitForSelector('#staff-body tr[data-row="1"] .pill.review');
+    expect(await page.textContent('#staff-body tr[data-row="1"] .c-romaji')).toBe("Sato");
+    expect(await page.textContent('#staff-body tr[data-row="1"] .c-reason')).toContain("ローマ字「Sugar」は、かな「さとう」のつづりになっていません");
+    expect(await page.isVisible("#ed-pair")).toBe(true);
+    expect(await page.textContent("#confirm")).toBe("このローマ字のまま確認済みにする");
+    await page.click("#confirm");
+    await page.waitForSelector('#staff-body tr[data-row="1"] .pill.done');
+    expect(await page.textContent('#staff-body tr[data-row="1"] .c-romaji')).toBe("Sugar");
+    await page.click("#revert");
+    await page.waitForFunction(() => (globalThis as any).document.querySelector('#staff-body tr[data-row="1"] .c-romaji')?.textContent === "Sato");
+  });
+
+  it("a file that is not a roster gets the library's Japanese message with its code, and the loaded roster stays", async () => {
     await page.setInputFiles("#roster-input", { name: "メモ.csv", mimeType: "text/csv", buffer: Buffer.from("番号,部署\n1,総務課\n") });
     await page.waitForSelector("#roster-message .notice.error");
     const text = await page.textContent("#roster-message");
-    expect(text).toContain("「メモ.csv」を名簿として読めませんでした");
-    expect(text).toContain("「氏名」という列が必要です");
+    expect(text).toContain("メモ.csv の 1 行目：氏名の列が見つかりません。見出しの行：「番号」「部署」。見出しを「氏名」にしてください");
     expect(text).toContain("前の名簿「roster.csv」の内容をそのまま表示しています");
+    expect(await page.textContent("#roster-message details")).toContain("コード：ROSTER_NO_NAME_COLUMN");
     expect(await page.$$eval("#staff-body tr", (trs) => trs.length)).toBe(72);
     expect(await page.textContent("#roster-name")).toContain("roster.csv");
   });

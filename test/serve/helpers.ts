@@ -1,6 +1,9 @@
 import { request } from "node:http";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
+import { parseDelimited } from "../../src/roster/delimited.js";
+import { DEFAULT_TABLE_LIMITS } from "../../src/roster/limits.js";
+import { encodeText } from "../../src/roster/encode-text.js";
 
 export interface Reply {
   status: number;
@@ -60,4 +63,25 @@ export async function multipart(fields: Record<string, string | { path: string; 
 export async function postForm(port: number, path: string, fields: Parameters<typeof multipart>[0], headers: Record<string, string> = {}): Promise<Reply> {
   const { body, type } = await multipart(fields);
   return send(port, { method: "POST", path, headers: { "content-type": type, ...headers }, body });
+}
+
+/**
+ * What Excel does to a review sheet saved back as CSV on a Japanese PC: 職員番号 loses its leading zeros
+ * (00121 → 121), the rows are re-sorted (here by 氏名, descending), and the file is saved as Shift_JIS without a
+ * BOM. The title and instruction rows above the header stay where they are.
+ */
+export function excelDamagedReviewSheet(csv: Uint8Array | string): Uint8Array {
+  const text = typeof csv === "string" ? csv : new TextDecoder().decode(csv);
+  const records = parseDelimited(text, ",", DEFAULT_TABLE_LIMITS).map((record) => record.cells);
+  const headerIndex = records.findIndex((cells) => cells.includes("職員番号") && cells.includes("かな"));
+  if (headerIndex < 0) throw new Error("not a review sheet");
+  const idColumn = records[headerIndex]!.indexOf("職員番号");
+  const nameColumn = records[headerIndex]!.indexOf("氏名");
+  const data = records.slice(headerIndex + 1).filter((cells) => cells.some((cell) => cell !== ""));
+  for (const cells of data) cells[idColumn] = cells[idColumn]!.replace(/^0+(?=\d)/, "");
+  data.sort((a, b) => (a[nameColumn]! < b[nameColumn]! ? 1 : a[nameColumn]! > b[nameColumn]! ? -1 : 0));
+  const rows = [...records.slice(0, headerIndex + 1), ...data];
+  // Excel quotes only what needs it and writes no BOM in "CSV (コンマ区切り)".
+  const out = rows.map((cells) => cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(",")).join("\r\n") + "\r\n";
+  return encodeText(out, "cp932");
 }

@@ -1,31 +1,93 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { japanese, pageRowError, rowPlace } from "../../src/serve/messages.js";
-import { msg } from "../../src/messages/message.js";
+import { inputProblem, PageError, pageRowError, problemOf } from "../../src/serve/messages.js";
+import { formatMessage, msg, NafudaError } from "../../src/messages/message.js";
+import { CATALOGUE } from "../../src/messages/catalogue.js";
+import { SERVE_MESSAGES } from "../../src/messages/serve.js";
+import { RosterFileError } from "../../src/roster/errors.js";
 
-describe("the page's Japanese wording of library messages", () => {
-  it.each([
-    ["examples/x.csv: no column holds the staff names. The header row has: \"番号\", \"部署\". Name the column with the full name 氏名", "名前の列が見つかりません"],
-    ["x.xls: this is an old-style Excel workbook (.xls) or a password-protected workbook, which cannot be read.", "古い形式の Excel ファイル（.xls）"],
-    ["x.xls: old-style .xls files cannot be read. Open it in Excel", "古い形式の Excel ファイル（.xls）"],
-    ["x.xlsx: the name ends in .xlsx but the file is not an Excel workbook (it looks like a CSV or text file that was renamed).", "ファイル名は .xlsx ですが、中身は Excel ではありません"],
-    ["the name is empty: fill it in or delete the row", "氏名が空です"],
-    ["no reading for the surname 鬮橋: give it in the roster's フリガナ column", "「鬮橋」の読みがわかりません"],
-    ["「nakajima」 is not kana: write the surname's reading in hiragana", "「nakajima」はかなではありません"],
-    ["中島 隆: kana \"なかじま\": the font BIZUDPGothic-Bold has no glyph for U+2FFF — choose a font that has it", "名札の書体（BIZUDPGothic-Bold）にない文字があります：U+2FFF"],
-    ['unknown key "titel" (did you mean "title"?); valid keys here: issuer, title', "「titel」という項目はありません。「title」の書き間違いではありませんか"],
-    ['"effectiveDate" is required', "「effectiveDate」がありません"],
-    ["kana \"ながいながいなまえ\" is condensed to 62% at 30 pt to fit its 81 mm box", "横幅を 62%、30 ポイントまで縮めて"],
-  ])("%s", (message, expected) => {
-    expect(japanese(message)).toContain(expected);
+const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
+
+describe("the page's problems: the library's message, its code and its place", () => {
+  it("a row error: the message with the place (the row as Excel numbers it), the message alone, the code", () => {
+    const error = { file: "roster.csv", row: 12, sheetRow: 13, column: "氏名", ...msg("ROW_NAME_EMPTY") };
+    const ja = pageRowError(error, "ja");
+    expect(ja).toMatchObject({ code: "ROW_NAME_EMPTY", row: 12, sheetRow: 13, column: "氏名", name: null, where: "roster.csv の 13 行目・「氏名」列" });
+    expect(ja.message).toBe(`roster.csv の 13 行目・「氏名」列：${formatMessage(msg("ROW_NAME_EMPTY"), "ja")}`);
+    expect(ja.text).toBe(formatMessage(msg("ROW_NAME_EMPTY"), "ja"));
+    expect(ja.place).toEqual({ file: "roster.csv", row: 12, sheetRow: 13, column: "氏名" });
+    const en = pageRowError(error, "en");
+    expect(en.message).toBe(`roster.csv, row 13, column 氏名: ${formatMessage(msg("ROW_NAME_EMPTY"), "en")}`);
   });
 
-  it("leaves a message it has no wording for as it is", () => {
-    expect(japanese("something new")).toBe("something new");
+  it("a NafudaError: its code, its own Japanese wording with its file", () => {
+    const error = new RosterFileError("名簿.xls", msg("TABLE_OLD_XLS"));
+    const problem = problemOf(error, "ja")!;
+    expect(problem.code).toBe("TABLE_OLD_XLS");
+    expect(problem.message).toBe(`名簿.xls：${formatMessage(msg("TABLE_OLD_XLS"), "ja")}`);
+    expect(problem.where).toBe("名簿.xls");
+    expect(problemOf(error, "en")!.message).toBe(`名簿.xls: ${formatMessage(msg("TABLE_OLD_XLS"), "en")}`);
   });
 
-  it("says where: row and column", () => {
-    expect(rowPlace({ row: 12, column: "フリガナ" })).toBe("名簿の 12 行目・「フリガナ」列");
-    expect(rowPlace({ row: 0 })).toBe("名簿ファイル全体");
-    expect(pageRowError({ row: 3, column: "氏名", ...msg("ROW_NAME_EMPTY") })).toMatchObject({ row: 3, column: "氏名" });
+  it("an issue of an area not yet in the catalogue is shown as it is, with its line and key", () => {
+    const problem = problemOf({ file: "policy.yaml", path: "titel", line: 2, message: 'unknown key "titel"' }, "ja")!;
+    expect(problem).toMatchObject({ code: "UNCONVERTED", where: "policy.yaml の 2 行目・「titel」", text: 'unknown key "titel"' });
+    expect(problem.message).toBe('policy.yaml の 2 行目・「titel」：unknown key "titel"');
+    expect(problemOf(42, "ja")).toBeNull();
+  });
+
+  it("input errors are told apart from the server's own failures", () => {
+    expect(inputProblem(new RosterFileError("x.csv", msg("TABLE_EMPTY")), "ja")?.problem.code).toBe("TABLE_EMPTY");
+    const sheet = Object.assign(new Error("the template does not fit"), { name: "SheetError" });
+    expect(inputProblem(sheet, "ja")?.problem).toMatchObject({ code: "UNCONVERTED", message: "the template does not fit" });
+    const policy = Object.assign(new NafudaError(msg("TABLE_EMPTY")), { issues: [{ line: 3, key: "title", ...msg("ROW_NAME_EMPTY") }] });
+    expect(inputProblem(policy, "ja")?.issues).toEqual([expect.objectContaining({ code: "ROW_NAME_EMPTY", where: "3 行目・「title」" })]);
+    expect(inputProblem(new TypeError("x is undefined"), "ja")).toBeNull();
+    expect(inputProblem("thrown text", "ja")).toBeNull();
+  });
+
+  it("the page's own errors are rendered in the language of the request", () => {
+    const error = new PageError(400, msg("SERVE_FILE_MISSING", { what: msg("SERVE_TEXT_ROSTER_FILE") }));
+    expect(error.render("ja")).toMatchObject({ code: "SERVE_FILE_MISSING", message: "名簿ファイルが選ばれていません。ファイルを選ぶか、ここにドラッグしてください。" });
+    expect(error.render("en").message).toBe("no roster file was chosen: choose a file or drag it here.");
+    expect(error.message).toBe(error.render("ja").message);
+  });
+});
+
+describe("the serve area's catalogue", () => {
+  const codes = Object.keys(SERVE_MESSAGES);
+
+  it("every entry is in the catalogue, prefixed SERVE_, with wording in both languages", () => {
+    for (const code of codes) {
+      expect(code).toMatch(/^SERVE_[A-Z0-9_]+$/);
+      expect(CATALOGUE).toHaveProperty(code);
+      const entry = SERVE_MESSAGES[code as keyof typeof SERVE_MESSAGES] as { kind: string; ja: (p: unknown) => string; en: (p: unknown) => string };
+      const params = { url: "http://127.0.0.1:8931/", limit: "100 MB", value: "x", list: ["a", "b"], what: "名簿ファイル", name: "x", count: 3 };
+      const ja = entry.ja(params);
+      const en = entry.en(params);
+      expect(ja, code).not.toBe("");
+      expect(en, code).not.toBe("");
+      expect(ja, code).not.toBe(en);
+      // Japanese errors are polite sentences; the English keeps no Japanese sentence ending.
+      if (entry.kind === "error") expect(ja, code).toMatch(/[。）]$/);
+      expect(en, code).not.toMatch(/[。]/);
+    }
+  });
+
+  it("every SERVE_ code the server's source uses is in the catalogue, and every entry is used", () => {
+    const source = readdirSync(join(ROOT, "src/serve")).map((file) => readFileSync(join(ROOT, "src/serve", file), "utf8")).join("\n");
+    const used = new Set([...source.matchAll(/"(SERVE_[A-Z0-9_]+)"/g)].map((m) => m[1]!));
+    expect([...used].filter((code) => !(code in CATALOGUE))).toEqual([]);
+    expect(codes.filter((code) => !used.has(code))).toEqual([]);
+  });
+
+  it("the server's source holds no Japanese sentence of its own any more (its words are in the catalogue)", () => {
+    for (const file of readdirSync(join(ROOT, "src/serve"))) {
+      const code = readFileSync(join(ROOT, "src/serve", file), "utf8").split("\n").filter((line) => !/^\s*(\/\/|\*|\/\*\*)/.test(line));
+      const sentences = code.filter((line) => /[ぁ-んァ-ヶ一-龠][^"`]*[。]/.test(line));
+      expect(sentences, file).toEqual([]);
+    }
   });
 });

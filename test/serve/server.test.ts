@@ -6,9 +6,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
-import { attachment, isAllowedHost } from "../../src/serve/server.js";
+import { attachment, badgeReport, DEFAULT_MAX_UPLOAD_BYTES, isAllowedHost, REPORT_HEADER_BYTES, serveTableLimits } from "../../src/serve/server.js";
 import { REVIEW_SHEET_HEADERS } from "../../src/review/review-sheet.js";
-import { postForm, send } from "./helpers.js";
+import { readTable } from "../../src/roster/read-table.js";
+import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
+import { formatMessage, msg } from "../../src/messages/message.js";
+import { csvDocument } from "../../src/io/excel-csv.js";
+import { cell, sheet, workbook, zipBombWorkbook } from "./hostile.js";
+import { excelDamagedReviewSheet, postForm, send } from "./helpers.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EXAMPLES = join(ROOT, "examples");
@@ -71,16 +76,23 @@ afterAll(() => {
 });
 
 interface Row {
-  row: number; id: string | null; name: string; kana: string | null; romaji: string | null; source: string | null;
+  row: number; sheetRow: number | null; id: string | null; name: string; kana: string | null; romaji: string | null; source: string | null;
   review: boolean; reasons: string[]; alternatives: string[]; department: string | null; edited: boolean;
-  error: { message: string; column: string | null } | null;
+  reasonCodes: string[];
+  error: { code: string; message: string; text: string; column: string | null } | null;
 }
+interface Problem { code: string; message: string; where: string }
+interface ErrorReply { error: string; code: string; where: string; place: Record<string, unknown>; issues?: Problem[]; hints?: string[] }
 interface ReadingsReply {
   files: { roster: string; confirmed: string | null; rosterKind: string; encoding: string | null; format: string };
   rows: Row[];
   summary: { total: number; review: number; errors: number };
-  editErrors: { row: number; message: string }[];
-  confirmed: { rows: number; stale: unknown[] };
+  editErrors: { row: number; sheetRow: number | null; code: string; message: string; text: string }[];
+  notes: Problem[];
+  confirmed: {
+    rows: number; errors: Problem[]; notes: Problem[]; staleCount: number; stale: { name: string | null; sheetRow: number | null }[];
+    matched: { total: number; byId: number; byName: number; unmatched: number }[];
+  };
 }
 
 const nakajimaEdit = (kana: string, romaji: string | null = null) => JSON.stringify([{ row: 21, id: "00121", name: "中島　隆", kana, romaji }]);
@@ -98,7 +110,7 @@ describe("the Host and Origin checks", () => {
     for (const host of ["evil.example", `evil.example:${port}`, `127.0.0.1:${port + 1}`, "127.0.0.1", `192.168.1.10:${port}`, `localhost.evil.example:${port}`]) {
       const reply = await send(port, { path: "/", headers: { host } });
       expect(reply.status, host).toBe(403);
-      expect(reply.json().error).toContain(`http://127.0.0.1:${port}/`);
+      expect(reply.json()).toMatchObject({ code: "SERVE_WRONG_HOST", error: `このページは http://127.0.0.1:${port}/ で開いてください。` });
     }
     const api = await postForm(port, "/api/readings", { roster }, { host: `attacker.example:${port}` });
     expect(api.status).toBe(403);
@@ -117,6 +129,7 @@ describe("the Host and Origin checks", () => {
   it("refuses a POST from another site's page (Origin)", async () => {
     const reply = await postForm(port, "/api/readings", { roster }, { origin: "http://evil.example" });
     expect(reply.status).toBe(403);
+    expect(reply.json()).toMatchObject({ code: "SERVE_CROSS_SITE", error: "ほかのサイトからの操作は受け付けません。" });
     expect((await postForm(port, "/api/readings", { roster }, { origin: `http://127.0.0.1:${port}` })).status).toBe(200);
   });
 
@@ -134,7 +147,8 @@ describe("the upload limit", () => {
     const big = new Uint8Array(LIMIT + 1000).fill(0x41);
     const reply = await postForm(port, "/api/readings", { roster: { bytes: big, name: "big.csv" } });
     expect(reply.status).toBe(413);
-    expect(reply.json().error).toMatch(/大きすぎます（上限 256 KB）/);
+    expect(reply.json().error).toMatch(/^ファイルが大きすぎます（上限 256 KB）。/);
+    expect(reply.json().code).toBe("SERVE_TOO_LARGE");
   });
 
   it("answers 413 when a chunked upload grows past the limit", async () => {
@@ -154,7 +168,7 @@ describe("the upload limit", () => {
 });
 
 describe("readings", () => {
-  it("reads the example roster (CP932 CSV) with the library: every row, the three to check first", async () => {
+  it("reads the example roster (CP932 CSV) with the library: every row, the three to check first, rows as Excel numbers them", async () => {
     const reply = await postForm(port, "/api/readings", { roster });
     expect(reply.status).toBe(200);
     const data = reply.json<ReadingsReply>();
@@ -162,14 +176,35 @@ describe("readings", () => {
     expect(data.summary).toEqual({ total: 72, review: 3, errors: 0 });
     expect(data.rows.slice(0, 3).map((r) => r.row)).toEqual([12, 15, 21]);
     const nakajima = data.rows.find((r) => r.row === 21)!;
-    expect(nakajima).toMatchObject({ name: "中島　隆", kana: "なかじま", romaji: "Nakajima", source: "dictionary", review: true, alternatives: ["なかしま"], department: "市民病院" });
-    expect(data.rows.find((r) => r.row === 1)).toMatchObject({ kana: "さとう", romaji: "Sato", review: false });
+    expect(nakajima).toMatchObject({
+      sheetRow: 22, name: "中島　隆", kana: "なかじま", romaji: "Nakajima", source: "dictionary", review: true, alternatives: ["なかしま"], department: "市民病院",
+    });
+    expect(nakajima.reasonCodes.length).toBeGreaterThan(0);
+    expect(nakajima.reasonCodes.length).toBe(nakajima.reasons.length);
+    expect(data.rows.find((r) => r.row === 1)).toMatchObject({ sheetRow: 2, kana: "さとう", romaji: "Sato", review: false });
   });
 
   it("reads the XLSX roster the same way", async () => {
     const data = (await postForm(port, "/api/readings", { roster: { path: join(EXAMPLES, "roster.xlsx") } })).json<ReadingsReply>();
     expect(data.files.format).toBe("xlsx");
     expect(data.summary).toEqual({ total: 72, review: 3, errors: 0 });
+  });
+
+  it("answers in the language the form asks for: Japanese by default, English with lang=en", async () => {
+    const ja = (await postForm(port, "/api/readings", { roster, rows: "21" })).json<ReadingsReply>();
+    const en = (await postForm(port, "/api/readings", { roster, rows: "21", lang: "en" })).json<ReadingsReply>();
+    expect(en.rows[0]!.reasonCodes).toEqual(ja.rows[0]!.reasonCodes);
+    for (const reason of ja.rows[0]!.reasons) expect(reason).toMatch(/。$/);
+    for (const reason of en.rows[0]!.reasons) expect(reason).toMatch(/^[a-zA-Z].*\.$/);
+    const missing = await postForm(port, "/api/readings", { lang: "en" });
+    expect(missing.status).toBe(400);
+    expect(missing.json()).toMatchObject({ code: "SERVE_FILE_MISSING", error: "no roster file was chosen: choose a file or drag it here." });
+    const noNames = await postForm(port, "/api/readings", { roster: { bytes: new TextEncoder().encode("番号,部署\n1,総務課\n"), name: "表.csv" }, lang: "en" });
+    expect(noNames.json<ErrorReply>()).toMatchObject({ code: "ROSTER_NO_NAME_COLUMN", where: "表.csv, row 1" });
+    expect(noNames.json<ErrorReply>().error).toMatch(/^表\.csv, row 1: no column holds the staff names\./);
+    const unknown = await postForm(port, "/api/readings", { roster, lang: "fr" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json()).toMatchObject({ code: "SERVE_LANG_UNKNOWN", error: "言語「fr」は選べません。ja（日本語）か en（英語）を選んでください。" });
   });
 
   it("an edit goes back as a confirmed reading: the row is confirmed, the romaji spelt again from the kana", async () => {
@@ -181,9 +216,21 @@ describe("readings", () => {
     expect(typed.rows[0]).toMatchObject({ row: 21, kana: "なかじま", romaji: "Nakazima", source: "override", review: false });
   });
 
-  it("an edit that is not kana is reported on its row, and the row stays as it was", async () => {
+  it("a typed romaji that does not spell the kana is not printed unless the pair is confirmed (済)", async () => {
+    const typed = (await postForm(port, "/api/readings", { roster, edits: nakajimaEdit("なかじま", "Smith"), rows: "21" })).json<ReadingsReply>();
+    expect(typed.rows[0]).toMatchObject({ kana: "なかじま", romaji: "Nakajima", source: "override", review: true, reasonCodes: ["REASON_ROMAJI_DOES_NOT_FIT"] });
+    expect(typed.rows[0]!.reasons[0]).toBe(formatMessage(msg("REASON_ROMAJI_DOES_NOT_FIT", { kana: "なかじま", romaji: "Smith", spelt: "Nakajima" }), "ja"));
+    const pair = JSON.stringify([{ row: 21, id: "00121", name: "中島　隆", kana: "なかじま", romaji: "Smith", pair: true }]);
+    const confirmed = (await postForm(port, "/api/readings", { roster, edits: pair, rows: "21" })).json<ReadingsReply>();
+    expect(confirmed.rows[0]).toMatchObject({ kana: "なかじま", romaji: "Smith", source: "override", review: false });
+  });
+
+  it("an edit that is not kana is reported on its row, in the library's words, and the row stays as it was", async () => {
     const data = (await postForm(port, "/api/readings", { roster, edits: nakajimaEdit("nakajima"), rows: "21" })).json<ReadingsReply>();
-    expect(data.editErrors).toEqual([expect.objectContaining({ row: 21, message: expect.stringContaining("ひらがなで入れてください") })]);
+    expect(data.editErrors).toEqual([expect.objectContaining({
+      row: 21, sheetRow: 22, code: "CONFIRMED_NOT_KANA", text: "「nakajima」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。",
+    })]);
+    expect(data.editErrors[0]!.message).toBe("画面での修正 の 22 行目・「かな」列：「nakajima」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。");
     expect(data.rows[0]).toMatchObject({ kana: "なかじま", review: true });
   });
 
@@ -202,10 +249,12 @@ describe("readings", () => {
     expect(data.rows.find((r) => r.row === 21)).toMatchObject({ kana: "なかしま", source: "override" });
   });
 
-  it("a previous review sheet alone is roster and confirmed file at once", async () => {
+  it("a previous review sheet alone is roster and confirmed file at once (its title and instructions skipped)", async () => {
     const data = (await postForm(port, "/api/readings", { roster: { bytes: await confirmedSheet(nakajimaEdit("なかしま")), name: "前回.csv" } })).json<ReadingsReply>();
     expect(data.files.rosterKind).toBe("review-sheet");
-    expect(data.rows.find((r) => r.name === "中島　隆")).toMatchObject({ kana: "なかしま", source: "override", review: false });
+    expect(data.summary.total).toBe(72);
+    // The review sheet's header is its 4th line; its two rows to check come first, then the roster's order.
+    expect(data.rows.find((r) => r.name === "中島　隆")).toMatchObject({ kana: "なかしま", source: "override", review: false, sheetRow: 4 + 2 + 19 });
   });
 
   it("a surname no dictionary knows goes to the analyzer (loaded once in the server), and is sent to review", async () => {
@@ -214,60 +263,146 @@ describe("readings", () => {
     expect(data.rows[0]).toMatchObject({ name: "鬮橋　太郎", source: "analyzer", review: true });
   });
 
-  it("says in Japanese what to do with a file that has no name column", async () => {
+  it("a file with no name column: the library's Japanese message, its code and where", async () => {
     const reply = await postForm(port, "/api/readings", { roster: { bytes: new TextEncoder().encode("番号,部署\n1,総務課\n"), name: "表.csv" } });
     expect(reply.status).toBe(422);
-    const data = reply.json<{ error: string; detail: string }>();
-    expect(data.error).toContain("「表.csv」を名簿として読めませんでした");
-    expect(data.error).toContain("「氏名」という列が必要です");
-    expect(data.detail).toContain("no column holds the staff names");
+    const data = reply.json<ErrorReply>();
+    expect(data).toMatchObject({ code: "ROSTER_NO_NAME_COLUMN", where: "表.csv の 1 行目", place: { file: "表.csv", sheetRow: 1 } });
+    expect(data.error).toMatch(/^表\.csv の 1 行目：氏名の列が見つかりません。見出しの行：「番号」「部署」。見出しを「氏名」にしてください/);
   });
 
   it("an old .xls or a damaged workbook is explained, for the roster and for the confirmed file", async () => {
     const xls = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)]);
     const asRoster = await postForm(port, "/api/readings", { roster: { bytes: xls, name: "名簿.xls" } });
     expect(asRoster.status).toBe(422);
-    expect(asRoster.json().error).toMatch(/^「名簿\.xls」を名簿として読めませんでした。/);
-    expect(asRoster.json().detail).toContain(".xls");
+    expect(asRoster.json<ErrorReply>()).toMatchObject({ code: "TABLE_OLD_XLS", where: "名簿.xls" });
+    expect(asRoster.json<ErrorReply>().error).toBe(`名簿.xls：${formatMessage(msg("TABLE_OLD_XLS"), "ja")}`);
     const asConfirmed = await postForm(port, "/api/readings", { roster, confirmed: { bytes: new TextEncoder().encode("PK\u0003\u0004broken"), name: "確認.xlsx" } });
     expect(asConfirmed.status).toBe(422);
-    expect(asConfirmed.json().error).toContain("「確認.xlsx」を確認済みよみとして読めませんでした");
+    expect(asConfirmed.json<ErrorReply>()).toMatchObject({ code: "TABLE_XLSX_DAMAGED", where: "確認.xlsx" });
+    expect(asConfirmed.json<ErrorReply>().error).toMatch(/^確認\.xlsx：Excel ブックを読めません（/);
   });
 
   it("asks for a file when none is sent, and for a form when the body is not one", async () => {
     const none = await postForm(port, "/api/readings", { romaji: "passport" });
     expect(none.status).toBe(400);
-    expect(none.json().error).toContain("名簿ファイルが選ばれていません");
+    expect(none.json()).toMatchObject({ code: "SERVE_FILE_MISSING", error: "名簿ファイルが選ばれていません。ファイルを選ぶか、ここにドラッグしてください。" });
     const notForm = await send(port, { method: "POST", path: "/api/readings", headers: { "content-type": "application/json" }, body: "{}" });
     expect(notForm.status).toBe(415);
+    expect(notForm.json()).toMatchObject({ code: "SERVE_NOT_A_FORM" });
+    const badRomaji = await postForm(port, "/api/readings", { roster, romaji: "nihon" });
+    expect(badRomaji.json()).toMatchObject({ code: "SERVE_ROMAJI_SYSTEM_UNKNOWN", error: "ローマ字の書き方「nihon」は選べません。「passport」「hepburn」「kunrei」「kana」から選んでください。" });
   });
 });
 
 /** The confirmed readings file as the page downloads it, with these edits. */
-async function confirmedSheet(edits: string): Promise<Uint8Array> {
-  const reply = await postForm(port, "/api/confirmed.csv", { roster, edits });
+async function confirmedSheet(edits: string, from: Parameters<typeof postForm>[2]["roster"] = roster): Promise<Uint8Array> {
+  const reply = await postForm(port, "/api/confirmed.csv", { roster: from, edits });
   expect(reply.status).toBe(200);
   return reply.body;
 }
 
+/** The three corrections of the example roster, as the page sends them. */
+const threeEdits = JSON.stringify([
+  { row: 12, id: "00112", name: "三瓶　浩二", kana: "さんぺい", romaji: null },
+  { row: 15, id: "00115", name: "小鳥遊ひなた", kana: "たかなし", romaji: null },
+  { row: 21, id: "00121", name: "中島　隆", kana: "なかしま", romaji: null },
+]);
+
+describe("the Excel round trip of the confirmed readings (issue 9)", () => {
+  it("a confirmed file Excel damaged (zeros of 職員番号 stripped, re-sorted, Shift_JIS) still applies every correction", async () => {
+    const damaged = excelDamagedReviewSheet(await confirmedSheet(threeEdits));
+    const text = new TextDecoder("shift_jis").decode(damaged);
+    expect(text).toContain("\r\n22,121,中島　隆,");
+    expect(text).not.toContain("00121");
+    const reply = await postForm(port, "/api/readings", { roster, confirmed: { bytes: damaged, name: "確認済みよみ.csv" } });
+    expect(reply.status).toBe(200);
+    const data = reply.json<ReadingsReply>();
+    expect(data.summary).toEqual({ total: 72, review: 0, errors: 0 });
+    expect(data.rows.find((r) => r.row === 12)).toMatchObject({ kana: "さんぺい", source: "override", review: false });
+    expect(data.rows.find((r) => r.row === 15)).toMatchObject({ kana: "たかなし", source: "override", review: false });
+    expect(data.rows.find((r) => r.row === 21)).toMatchObject({ kana: "なかしま", romaji: "Nakashima", source: "override", review: false });
+    expect(data.confirmed.staleCount).toBe(0);
+    expect(data.confirmed.matched).toEqual([{ file: "確認済みよみ.csv", total: 72, byId: 72, byName: 0, unmatched: 0 }]);
+    expect(data.confirmed.notes.map((n) => n.code)).toContain("NOTE_CONFIRMED_ID_CHANGED_BY_EXCEL");
+    // An edit on the page wins over the file's row for that person (its id has lost its zeros there).
+    const edited = (await postForm(port, "/api/readings", { roster, confirmed: { bytes: damaged, name: "確認済みよみ.csv" }, edits: nakajimaEdit("なかじま"), rows: "21" })).json<ReadingsReply>();
+    expect(edited.rows[0]).toMatchObject({ kana: "なかじま", source: "override", review: false, edited: true });
+  });
+
+  it("the XLSX download keeps the zeros of 職員番号 (text cells) and reads back as the confirmed file", async () => {
+    const reply = await postForm(port, "/api/confirmed.xlsx", { roster, edits: threeEdits });
+    expect(reply.status).toBe(200);
+    expect(reply.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(reply.headers["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("roster_確認済みよみ.xlsx")}`);
+    const table = await readTable(reply.body, { fileName: "x.xlsx", isHeader: isConfirmedHeader });
+    expect(table.headers).toEqual(REVIEW_SHEET_HEADERS);
+    expect(table.headerSheetRow).toBe(4);
+    expect(table.rows.find((r) => r.cells[2] === "中島　隆")!.cells.slice(0, 6)).toEqual(["22", "00121", "中島　隆", "中島", "なかしま", "Nakashima"]);
+    const data = (await postForm(port, "/api/readings", { roster, confirmed: { bytes: reply.body, name: "roster_確認済みよみ.xlsx" } })).json<ReadingsReply>();
+    expect(data.summary.review).toBe(0);
+    expect(data.rows.find((r) => r.row === 21)).toMatchObject({ kana: "なかしま", source: "override" });
+  });
+
+  it("a confirmed file of another roster is refused in Japanese, with the numbers, the likely causes and what to do", async () => {
+    const other = csvDocument([
+      ["職員番号", "氏名", "フリガナ"],
+      ...Array.from({ length: 20 }, (_, i) => [`A${String(i + 1).padStart(3, "0")}`, `架空　${"一二三四五六七八九十"[i % 10]}${i < 10 ? "郎" : "子"}`, "カクウ　イチロウ"]),
+    ]);
+    const sheetOfOther = await confirmedSheet("[]", { bytes: new TextEncoder().encode(other), name: "他の市.csv" });
+    const reply = await postForm(port, "/api/readings", { roster, confirmed: { bytes: sheetOfOther, name: "他の市_確認済みよみ.csv" } });
+    expect(reply.status).toBe(422);
+    const data = reply.json<ErrorReply>();
+    expect(data.code).toBe("CONFIRMED_MOSTLY_UNMATCHED");
+    expect(data.where).toBe("他の市_確認済みよみ.csv");
+    expect(data.error).toBe(
+      "他の市_確認済みよみ.csv：確認済みよみファイル 他の市_確認済みよみ.csv の 20 行のうち 20 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
+        "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
+        "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
+    );
+    // Every request with that file says so: the badge PDF is not made as if nothing had been confirmed.
+    const pdf = await postForm(port, "/api/badges.pdf", { roster, confirmed: { bytes: sheetOfOther, name: "x.csv" }, allowUnreviewed: "1" });
+    expect(pdf.status).toBe(422);
+    expect(pdf.json().code).toBe("CONFIRMED_MOSTLY_UNMATCHED");
+  });
+
+  it("a few rows of people who left stay a report: the note says what they are, the rows are listed", async () => {
+    const text = new TextDecoder().decode(await confirmedSheet(threeEdits));
+    const withLeavers = `${text}80,99901,退職　太郎,退職,たいしょく,Taishoku,,,,,,確認済み,\r\n81,99902,転出　花子,転出,てんしゅつ,Tenshutsu,,,,,,確認済み,\r\n`;
+    const data = (await postForm(port, "/api/readings", { roster, confirmed: { bytes: new TextEncoder().encode(withLeavers), name: "前回.csv" } })).json<ReadingsReply>();
+    expect(data.summary.review).toBe(0);
+    expect(data.confirmed.staleCount).toBe(2);
+    expect(data.confirmed.stale.map((s) => s.name)).toEqual(["退職　太郎", "転出　花子"]);
+    const note = data.confirmed.notes.find((n) => n.code === "NOTE_CONFIRMED_STALE")!;
+    expect(note.message).toBe("前回.csv：確認済みよみファイルの 2 行（77, 78 行目）は、名簿のだれとも合いませんでした。退職した人か、職員番号や氏名が変わった人です。使っていません。");
+  });
+});
+
 describe("downloads", () => {
-  it("the confirmed readings file is the review sheet: UTF-8 with BOM, CRLF, the edit confirmed", async () => {
+  it("the confirmed readings file is the review sheet: title, instructions, header, UTF-8 with BOM, CRLF, the edit confirmed", async () => {
     const reply = await postForm(port, "/api/confirmed.csv", { roster, edits: nakajimaEdit("なかじま") });
     expect(reply.headers["content-type"]).toBe("text/csv; charset=utf-8");
     expect(reply.headers["content-disposition"]).toContain(`filename*=UTF-8''${encodeURIComponent("roster_確認済みよみ.csv")}`);
     expect([...reply.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = reply.text().slice(1).split("\r\n");
-    expect(lines[0]).toBe(REVIEW_SHEET_HEADERS.join(","));
-    expect(lines.find((line) => line.includes("中島　隆"))).toBe("21,00121,中島　隆,中島,なかじま,Nakajima,override,,,,");
-    expect(lines.slice(1).filter((line) => line.includes(",要確認,"))).toHaveLength(2);
+    expect(lines[0]).toBe("名札の読みの確認シート（roster.csv）");
+    expect(lines[1]).toMatch(/^使い方：/);
+    expect(lines[2]).toBe("");
+    expect(lines[3]).toBe(REVIEW_SHEET_HEADERS.join(","));
+    expect(lines.find((line) => line.includes("中島　隆"))).toBe("22,00121,中島　隆,中島,なかじま,Nakajima,,,,,,確認済み,");
+    expect(lines.slice(4).filter((line) => line.includes(",要確認,"))).toHaveLength(2);
+    const en = await postForm(port, "/api/confirmed.csv", { roster, lang: "en" });
+    expect(en.text().slice(1).split("\r\n")[0]).toBe("Badge readings to check (roster.csv)");
   });
 
-  it("the badge PDF is refused while readings need review, naming them", async () => {
+  it("the badge PDF is refused while readings need review, naming them by the rows Excel shows", async () => {
     const reply = await postForm(port, "/api/badges.pdf", { roster });
     expect(reply.status).toBe(409);
-    const data = reply.json<{ error: string; unreviewed: { row: number }[] }>();
-    expect(data.error).toContain("3 人分");
-    expect(data.unreviewed.map((u) => u.row)).toEqual([12, 15, 21]);
+    const data = reply.json<{ error: string; code: string; unreviewedCount: number; unreviewed: { row: number; sheetRow: number }[] }>();
+    expect(data.code).toBe("SERVE_UNREVIEWED");
+    expect(data.error).toBe("まだ確認が済んでいない読みが 3 人分あります。表の「要確認」の行を確かめてから、もう一度ダウンロードしてください。");
+    expect(data.unreviewedCount).toBe(3);
+    expect(data.unreviewed.map((u) => [u.row, u.sheetRow])).toEqual([[12, 13], [15, 16], [21, 22]]);
   });
 
   it("the badge PDF: every badge on A4 10-up once confirmed", async () => {
@@ -289,6 +424,24 @@ describe("downloads", () => {
     expect(JSON.parse(decodeURIComponent(String(reply.headers["x-nafuda-report"])))).toMatchObject({ badges: 72, unreviewed: 3, sheet: "a4-8up-card", pages: 9 });
   });
 
+  it("the report header stays small however many rows are left out (issue 10: 20 KB for 40 rows before)", async () => {
+    const rows = Array.from({ length: 300 }, (_, i) => `${String(i + 1).padStart(5, "0")},佐藤${"😀".repeat(1 + (i % 3))}　花子,総務課`);
+    const csv = new TextEncoder().encode(`職員番号,氏名,所属\n00000,鈴木　一郎,総務課\n${rows.join("\n")}\n`);
+    const reply = await postForm(port, "/api/badges.pdf", { roster: { bytes: csv, name: "絵文字.csv" }, allowUnreviewed: "1" });
+    expect(reply.status).toBe(200);
+    const header = String(reply.headers["x-nafuda-report"]);
+    expect(header.length).toBeLessThanOrEqual(REPORT_HEADER_BYTES);
+    const report = JSON.parse(decodeURIComponent(header));
+    expect(report).toMatchObject({ badges: 1, leftOutCount: 300, leftOutCodes: { READING_NAME_SYMBOL: 300 } });
+    expect(report.leftOut.length).toBeGreaterThan(0);
+    expect(report.leftOut.length).toBeLessThan(300);
+    expect(report.leftOut[0]).toMatchObject({ row: 2, sheetRow: 3, code: "READING_NAME_SYMBOL" });
+    expect(report.leftOut[0].message).toMatch(/^絵文字\.csv の 3 行目・「氏名」列：氏名「佐藤😀　花子」に名前に使わない文字/);
+    // The bound holds for the longest messages too.
+    const long = { row: 1, sheetRow: 2, column: "氏名", name: "x".repeat(500), code: "X", message: "あ".repeat(5000), text: "", where: "", place: {} };
+    expect(badgeReport({ badges: 0, pages: 0, sheet: "a4-10up", unreviewed: 0, leftOut: Array(1000).fill(long), warnings: Array(1000).fill(long) }).length).toBeLessThanOrEqual(REPORT_HEADER_BYTES);
+  });
+
   it("the preview is the selected row's badge, drawn from its one-badge PDF", async () => {
     const reply = await postForm(port, "/api/preview", { roster, edits: nakajimaEdit("なかしま"), row: "21", template: "standard" });
     const data = reply.json<{ svg: string; widthMm: number; heightMm: number; kana: string; romaji: string }>();
@@ -302,11 +455,123 @@ describe("downloads", () => {
     expect(doc.getPage(0).getWidth()).toBeCloseTo((91 / 25.4) * 72, 1);
   });
 
+  it("a row that cannot become a badge is answered with the library's message for that row", async () => {
+    const csv = new TextEncoder().encode("氏名\n佐藤　花子\n=SUM(A1)\n");
+    const reply = await postForm(port, "/api/badge.pdf", { roster: { bytes: csv, name: "式.csv" }, row: "2" });
+    expect(reply.status).toBe(422);
+    expect(reply.json<ErrorReply>()).toMatchObject({ code: "READING_NAME_FORMULA", place: { row: 2, sheetRow: 3, column: "氏名" } });
+    expect(reply.json<ErrorReply>().where).toBe("式.csv の 3 行目・「氏名」列");
+    const missing = await postForm(port, "/api/badge.pdf", { roster, row: "999" });
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toMatchObject({ code: "SERVE_ROW_NOT_IN_ROSTER", error: "選んだ行が名簿にありません。名簿を選び直してください。" });
+  });
+
   it("rejects a template or sheet that is not offered", async () => {
     const reply = await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", sheet: "../../etc/passwd" });
     expect(reply.status).toBe(400);
-    expect(reply.json().error).toContain("一覧から選んでください");
-    expect((await postForm(port, "/api/preview", { roster, row: "1", template: "/etc/passwd" })).status).toBe(400);
+    expect(reply.json()).toMatchObject({ code: "SERVE_SHEET_UNKNOWN", error: "用紙「../../etc/passwd」はありません。一覧から選んでください。" });
+    const template = await postForm(port, "/api/preview", { roster, row: "1", template: "/etc/passwd" });
+    expect(template.status).toBe(400);
+    expect(template.json().code).toBe("SERVE_TEMPLATE_UNKNOWN");
+  });
+
+  it("a template that does not fit the sheet: the library's message and code, and what to choose on the page", async () => {
+    const reply = await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", template: "standard", sheet: "a4-8up-card" });
+    expect(reply.status).toBe(422);
+    const data = reply.json<ErrorReply>();
+    expect(data.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(data.error).not.toBe("");
+    expect(data.hints).toEqual(["用紙を「おまかせ」にするか、別の用紙を選んでください。"]);
+    expect((await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", template: "standard", sheet: "a4-8up-card", lang: "en" })).json().hints)
+      .toEqual(["Set the sheet to automatic, or choose another sheet."]);
+  });
+
+  it("the page's settings come in the language asked for", async () => {
+    const ja = (await send(port, { path: "/api/info" })).json<{ sheets: { name: string; label: string }[]; maxUpload: string }>();
+    const en = (await send(port, { path: "/api/info?lang=en" })).json<{ sheets: { name: string; label: string }[] }>();
+    expect(ja.sheets.find((s) => s.name === "a4-1up")!.label).toBe("A4 1枚に1人");
+    expect(en.sheets.find((s) => s.name === "a4-1up")!.label).toBe("A4, one badge per page");
+    expect(ja.maxUpload).toBe("256 KB");
+    expect((await send(port, { path: "/nothing?lang=en" })).json()).toMatchObject({ code: "SERVE_NOT_FOUND", error: "no such page: check the address." });
+  });
+});
+
+describe("hostile uploads (issue 10): each request bounded, answered, and the server goes on", () => {
+  const next = async () => expect((await postForm(port, "/api/readings", { roster, rows: "1" })).status).toBe(200);
+  const hostile: [string, Uint8Array, string][] = [
+    ["a cell reference no sheet can have (ZZZZZZZ99999999999)", workbook(sheet([[1, cell("A1", "氏名")], [2, cell("ZZZZZZZ99999999999", "佐藤")]])), "TABLE_XLSX_BAD_CELL"],
+    ["a cell at XFD1048576 as the only row", workbook(sheet([[1048576, cell("XFD1048576", "氏名")]])), "TABLE_TOO_MANY_COLUMNS"],
+    // Inflates to 8 MiB, twice the part limit the server derives from its 256 KB upload limit.
+    ["a zip bomb", zipBombWorkbook(8 * 1024 * 1024), "TABLE_XLSX_TOO_LARGE_INFLATED"],
+  ];
+
+  it.each(hostile)("%s gets a 422 in Japanese, as the roster and as the confirmed file", async (_, bytes, code) => {
+    expect(bytes.length).toBeLessThan(10 * 1024);
+    for (const slot of ["roster", "confirmed"] as const) {
+      const fields: Parameters<typeof postForm>[2] = slot === "roster" ? { roster: { bytes, name: "悪い.xlsx" } } : { roster, confirmed: { bytes, name: "悪い.xlsx" } };
+      const started = Date.now();
+      const reply = await postForm(port, "/api/readings", fields);
+      expect(Date.now() - started).toBeLessThan(5_000);
+      expect(reply.status, slot).toBe(422);
+      const data = reply.json<ErrorReply>();
+      expect(data.code).toBe(code);
+      expect(data.error).toMatch(/^悪い\.xlsx(?: の \d+ 行目)?：[^a-z]*(?:Excel|列)/);
+      expect(data.error).toMatch(/ください。$/);
+      await next();
+    }
+  });
+
+  it("a far cell below a real roster costs one row error, not a million rows", async () => {
+    const bytes = workbook(sheet([[1, cell("A1", "氏名")], [2, cell("A2", "佐藤　花子")], [1048576, cell("XFD1048576", "x")]]));
+    const reply = await postForm(port, "/api/readings", { roster: { bytes, name: "遠い.xlsx" } });
+    expect(reply.status).toBe(200);
+    const data = reply.json<ReadingsReply>();
+    expect(data.summary).toMatchObject({ total: 2, errors: 1 });
+    expect(data.rows.find((r) => r.error)!).toMatchObject({ sheetRow: 1048576, error: { code: "ROW_TOO_WIDE" } });
+  });
+
+  it("uploads abandoned half-way do not hold the server: the next request is answered", async () => {
+    const { body, type } = await (await import("./helpers.js")).multipart({ roster });
+    for (let i = 0; i < 4; i++) {
+      await new Promise<void>((done) => {
+        const socket = connect(port, "127.0.0.1", () => {
+          socket.write(`POST /api/readings HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nContent-Type: ${type}\r\nContent-Length: ${body.length}\r\n\r\n`);
+          socket.write(body.subarray(0, 100));
+          setTimeout(() => {
+            socket.destroy();
+            done();
+          }, 50);
+        });
+      });
+    }
+    await next();
+  });
+
+  it("many requests at once are all answered, a few at a time", async () => {
+    const replies = await Promise.all(Array.from({ length: 12 }, () => postForm(port, "/api/readings", { roster, rows: "21" })));
+    expect(replies.map((r) => r.status)).toEqual(Array(12).fill(200));
+  });
+
+  it("the server's table limits follow its upload limit, within the library's", () => {
+    expect(serveTableLimits(LIMIT)).toEqual({ maxFileBytes: LIMIT, xlsxMaxPartBytes: 16 * LIMIT });
+    expect(serveTableLimits(DEFAULT_MAX_UPLOAD_BYTES)).toEqual({ maxFileBytes: DEFAULT_MAX_UPLOAD_BYTES, xlsxMaxPartBytes: 512 * 1024 * 1024 });
+  });
+
+  it("the default upload limit holds a roster of 200,000 staff (a 12-column HR export as CSV) with its confirmed readings file", () => {
+    // Measured once with write-excel-file: the same roster is 11.5 MiB as XLSX, its review sheet 9 MiB as XLSX.
+    const row = (i: number) => {
+      const id = String(i + 1).padStart(7, "0");
+      return `${id},勅使河原　美咲,テシガワラ　ミサキ,福祉部子育て支援課保育係,本庁舎東館${(i % 9) + 1}階,主任主事,1985-04-12,2012-04-01,` +
+        `みどり市中央区本町${(i % 50) + 1}丁目${(i % 20) + 1}番地,0120-00-${String(i % 10000).padStart(4, "0")},staff${id}@city.midori.example.jp,"備考: 在籍, 研修受講済み"`;
+    };
+    let rosterBytes = Buffer.byteLength("\uFEFF職員番号,氏名,フリガナ,所属,施設,役職,生年月日,採用日,住所,電話,メール,備考\r\n");
+    let reviewBytes = 1024; // title, instructions, header
+    for (let i = 0; i < 200_000; i++) {
+      rosterBytes += Buffer.byteLength(row(i)) + 2;
+      reviewBytes += Buffer.byteLength(`${i + 2},${String(i + 1).padStart(7, "0")},勅使河原　美咲,勅使河原,てしがわら,Teshigawara,,,,,,辞書,`) + 2;
+    }
+    expect(rosterBytes).toBeGreaterThan(45 * 1024 * 1024);
+    expect(rosterBytes + reviewBytes + 4096).toBeLessThan(DEFAULT_MAX_UPLOAD_BYTES);
   });
 });
 
@@ -326,6 +591,9 @@ describe("posters", () => {
     const reply = await postForm(port, "/api/posters/facility.pdf", { facilities, policy, index: "0" });
     expect(reply.status).toBe(200);
     expect((await PDFDocument.load(reply.body)).getPageCount()).toBe(2);
+    const missing = await postForm(port, "/api/posters/facility.pdf", { facilities, policy, index: "99" });
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toMatchObject({ code: "SERVE_FACILITY_NOT_IN_LIST" });
   });
 
   it("the order summary and manifest", async () => {
@@ -334,12 +602,21 @@ describe("posters", () => {
     expect(csv.text()).toMatch(/^\uFEFF施設名,サイズ/);
   });
 
-  it("a broken policy file is explained line by line", async () => {
+  it("a broken policy file is a 422 with a code and its problems one by one, each with its line", async () => {
     const reply = await postForm(port, "/api/posters/check", { facilities, policy: { bytes: new TextEncoder().encode("issuer: みどり市\ntitel: x\n"), name: "policy.yaml" } });
     expect(reply.status).toBe(422);
-    const data = reply.json<{ error: string; issues: string[] }>();
-    expect(data.error).toContain("方針ファイル「policy.yaml」に直すところがあります");
-    expect(data.issues.some((issue) => issue.startsWith("2 行目"))).toBe(true);
+    const data = reply.json<ErrorReply>();
+    expect(data.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+    expect(data.issues!.length).toBeGreaterThan(0);
+    const titel = data.issues!.find((issue) => issue.message.includes("titel"))!;
+    expect(titel.where).toMatch(/^policy\.yaml の 2 行目/);
+    expect(titel.code).toMatch(/^[A-Z][A-Z0-9_]+$/);
+  });
+
+  it("no facility list: asked for in Japanese", async () => {
+    const reply = await postForm(port, "/api/posters/check", { policy });
+    expect(reply.status).toBe(400);
+    expect(reply.json()).toMatchObject({ code: "SERVE_FILE_MISSING", error: "施設一覧ファイルが選ばれていません。ファイルを選ぶか、ここにドラッグしてください。" });
   });
 });
 
