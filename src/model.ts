@@ -70,6 +70,11 @@ export interface StaffReading {
   reasons: Message[];
   /** Other plausible readings in hiragana, best first; never includes `kana`. */
   alternatives: string[];
+  /**
+   * True when a person confirmed exactly this かな and ローマ字 although the ローマ字 does not spell the かな (済 in the
+   * confirmed file): the review sheet writes 済 again, so next year's sheet keeps that confirmation.
+   */
+  pairConfirmed?: boolean;
   /** The roster record this reading was made from. */
   record: StaffRecord;
 }

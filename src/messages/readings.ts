@@ -157,12 +157,12 @@ export const READINGS_MESSAGES = {
     () => "職員番号も氏名もないため、だれの読みかわかりません。どちらかを入れてください。",
     () => "the row has neither 職員番号 nor 氏名, so it cannot be matched to anyone.",
   ),
-  CONFIRMED_MOSTLY_UNMATCHED: entry<{ file: string; total: number; byId: number; byName: number; unmatched: number }>(
+  CONFIRMED_MOSTLY_UNMATCHED: entry<{ total: number; byId: number; byName: number; unmatched: number }>(
     "error",
-    (p) => `確認済みよみファイル ${p.file} の ${p.total} 行のうち ${p.unmatched} 行が、名簿のだれとも合いません（職員番号で合った行 ${p.byId}、氏名で合った行 ${p.byName}）。` +
+    (p) => `この確認済みよみファイルの ${p.total} 行のうち ${p.unmatched} 行が、名簿のだれとも合いません（職員番号で合った行 ${p.byId}、氏名で合った行 ${p.byName}）。` +
       "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
       "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
-    (p) => `${p.unmatched} of the ${p.total} rows of the confirmed readings file ${p.file} match no one in the roster (matched by staff number: ${p.byId}, by name: ${p.byName}). ` +
+    (p) => `${p.unmatched} of the ${p.total} rows of this confirmed readings file match no one in the roster (matched by staff number: ${p.byId}, by name: ${p.byName}). ` +
       "It may be a file of another roster or another year, or one whose staff numbers follow another scheme. Give the review sheet made from this roster; " +
       "if many staff have simply left, delete their rows and run again.",
   ),

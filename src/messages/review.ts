@@ -53,6 +53,7 @@ export const REVIEW_MESSAGES = {
   COLUMN_SOURCE: entry("text", () => "出典", () => "出典"),
   COLUMN_ERROR: entry("text", () => "エラー", () => "エラー"),
   CELL_REVIEW: entry("text", () => "要確認", () => "要確認"),
+  CELL_PAIR_CONFIRMED: entry("text", () => "済", () => "済"),
   SOURCE_OVERRIDE: entry("text", () => "確認済み", () => "override"),
   SOURCE_ROSTER: entry("text", () => "名簿", () => "roster"),
   SOURCE_DICTIONARY: entry("text", () => "辞書", () => "dictionary"),

@@ -169,10 +169,10 @@ export const ROSTER_MESSAGES = {
     (p) => `行が多すぎます（上限 ${p.limit.toLocaleString("en-US")} 行）。所属ごとなどに分けてください。`,
     (p) => `the table has too many rows (the limit is ${p.limit.toLocaleString("en-US")}). Split it, e.g. by section.`,
   ),
-  TABLE_TOO_MANY_COLUMNS: entry<{ count: number; limit: number }>(
+  TABLE_TOO_MANY_COLUMNS: entry<{ count?: number; limit: number }>(
     "error",
-    (p) => `列が多すぎます（${p.count.toLocaleString("en-US")} 列、上限 ${p.limit.toLocaleString("en-US")} 列）。名簿に要らない列を消すか、別のファイルでないか確かめてください。`,
-    (p) => `the table has too many columns (${p.count.toLocaleString("en-US")}; the limit is ${p.limit.toLocaleString("en-US")}). Remove the columns that are not needed, or check that this is the right file.`,
+    (p) => `列が多すぎます（${p.count !== undefined ? `${p.count.toLocaleString("en-US")} 列、` : ""}上限 ${p.limit.toLocaleString("en-US")} 列）。名簿に要らない列を消すか、別のファイルでないか確かめてください。`,
+    (p) => `the table has too many columns (${p.count !== undefined ? `${p.count.toLocaleString("en-US")}; ` : ""}the limit is ${p.limit.toLocaleString("en-US")}). Remove the columns that are not needed, or check that this is the right file.`,
   ),
   TABLE_TOO_MANY_CELLS: entry<{ limit: number }>(
     "error",

@@ -155,6 +155,7 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
       review: !confirmedRow && (decision.review || reasons.length > 0),
       reasons: confirmedRow ? [] : reasons,
       alternatives,
+      ...(decision.pairConfirmed && confirmedRow ? { pairConfirmed: true } : {}),
       record,
     };
   }
@@ -191,7 +192,7 @@ export async function resolveReadings(
     const unmatched = file.unmatched.length;
     if (unmatched >= MOSTLY_UNMATCHED_ROWS && unmatched * 2 > file.total) {
       throw new ConfirmedReadingsError(
-        msg("CONFIRMED_MOSTLY_UNMATCHED", { file: file.file ?? "", total: file.total, byId: file.byId, byName: file.byName, unmatched }),
+        msg("CONFIRMED_MOSTLY_UNMATCHED", { total: file.total, byId: file.byId, byName: file.byName, unmatched }),
         { file: file.file },
       );
     }
@@ -284,6 +285,8 @@ interface Decision {
   alternatives: string[];
   /** The romaji already decided (a confirmed row's); otherwise it is spelt from the kana and the roster's ローマ字. */
   spelledRomaji?: string;
+  /** A confirmed row's 済: this exact pair was confirmed by a person. */
+  pairConfirmed?: boolean;
 }
 
 function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit {
@@ -340,16 +343,20 @@ function fromConfirmed(
   const spelt = surnameRomaji({ kana: row.kana, given: null, latinName: null, entries, ...romajiOptions }).romaji;
   const reasons: Message[] = [];
   let romaji = spelt;
+  let pairConfirmed = false;
   if (row.romaji && row.romaji.toLowerCase() !== spelt.toLowerCase()) {
-    if (row.review === "pair" || romajiFitsKana(row.romaji, row.kana)) romaji = applyRomajiCase(row.romaji, romajiOptions.case);
-    else {
+    if (romajiFitsKana(row.romaji, row.kana)) romaji = applyRomajiCase(row.romaji, romajiOptions.case);
+    else if (row.review === "pair") {
+      romaji = applyRomajiCase(row.romaji, romajiOptions.case);
+      pairConfirmed = true;
+    } else {
       const before = baseline();
       const stale = before !== null && before.kana !== row.kana && romajiFitsKana(row.romaji, before.kana);
       if (!stale) reasons.push(msg("REASON_ROMAJI_DOES_NOT_FIT", { kana: row.kana, romaji: row.romaji, spelt }));
     }
   }
   if (row.review === "pending") reasons.unshift(msg("REASON_CONFIRMED_PENDING"));
-  return { kana: row.kana, source: "override", review: reasons.length > 0, reasons, alternatives: [], spelledRomaji: romaji };
+  return { kana: row.kana, source: "override", review: reasons.length > 0, reasons, alternatives: [], spelledRomaji: romaji, ...(pairConfirmed ? { pairConfirmed } : {}) };
 }
 
 function fromRoster(

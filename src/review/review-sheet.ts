@@ -25,6 +25,8 @@ export interface ReviewRow {
   /** The same reasons' stable codes (README: Messages and codes). */
   reasonCodes: string[];
   alternatives: string[];
+  /** The かな/ローマ字 pair was confirmed by a person as it is (済): written back as 済. */
+  pairConfirmed?: boolean;
   /** Why the row got no reading, in the report's language. */
   error?: string;
   /** The error's stable code. */
@@ -51,6 +53,7 @@ export function reviewRows(staff: readonly StaffReading[], errors: readonly RowE
       reasons: s.reasons.map((reason) => formatMessage(reason, lang)),
       reasonCodes: s.reasons.map((reason) => reason.code),
       alternatives: s.alternatives,
+      ...(s.pairConfirmed ? { pairConfirmed: true } : {}),
     })),
     ...errors.map((e) => ({
       row: e.row, sheetRow: e.sheetRow ?? e.record?.sheetRow ?? null, id: e.record?.id ?? null, name: e.record?.name ?? "",
@@ -97,7 +100,7 @@ export function reviewSheetCells(r: ReviewRow, lang: Lang = defaultLang()): stri
   return [
     r.sheetRow !== null ? String(r.sheetRow) : String(r.row),
     r.id ?? "", r.name, r.surname, r.kana ?? "", r.romaji ?? "",
-    r.review ? formatMessage(msg("CELL_REVIEW"), lang) : "",
+    r.review ? formatMessage(msg("CELL_REVIEW"), lang) : r.pairConfirmed ? formatMessage(msg("CELL_PAIR_CONFIRMED"), lang) : "",
     r.reasons.join(" / "),
     ...candidates,
     r.source ? formatMessage(msg(SOURCE_WORDS[r.source]), lang) : "",

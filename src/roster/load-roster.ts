@@ -35,7 +35,7 @@ export interface LoadRosterOptions {
 }
 
 /** A header row is one with a name column: a title line above it ("令和6年度 職員名簿") is skipped. */
-function hasNameColumn(cells: string[]): boolean {
+export function isRosterHeader(cells: readonly string[]): boolean {
   return cells.some((cell) => {
     const role = roleOfHeader(cell);
     return role === "name" || role === "surname";
@@ -48,7 +48,7 @@ function hasNameColumn(cells: string[]): boolean {
  * a RowError and every good row still comes through.
  */
 export async function loadRoster(input: string | Uint8Array, options: LoadRosterOptions = {}): Promise<LoadedRoster> {
-  const tableOptions: ReadTableOptions = { isHeader: hasNameColumn };
+  const tableOptions: ReadTableOptions = { isHeader: isRosterHeader };
   if (options.fileName !== undefined) tableOptions.fileName = options.fileName;
   if (options.sheet !== undefined) tableOptions.sheet = options.sheet;
   if (options.limits !== undefined) tableOptions.limits = options.limits;

@@ -202,7 +202,7 @@ function tableFromRecords(
   }
   const header = records[headerIndex]!;
   if (header.problem) {
-    const problem = header.problem.code === "ROW_TOO_WIDE" ? msg("TABLE_TOO_MANY_COLUMNS", { count: limits.maxColumns + 1, limit: limits.maxColumns }) : header.problem;
+    const problem = header.problem.code === "ROW_TOO_WIDE" ? msg("TABLE_TOO_MANY_COLUMNS", { limit: limits.maxColumns }) : header.problem;
     throw new RosterFileError(file, problem as CodedMessage, { sheetRow: header.sheetRow });
   }
   // Trailing empty header cells (a trailing comma on the header line) are not columns.

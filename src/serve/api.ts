@@ -1,8 +1,7 @@
 import { PDFDocument } from "pdf-lib";
 import type { RowError, StaffReading } from "../model.js";
-import { rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
+import { isRosterHeader, rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
 import { readTable, type Table } from "../roster/read-table.js";
-import { roleOfHeader } from "../roster/columns.js";
 import type { TableLimits } from "../roster/limits.js";
 import { decodeText } from "../roster/decode-text.js";
 import { createReadingResolver, resolveReadings, type ReadingResolver, type ResolvedReadings } from "../readings/resolve.js";
@@ -153,10 +152,7 @@ export function isReviewSheet(headers: readonly string[]): boolean {
  * readings file's (かな and 職員番号 or 氏名). A review sheet has a title and instructions above its header.
  */
 export function isRosterOrConfirmedHeader(cells: string[]): boolean {
-  return isConfirmedHeader(cells) || cells.some((cell) => {
-    const role = roleOfHeader(cell);
-    return role === "name" || role === "surname";
-  });
+  return isConfirmedHeader(cells) || isRosterHeader(cells);
 }
 
 async function tableOf(upload: Upload, form: PageForm): Promise<Table> {

@@ -113,6 +113,21 @@ describe("the review sheet through Excel and back: every correction survives", (
     expectCorrectionsApplied(result);
   });
 
+  it("a pair confirmed with 済 is written back as 済, so next year's sheet keeps it", async () => {
+    const corrected = correct(csvGrid(await sheetAsWritten()));
+    const result = await readBack(excelSavesUtf8(excelOpensCsv(corrected.map((row) => row.join(",")).join("\r\n"))), "review.csv");
+    const nextYear = reviewReport(result.staff, []).staff;
+    const iida = nextYear.find((r) => r.id === "00108")!;
+    expect(iida).toMatchObject({ kana: "いいだ", romaji: "Eeda", review: false, pairConfirmed: true });
+    const grid = csvGrid(reviewSheetCsv(nextYear));
+    const h = grid.findIndex((row) => row[0] === "名簿の行");
+    const row = grid.find((cells) => cells[1] === "00108")!;
+    expect(row[grid[h]!.indexOf("要確認")]).toBe("済");
+    // And read back once more, the pair still prints as confirmed.
+    const again = await readBack(excelSavesUtf8(excelOpensCsv(reviewSheetCsv(nextYear).replace(/^\uFEFF/, ""))), "review.csv");
+    expect(byId(again, "00108")).toMatchObject({ romaji: "Eeda", review: false });
+  });
+
   it("the sheet as nafuda wrote it, read back untouched", async () => {
     const corrected = correct(csvGrid(await sheetAsWritten()));
     const text = "\uFEFF" + corrected.map((row) => row.map((c) => (/[",]/.test(c) ? `"${c}"` : c)).join(",")).join("\r\n");
@@ -212,7 +227,7 @@ describe("a confirmed file that matches almost no one is an error, not a note", 
     const error = await thrownBy(() => resolveReadings(roster.records, resolver(confirmed)));
     expect(error.code).toBe("CONFIRMED_MOSTLY_UNMATCHED");
     expect(error.message).toBe(
-      "別の名簿.csv：確認済みよみファイル 別の名簿.csv の 13 行のうち 12 行が、名簿のだれとも合いません（職員番号で合った行 1、氏名で合った行 0）。" +
+      "別の名簿.csv：この確認済みよみファイルの 13 行のうち 12 行が、名簿のだれとも合いません（職員番号で合った行 1、氏名で合った行 0）。" +
         "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
         "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
     );

@@ -248,7 +248,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     await page.waitForSelector("#roster-message .notice.error");
     const notice = await page.textContent("#roster-message .notice.error .title");
     expect(notice).toBe(
-      "隣の市_確認済みよみ.csv：確認済みよみファイル 隣の市_確認済みよみ.csv の 12 行のうち 12 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
+      "隣の市_確認済みよみ.csv：この確認済みよみファイルの 12 行のうち 12 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
         "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
         "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
     );

@@ -356,7 +356,7 @@ describe("the Excel round trip of the confirmed readings (issue 9)", () => {
     expect(data.code).toBe("CONFIRMED_MOSTLY_UNMATCHED");
     expect(data.where).toBe("他の市_確認済みよみ.csv");
     expect(data.error).toBe(
-      "他の市_確認済みよみ.csv：確認済みよみファイル 他の市_確認済みよみ.csv の 20 行のうち 20 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
+      "他の市_確認済みよみ.csv：この確認済みよみファイルの 20 行のうち 20 行が、名簿のだれとも合いません（職員番号で合った行 0、氏名で合った行 0）。" +
         "別の名簿や別の年度のファイルか、職員番号の付け方が違うファイルかもしれません。この名簿から作った確認シートを選んでください。" +
         "退職などで合わない行が多いだけなら、その行を消してから、もう一度実行してください。",
     );
