@@ -1,31 +1,29 @@
 /**
- * npm run bench:badges — how fast and how large are nafuda's badge PDFs, against the alternatives?
+ * npm run bench:badges — 10,000 badges as a user makes them: whole processes, started and waited for.
  *
- * The same A4 10-up layout (the built-in `standard` template, 91 × 55 mm: 所属, hiragana surname, romaji;
- * every text fitted to its box) for N staff (default 10,000), made in the same run by:
- *   - nafuda   renderBadgeSheets: HarfBuzz subset fonts, one-step fit (condense, then shrink), low-level content streams
- *   - pdfkit   the same boxes and the same one-step fit (fitText), drawn with doc.text (fonts subset by pdfkit)
- *   - pdfme    @pdfme/generator with the same boxes, dynamicFontSize (its step-shrinking fit), default font subsetting
- * plus nafuda end to end (a CSV roster on disk → loadRoster → resolveReadings → renderBadgeSheets → writeFileAtomic)
- * and nafuda at 50,000 badges for peak memory.
- * Each measurement runs in its own child process, so peak RSS (getrusage maxRSS) is that engine's alone;
- * times start with the staff in memory and module imports done (font files are read inside the timing).
+ *   nafuda   `node dist/src/cli/main.js badges roster.csv -o nafuda.pdf`: the CLI reads a CSV roster with 姓フリガナ
+ *            (UTF-8 with BOM, as Excel saves it), resolves every reading, lays out A4 10-up and writes the PDF.
+ *   pdfkit   a script that holds the names in itself and draws the same sheet (same boxes, same font files, the same
+ *            one-step fitting arithmetic) with pdfkit.
+ *   pdfme    the same with @pdfme/generator (dynamicFontSize, its step-shrinking fit).
  *
- *   npm run bench:badges                     # 10,000 badges, all engines, 50,000 memory run
- *   npm run bench:badges -- --count 2000     # quicker
- *   npm run bench:badges -- --skip pdfme,50k
- *   npm run bench:badges -- --runs 1         # one run per engine (default: best of 3, engines taking turns)
+ * The peers skip what nafuda does besides drawing (reading the CSV, readings, checks): that difference is nafuda's to
+ * absorb. The engines take turns, run after run (a burst of load on this shared machine falls on all of them), and the
+ * medians are compared. Peak RSS is measured inside each process (a preload that reads getrusage at exit).
  *
- * Targets (issue 3): PDF stage ≥ 3× faster than pdfme, within 1.5× of pdfkit, file no larger than pdfkit's;
- * 50,000 badges with peak RSS ≤ 1 GB.
+ *   npm run bench:badges                       # 10,000 badges, 5 rounds
+ *   npm run bench:badges -- --count 2000 --rounds 3
+ *   npm run bench:badges -- --skip pdfme
+ *
+ * Floors (issue 16): nafuda ≤ 1.0 × pdfkit's whole process; pdfme ≥ 5 × nafuda's. Also printed: `nafuda --help`
+ * beyond a bare `node -e 0` (≤ 0.3 s) and `nafuda badges` on a 10-person roster (≤ 0.6 s).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { StaffReading, StaffRecord } from "../src/model.js";
+import { pathToFileURL } from "node:url";
 import { packageRoot } from "../src/package-root.js";
-import { romanize } from "../src/romaji/romanize.js";
+import { syntheticStaff } from "./synthetic-staff.js";
 
 const root = packageRoot();
 const outDir = join(root, "out", "bench-badges");
@@ -34,330 +32,173 @@ const flag = (name: string): string | undefined => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : undefined;
 };
+const count = Number(flag("count") ?? 10_000);
+const rounds = Math.max(1, Number(flag("rounds") ?? 5));
+const skip = new Set((flag("skip") ?? "").split(",").filter(Boolean));
+const RSS_PRELOAD = pathToFileURL(join(root, "test", "hardening", "max-rss-preload.mjs")).href;
+const CLI = join(root, "dist", "src", "cli", "main.js");
 
-const DEPARTMENTS = [
-  "総務部 総務課", "総務部 人事課", "総務部 財政課", "企画部 企画政策課", "企画部 デジタル推進課", "市民部 市民課",
-  "市民部 保険年金課", "市民部 税務課", "市民部 収納課", "福祉部 福祉総務課", "福祉部 障がい福祉課", "福祉部 介護保険課",
-  "子ども未来部 子育て支援課", "子ども未来部 保育幼稚園課", "健康部 健康づくり課", "環境部 環境政策課", "環境部 ごみ減量推進課",
-  "産業部 商工観光課", "産業部 農林水産課", "建設部 道路課", "建設部 都市計画課", "建設部 建築住宅課", "上下水道局 経営総務課",
-  "教育委員会 学校教育課", "教育委員会 生涯学習課", "議会事務局", "会計課", "選挙管理委員会事務局", "消防本部 予防課",
-];
+mkdirSync(outDir, { recursive: true });
+const staff = syntheticStaff(count);
+const toKatakana = (hiragana: string) => hiragana.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 
-/** N synthetic staff: the 1,500 commonest surnames (bench/data/surnames-devset.tsv), passport romaji, 29 sections. */
-export function syntheticStaff(count: number): StaffReading[] {
-  const rows = readFileSync(join(root, "bench", "data", "surnames-devset.tsv"), "utf8")
-    .split("\n")
-    .filter((line) => line && !line.startsWith("#"))
-    .slice(1)
-    .map((line) => line.split("\t"));
-  const surnames = rows.map(([, surname, accepted]) => ({ surname: surname!, kana: accepted!.split(" ")[0]! }));
-  // A few long ones, so fitting has work to do.
-  surnames.push(
-    { surname: "勅使河原", kana: "てしがわら" },
-    { surname: "左衛門三郎", kana: "さえもんさぶろう" },
-    { surname: "東坊城", kana: "ひがしぼうじょう" },
-    { surname: "小鳥遊", kana: "たかなし" },
-  );
-  const romaji = new Map<string, string>();
-  const staff: StaffReading[] = [];
-  for (let i = 0; i < count; i++) {
-    const pick = surnames[(i * 7919) % surnames.length]!;
-    let r = romaji.get(pick.kana);
-    if (r === undefined) romaji.set(pick.kana, (r = romanize(pick.kana)));
-    const department = DEPARTMENTS[(i * 31) % DEPARTMENTS.length]!;
-    const record: StaffRecord = {
-      row: i + 1,
-      sheetRow: i + 2,
-      id: String(100000 + i),
-      name: `${pick.surname}　太郎`,
-      surname: pick.surname,
-      given: "太郎",
-      nameReading: null,
-      surnameReading: pick.kana,
-      romaji: null,
-      department,
-      facility: null,
-      title: null,
-      fields: { 所属: department },
-    };
-    staff.push({ row: i + 1, sheetRow: i + 2, id: record.id, name: record.name, surname: pick.surname, kana: pick.kana, romaji: r, source: "roster", review: false, reasons: [], alternatives: [], record });
+// The roster nafuda reads: 職員番号, 氏名, 姓フリガナ, 所属.
+const roster = join(outDir, `roster-${count}.csv`);
+writeFileSync(roster, "\uFEFF" + ["職員番号,氏名,姓フリガナ,所属", ...staff.map((s) => `${s.id},${s.surname}　太郎,${toKatakana(s.kana)},${s.record.department}`)].join("\r\n") + "\r\n");
+const tiny = join(outDir, "roster-10.csv");
+writeFileSync(tiny, "\uFEFF" + ["職員番号,氏名,姓フリガナ,所属", ...staff.slice(0, 10).map((s) => `${s.id},${s.surname}　太郎,${toKatakana(s.kana)},${s.record.department}`)].join("\r\n") + "\r\n");
+
+// The template's boxes, written into the peers as numbers (they import nothing of nafuda's).
+const template = JSON.parse(readFileSync(join(root, "templates", "badges", "standard.json"), "utf8")) as {
+  fields: { source: string; x: number; y: number; width: number; height: number; font: string; sizePt: { max: number; min: number }; minCondense?: number; align?: string; colour?: string; letterSpacing?: number }[];
+};
+const fonts = Object.fromEntries([...new Set(template.fields.map((f) => f.font))].map((font) => [font, join(root, "fonts", `${font}.ttf`)]));
+const people = staff.map((s) => ({ 所属: s.record.department, kana: s.kana, romaji: s.romaji }));
+// A4 10-up: 2 × 5 cells of 91 × 55 mm, margins 11 mm (top) and 14 mm (left), gapless.
+const cells = Array.from({ length: 10 }, (_, i) => ({ x: 14 + (i % 2) * 91, y: 11 + Math.floor(i / 2) * 55 }));
+
+const FIT = `
+const mm = (v) => (v * 72) / 25.4;
+const floor3 = (v) => { const r = Math.round(v * 1000) / 1000; return r <= v ? r : Math.floor(v * 1000) / 1000; };
+// The same one-step fit as nafuda's: condense to the floor, then shrink, from one measurement at 1 pt.
+function fit(w1, box, f) {
+  const min = f.sizePt.min, floor = f.minCondense ?? 1;
+  let size = Math.max(Math.min(f.sizePt.max, floor3(box.height)), min);
+  const natural = w1 * size;
+  if (natural <= box.width) return { size, scale: 1, width: natural };
+  if (box.width / natural >= floor) { const scale = floor3(box.width / natural); return { size, scale, width: natural * scale }; }
+  const shrunk = floor3(box.width / (w1 * floor));
+  if (shrunk >= min) return { size: shrunk, scale: floor, width: w1 * shrunk * floor };
+  const scale = floor3(box.width / (w1 * min));
+  return { size: min, scale, width: w1 * min * scale };
+}`;
+
+const pdfkitScript = join(outDir, "pdfkit-badges.mjs");
+writeFileSync(pdfkitScript, `// Generated by bench/badges.ts: ${count} badges with pdfkit, the names held here.
+import { createWriteStream } from "node:fs";
+import PDFDocument from ${JSON.stringify(pathToFileURL(join(root, "node_modules", "pdfkit", "js", "pdfkit.js")).href)};
+const PEOPLE = ${JSON.stringify(people)};
+const FIELDS = ${JSON.stringify(template.fields)};
+const FONTS = ${JSON.stringify(fonts)};
+const CELLS = ${JSON.stringify(cells)};
+${FIT}
+const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { Producer: "bench", CreationDate: new Date(0) } });
+const done = new Promise((resolve) => doc.pipe(createWriteStream(process.argv[2])).on("finish", resolve));
+for (const [name, path] of Object.entries(FONTS)) doc.registerFont(name, path);
+PEOPLE.forEach((person, i) => {
+  if (i % 10 === 0) doc.addPage({ size: "A4", margin: 0 });
+  const cell = CELLS[i % 10];
+  for (const f of FIELDS) {
+    const text = person[f.source];
+    if (!text) continue;
+    doc.font(f.font).fontSize(1);
+    const spacing = f.letterSpacing ?? 0;
+    const w1 = doc.widthOfString(text) + spacing * ([...text].length - 1);
+    const box = { width: mm(f.width), height: mm(f.height) };
+    const r = fit(w1, box, f);
+    const left = mm(cell.x + f.x);
+    const x = f.align === "left" ? left : left + (box.width - r.width) / 2;
+    const top = mm(cell.y + f.y) + (box.height - r.size) / 2;
+    doc.fontSize(r.size).fillColor(f.colour ?? "#000000").text(text, x, top, { lineBreak: false, horizontalScaling: r.scale * 100, characterSpacing: spacing * r.size });
   }
-  return staff;
-}
+});
+doc.end();
+await done;
+`);
 
-interface Measurement {
-  engine: string;
-  count: number;
-  ms: number;
+const pdfmeScript = join(outDir, "pdfme-badges.mjs");
+writeFileSync(pdfmeScript, `// Generated by bench/badges.ts: ${count} badges with pdfme, the names held here.
+import { readFileSync, writeFileSync } from "node:fs";
+import { generate } from ${JSON.stringify(pathToFileURL(join(root, "node_modules", "@pdfme", "generator", "dist", "index.js")).href)};
+import { text } from ${JSON.stringify(pathToFileURL(join(root, "node_modules", "@pdfme", "schemas", "dist", "index.js")).href)};
+const PEOPLE = ${JSON.stringify(people)};
+const FIELDS = ${JSON.stringify(template.fields)};
+const FONTS = ${JSON.stringify(fonts)};
+const CELLS = ${JSON.stringify(cells)};
+const font = {};
+Object.entries(FONTS).forEach(([name, path], i) => (font[name] = { data: readFileSync(path), ...(i === 0 ? { fallback: true } : {}) }));
+const schemas = CELLS.flatMap((cell, slot) => FIELDS.map((f, j) => ({
+  name: "s" + slot + "f" + j, type: "text", position: { x: cell.x + f.x, y: cell.y + f.y }, width: f.width, height: f.height,
+  fontName: f.font, fontSize: f.sizePt.max, alignment: f.align ?? "center", verticalAlignment: "middle", lineHeight: 1,
+  characterSpacing: (f.letterSpacing ?? 0) * f.sizePt.max, fontColor: f.colour ?? "#000000", backgroundColor: "",
+  dynamicFontSize: { min: f.sizePt.min, max: f.sizePt.max, fit: "horizontal" },
+})));
+const inputs = [];
+for (let i = 0; i < PEOPLE.length; i += 10) {
+  const input = {};
+  for (let slot = 0; slot < 10; slot++) FIELDS.forEach((f, j) => (input["s" + slot + "f" + j] = PEOPLE[i + slot]?.[f.source] ?? ""));
+  inputs.push(input);
+}
+const pdf = await generate({ template: { basePdf: { width: 210, height: 297, padding: [0, 0, 0, 0] }, schemas: [schemas] }, inputs, options: { font }, plugins: { text } });
+writeFileSync(process.argv[2], pdf);
+`);
+
+interface Run {
+  seconds: number;
+  rssMB: number;
   bytes: number;
-  maxRssMB: number;
-  pages?: number;
-  note?: string;
 }
 
-// ---------------------------------------------------------------- child: one engine, one run
-async function child(engine: string, count: number): Promise<void> {
-  mkdirSync(outDir, { recursive: true });
-  const out = join(outDir, `${engine}-${count}.pdf`);
-  const { loadTemplate } = await import("../src/badges/template.js");
-  const template = await loadTemplate("standard");
-  let result: Measurement;
-  if (engine === "e2e") {
-    const { loadRoster } = await import("../src/roster/load-roster.js");
-    const { createReadingResolver, resolveReadings } = await import("../src/readings/resolve.js");
-    const { renderBadgeSheets } = await import("../src/badges/render-badges.js");
-    const { writeFileAtomic } = await import("../src/io/atomic-write.js");
-    await import("../src/badges/fields.js");
-    const roster = join(outDir, `roster-${count}.csv`);
-    const lines = ["職員番号,氏名,フリガナ,所属"];
-    for (const s of syntheticStaff(count)) lines.push(`${s.id},${s.surname}　太郎,${toKatakana(s.kana)}　タロウ,${s.record.department}`);
-    writeFileSync(roster, "\uFEFF" + lines.join("\r\n") + "\r\n");
-    // The same calls as `nafuda badges roster.csv -o out.pdf` (the default resolver: dictionary, analyzer loaded only if a row needs it).
-    const start = performance.now();
-    const loaded = await loadRoster(roster);
-    const t1 = performance.now();
-    const readings = await resolveReadings(loaded.records, createReadingResolver());
-    const t2 = performance.now();
-    const rendered = await renderBadgeSheets(readings.staff, { template, sheet: "a4-10up" });
-    const t3 = performance.now();
-    await writeFileAtomic(out, rendered.pdf);
-    const ms = performance.now() - start;
-    const errors = loaded.errors.length + readings.errors.length + rendered.errors.length;
-    const stages = `roster ${fmtMs(t1 - start)}, readings ${fmtMs(t2 - t1)}, PDF ${fmtMs(t3 - t2)}, write ${fmtMs(performance.now() - t3)}`;
-    result = {
-      engine,
-      count,
-      ms,
-      bytes: statSync(out).size,
-      maxRssMB: 0,
-      pages: rendered.pages,
-      note: `${stages}; ${rendered.badges} badges, ${errors} row errors, ${readings.staff.filter((s) => s.review).length} to review`,
-    };
-  } else {
-    const staff = syntheticStaff(count);
-    // Module imports stay outside the timing, for every engine.
-    await Promise.all([
-      import("../src/badges/render-badges.js"),
-      import("../src/text/fit-text.js"),
-      import("../src/badges/fields.js"),
-      import("../src/pdf/fonts.js"),
-      import("../src/geometry/sheets.js"),
-      import("../src/geometry/units.js"),
-      engine === "pdfkit" ? import("pdfkit") : null,
-      engine === "pdfme" ? import("@pdfme/generator") : null,
-      engine === "pdfme" ? import("@pdfme/schemas") : null,
-    ]);
-    const start = performance.now();
-    let pdf: Uint8Array;
-    let pages: number | undefined;
-    if (engine === "nafuda") {
-      const { renderBadgeSheets } = await import("../src/badges/render-badges.js");
-      const rendered = await renderBadgeSheets(staff, { template, sheet: "a4-10up" });
-      pdf = rendered.pdf;
-      pages = rendered.pages;
-    } else if (engine === "pdfkit") {
-      pdf = await pdfkitBadges(staff, template);
-    } else if (engine === "pdfme") {
-      pdf = await pdfmeBadges(staff, template);
-    } else throw new Error(`unknown engine ${engine}`);
-    const ms = performance.now() - start;
-    writeFileSync(out, pdf);
-    result = { engine, count, ms, bytes: pdf.length, maxRssMB: 0, ...(pages !== undefined ? { pages } : {}) };
-  }
-  result.maxRssMB = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`RESULT ${JSON.stringify(result)}\n`);
-}
-
-function toKatakana(hiragana: string): string {
-  return hiragana.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
-}
-
-type Template = Awaited<ReturnType<typeof import("../src/badges/template.js").loadTemplate>>;
-
-/** The 10-up cells in mm, top-left origin (the a4-10up preset). */
-async function cells(template: Template) {
-  const { resolveSheet, sheetPreset, cellRects } = await import("../src/geometry/sheets.js");
-  return cellRects(resolveSheet(sheetPreset("a4-10up"), template));
-}
-
-function sourceText(s: StaffReading, source: string): string {
-  return source === "kana" ? s.kana : source === "romaji" ? s.romaji : (s.record.fields[source] ?? "");
-}
-
-async function pdfkitBadges(staff: StaffReading[], template: Template): Promise<Uint8Array> {
-  const { default: PDFDocument } = await import("pdfkit");
-  const { fitText } = await import("../src/text/fit-text.js");
-  const { sortForHandout } = await import("../src/badges/fields.js");
-  const { bundledFontPath } = await import("../src/pdf/fonts.js");
-  const { mmToPt } = await import("../src/geometry/units.js");
-  const rects = await cells(template);
-  const doc = new PDFDocument({ autoFirstPage: false, compress: true, info: { Producer: "bench", Creator: "bench", CreationDate: new Date(0) } });
-  const chunks: Buffer[] = [];
-  doc.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<void>((resolve) => doc.on("end", () => resolve()));
-  const fonts = new Map<string, string>();
-  for (const field of template.fields) {
-    if (!fonts.has(field.font)) {
-      fonts.set(field.font, `f${fonts.size}`);
-      doc.registerFont(`f${fonts.size - 1}`, bundledFontPath(field.font));
-    }
-  }
-  const ordered = sortForHandout(staff);
-  for (let i = 0; i < ordered.length; i++) {
-    const slot = i % rects.length;
-    if (slot === 0) doc.addPage({ size: "A4", margin: 0 });
-    const rect = rects[slot]!;
-    const person = ordered[i]!;
-    for (const field of template.fields) {
-      const text = sourceText(person, field.source);
-      if (!text) continue;
-      doc.font(fonts.get(field.font)!).fontSize(1);
-      const spacing = field.letterSpacing ?? 0;
-      const widthAt1 = doc.widthOfString(text) + spacing * ([...text].length - 1);
-      const box = { width: mmToPt(field.width!), height: mmToPt(field.height!) };
-      const fit = fitText(widthAt1, box, { maxSizePt: field.sizePt.max, minSizePt: field.sizePt.min, minCondense: field.minCondense ?? 0.75 });
-      const left = mmToPt(rect.x + field.x!);
-      const x = field.align === "left" ? left : left + (box.width - fit.width) / 2;
-      const top = mmToPt(rect.y + field.y!) + (box.height - fit.sizePt) / 2;
-      doc
-        .fontSize(fit.sizePt)
-        .fillColor(field.colour ?? "#000000")
-        // pdfkit puts the baseline at y + ascender (0.88 em for BIZ UD): y is the top of the em box.
-        .text(text, x, top, {
-          lineBreak: false,
-          horizontalScaling: fit.horizontalScale * 100,
-          characterSpacing: spacing * fit.sizePt,
-        } as PDFKit.Mixins.TextOptions);
-    }
-  }
-  doc.end();
-  await done;
-  return Buffer.concat(chunks);
-}
-
-async function pdfmeBadges(staff: StaffReading[], template: Template): Promise<Uint8Array> {
-  const { generate } = await import("@pdfme/generator");
-  const { text } = await import("@pdfme/schemas");
-  const { sortForHandout } = await import("../src/badges/fields.js");
-  const { bundledFontPath } = await import("../src/pdf/fonts.js");
-  const rects = await cells(template);
-  const font: Record<string, { data: Uint8Array; fallback?: boolean }> = {};
-  for (const field of template.fields) {
-    if (!font[field.font]) font[field.font] = { data: readFileSync(bundledFontPath(field.font)), ...(Object.keys(font).length === 0 ? { fallback: true } : {}) };
-  }
-  const schemas = rects.flatMap((rect, slot) =>
-    template.fields.map((field, f) => ({
-      name: `s${slot}f${f}`,
-      type: "text",
-      position: { x: rect.x + field.x!, y: rect.y + field.y! },
-      width: field.width!,
-      height: field.height!,
-      fontName: field.font,
-      fontSize: field.sizePt.max,
-      alignment: field.align ?? "center",
-      verticalAlignment: "middle",
-      lineHeight: 1,
-      characterSpacing: (field.letterSpacing ?? 0) * field.sizePt.max,
-      fontColor: field.colour ?? "#000000",
-      backgroundColor: "",
-      dynamicFontSize: { min: field.sizePt.min, max: field.sizePt.max, fit: "horizontal" },
-    })),
-  );
-  const ordered = sortForHandout(staff);
-  const inputs: Record<string, string>[] = [];
-  for (let i = 0; i < ordered.length; i += rects.length) {
-    const input: Record<string, string> = {};
-    for (let slot = 0; slot < rects.length; slot++) {
-      const person = ordered[i + slot];
-      template.fields.forEach((field, f) => (input[`s${slot}f${f}`] = person ? sourceText(person, field.source) : ""));
-    }
-    inputs.push(input);
-  }
-  return generate({
-    template: { basePdf: { width: 210, height: 297, padding: [0, 0, 0, 0] }, schemas: [schemas] } as never,
-    inputs,
-    options: { font } as never,
-    plugins: { text } as never,
-  });
-}
-
-// ---------------------------------------------------------------- parent: run each engine in its own process
-function run(engine: string, count: number): Measurement | null {
+/** One whole process, timed from spawn to exit; its peak RSS from the preload. */
+function measure(argv: string[], output: string): Run {
+  const rssFile = join(outDir, "rss.json");
   const started = performance.now();
-  const proc = spawnSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--child", engine, "--count", String(count)], {
-    cwd: root,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+  const proc = spawnSync(process.execPath, ["--import", RSS_PRELOAD, ...argv], {
+    cwd: outDir, encoding: "utf8", env: { ...process.env, NAFUDA_RSS_FILE: rssFile, NODE_OPTIONS: "" }, maxBuffer: 64 * 1024 * 1024,
   });
-  const line = proc.stdout.split("\n").find((l) => l.startsWith("RESULT "));
-  if (!line) {
-    process.stderr.write(`${engine} ${count}: failed (exit ${proc.status})\n${proc.stderr.slice(-2000)}\n`);
-    return null;
-  }
-  const result = JSON.parse(line.slice(7)) as Measurement;
-  process.stderr.write(`  ${engine} ×${count}: ${fmtMs(result.ms)} (process ${fmtMs(performance.now() - started)})\n`);
-  return result;
+  const seconds = (performance.now() - started) / 1000;
+  if (proc.status !== 0) throw new Error(`${argv.join(" ")} exited ${proc.status}:\n${proc.stderr.slice(-2000)}`);
+  const rss = JSON.parse(readFileSync(rssFile, "utf8")) as { maxRssBytes: number };
+  return { seconds, rssMB: rss.maxRssBytes / 1024 / 1024, bytes: output ? statSync(output).size : 0 };
 }
 
-const fmtMs = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
-const fmtBytes = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(0)} kB`);
+const engines: Record<string, () => Run> = {
+  // --allow-unreviewed: a few of the synthetic readings (ぼうじょう: Bojo or Boujo) would be asked about; the work is the same.
+  nafuda: () => measure([CLI, "badges", roster, "--allow-unreviewed", "-o", join(outDir, "nafuda.pdf")], join(outDir, "nafuda.pdf")),
+  pdfkit: () => measure([pdfkitScript, join(outDir, "pdfkit.pdf")], join(outDir, "pdfkit.pdf")),
+  pdfme: () => measure([pdfmeScript, join(outDir, "pdfme.pdf")], join(outDir, "pdfme.pdf")),
+};
+const startup: Record<string, () => Run> = {
+  "node -e 0": () => measure(["-e", "0"], ""),
+  "nafuda --help": () => measure([CLI, "--help"], ""),
+  "nafuda badges, 10 staff": () => measure([CLI, "badges", tiny, "--allow-unreviewed", "-o", join(outDir, "tiny.pdf")], join(outDir, "tiny.pdf")),
+};
 
-async function parent(): Promise<void> {
-  const count = Number(flag("count") ?? 10000);
-  const skip = new Set((flag("skip") ?? "").split(",").filter(Boolean));
-  process.stderr.write(`nafuda bench:badges — ${count} badges, A4 10-up, template standard (Node ${process.version}, ${process.platform})\n`);
-  const runs = Math.max(1, Number(flag("runs") ?? 3));
-  const engines = ["nafuda", "pdfkit", "pdfme", "e2e"].filter((e) => !skip.has(e));
-  const results = new Map<string, Measurement>();
-  const times = new Map<string, number[]>();
-  // Engines take turns, so that a burst of load on a shared machine does not fall on one engine only.
-  for (let round = 0; round < runs; round++) {
-    for (const engine of engines) {
-      const r = run(engine, count);
-      if (!r) continue;
-      times.set(engine, [...(times.get(engine) ?? []), r.ms]);
-      const best = results.get(engine);
-      if (!best || r.ms < best.ms) results.set(engine, { ...r, maxRssMB: Math.max(r.maxRssMB, best?.maxRssMB ?? 0) });
-      else best.maxRssMB = Math.max(best.maxRssMB, r.maxRssMB);
-    }
-  }
-  let big: Measurement | null = null;
-  if (!skip.has("50k")) big = run("nafuda", 50000);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
 
-  const rows = [...results.values()].map((r) => [
-    r.engine === "e2e" ? "nafuda end to end (CSV → PDF on disk)" : r.engine === "nafuda" ? "nafuda (PDF stage)" : r.engine,
-    fmtMs(r.ms),
-    `${((r.count / r.ms) * 1000).toFixed(0)}/s`,
-    `${r.maxRssMB.toFixed(0)} MB`,
-    fmtBytes(r.bytes),
-  ]);
-  if (big) rows.push(["nafuda ×50,000 (PDF stage)", fmtMs(big.ms), `${((big.count / big.ms) * 1000).toFixed(0)}/s`, `${big.maxRssMB.toFixed(0)} MB`, fmtBytes(big.bytes)]);
-  const header = ["", "time", "badges/s", "peak RSS", "file"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
-  console.log(`\n${count} badges, A4 10-up (${Math.ceil(count / 10)} pages), template standard; best of ${runs} run(s) each, peak RSS the highest`);
-  console.log(line(header));
-  for (const r of rows) console.log(line(r));
-  const nafuda = results.get("nafuda");
-  const pdfkit = results.get("pdfkit");
-  const pdfme = results.get("pdfme");
-  for (const r of results.values()) if (r.note) console.log(`${r.engine}: ${r.note}`);
-  console.log("\nall runs: " + [...times].map(([engine, list]) => `${engine} ${list.map(fmtMs).join(" / ")}`).join("; "));
-  console.log("");
-  const check = (ok: boolean) => (ok ? "ok" : "MISSED");
-  if (nafuda && pdfme) {
-    const ratio = pdfme.ms / nafuda.ms;
-    console.log(`pdfme / nafuda time:   ${ratio.toFixed(1)}×   (target ≥ 3×)   ${check(ratio >= 3)}`);
+process.stderr.write(`bench:badges — ${count} badges, A4 10-up, whole processes, ${rounds} round(s) (Node ${process.version})\n`);
+const results = new Map<string, Run[]>();
+const all = { ...Object.fromEntries(Object.entries(engines).filter(([name]) => !skip.has(name))), ...(skip.has("startup") ? {} : startup) };
+for (let round = 0; round < rounds; round++) {
+  for (const [name, run] of Object.entries(all)) {
+    const result = run();
+    results.set(name, [...(results.get(name) ?? []), result]);
+    process.stderr.write(`  round ${round + 1}: ${name} ${result.seconds.toFixed(2)} s, ${result.rssMB.toFixed(0)} MB\n`);
   }
-  if (nafuda && pdfkit) {
-    const ratio = nafuda.ms / pdfkit.ms;
-    console.log(`nafuda / pdfkit time:  ${ratio.toFixed(2)}×  (target ≤ 1.5×)  ${check(ratio <= 1.5)}`);
-    const size = nafuda.bytes / pdfkit.bytes;
-    console.log(`nafuda / pdfkit bytes: ${size.toFixed(2)}×  (target ≤ 1×)    ${check(size <= 1)}`);
-  }
-  if (big) console.log(`50,000 badges peak RSS: ${big.maxRssMB.toFixed(0)} MB (target ≤ 1024 MB)  ${check(big.maxRssMB <= 1024)}`);
-  console.log(`\nPDFs in ${outDir}`);
 }
-
-if (args.includes("--child")) await child(flag("child")!, Number(flag("count") ?? 10000));
-else await parent();
+const summary = (name: string) => {
+  const runs = results.get(name);
+  if (!runs) return null;
+  return { seconds: median(runs.map((r) => r.seconds)), rssMB: Math.max(...runs.map((r) => r.rssMB)), bytes: runs[0]!.bytes, all: runs.map((r) => r.seconds.toFixed(2)).join(" / ") };
+};
+console.log(`\n${count} badges, A4 10-up; medians of ${rounds} alternating runs; peak RSS the highest`);
+for (const name of results.keys()) {
+  const s = summary(name)!;
+  console.log(`${name.padEnd(26)} ${s.seconds.toFixed(2).padStart(6)} s  ${s.rssMB.toFixed(0).padStart(5)} MB  ${s.bytes ? `${(s.bytes / 1e6).toFixed(2)} MB file` : ""}   (${s.all})`);
+}
+const n = summary("nafuda");
+const k = summary("pdfkit");
+const m = summary("pdfme");
+const check = (ok: boolean) => (ok ? "ok" : "MISSED");
+console.log("");
+if (n && k) console.log(`nafuda / pdfkit whole process: ${(n.seconds / k.seconds).toFixed(2)}×  (floor ≤ 1.0×)  ${check(n.seconds <= k.seconds)}`);
+if (n && m) console.log(`pdfme / nafuda whole process:  ${(m.seconds / n.seconds).toFixed(2)}×  (floor ≥ 5×)    ${check(m.seconds >= 5 * n.seconds)}`);
+const bare = summary("node -e 0");
+const help = summary("nafuda --help");
+const small = summary("nafuda badges, 10 staff");
+if (bare && help) console.log(`nafuda --help beyond node -e 0: ${(help.seconds - bare.seconds).toFixed(2)} s  (floor ≤ 0.3 s)  ${check(help.seconds - bare.seconds <= 0.3)}`);
+if (small) console.log(`nafuda badges, 10 staff:        ${small.seconds.toFixed(2)} s  (floor ≤ 0.6 s)  ${check(small.seconds <= 0.6)}`);
