@@ -2,6 +2,8 @@ import { GENERAL_MESSAGES } from "./general.js";
 import { ROSTER_MESSAGES } from "./roster.js";
 import { READINGS_MESSAGES } from "./readings.js";
 import { REVIEW_MESSAGES } from "./review.js";
+import { BADGES_MESSAGES } from "./badges.js";
+import { FILES_MESSAGES } from "./files.js";
 import { entry } from "./entry.js";
 
 /**
@@ -14,6 +16,8 @@ export const CATALOGUE = {
   ...ROSTER_MESSAGES,
   ...READINGS_MESSAGES,
   ...REVIEW_MESSAGES,
+  ...BADGES_MESSAGES,
+  ...FILES_MESSAGES,
   /** Wording not yet moved into the catalogue (being converted area by area; a test lists what is left). */
   UNCONVERTED: entry<{ text: string }>("text", (p) => p.text, (p) => p.text),
 } as const;
