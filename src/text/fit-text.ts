@@ -8,7 +8,7 @@ import { msg, NafudaError } from "../messages/message.js";
 export interface FitBox {
   /** Box width, pt. */
   width: number;
-  /** Box height, pt. */
+  /** Box height, pt (+∞: no limit). */
   height: number;
 }
 
@@ -57,10 +57,12 @@ export function fitText(widthAtSize1: number, box: FitBox, style: FitStyle): Fit
     throw new NafudaError(msg("FIT_BAD_CONDENSE", { got: String(style.minCondense) }));
   }
   const lineHeight = style.lineHeightEm ?? 1;
-  // Nothing that is not a number may reach the PDF: refuse it here, where it can still be named.
-  for (const [what, value] of [["widthAtSize1", widthAtSize1], ["box.width", box.width], ["box.height", box.height], ["lineHeightEm", lineHeight]] as const) {
+  // Nothing that is not a number may reach the PDF: refuse it here, where it can still be named. (A box of unlimited
+  // height, +∞, is fine: the size is then capped by maxSizePt alone.)
+  for (const [what, value] of [["widthAtSize1", widthAtSize1], ["box.width", box.width], ["lineHeightEm", lineHeight]] as const) {
     if (!Number.isFinite(value)) throw new NafudaError(msg("FIT_NOT_FINITE", { what, got: String(value) }));
   }
+  if (Number.isNaN(box.height) || box.height === Number.NEGATIVE_INFINITY) throw new NafudaError(msg("FIT_NOT_FINITE", { what: "box.height", got: String(box.height) }));
   const cap = floor3(Math.min(style.maxSizePt, box.height / lineHeight));
   let size = Math.max(cap, 0);
   if (size < style.minSizePt) size = style.minSizePt;

@@ -64,6 +64,8 @@ describe("fitText", () => {
     for (const [width, fitBox] of [[Number.NaN, box], [1, { width: Number.POSITIVE_INFINITY, height: 60 }], [1, { width: 200, height: Number.NaN }]] as const) {
       expect((await thrownBy(() => fitText(width, fitBox, style))).code).toBe("FIT_NOT_FINITE");
     }
+    // A box of unlimited height (posters' lines) is fine: the size is capped by maxSizePt.
+    expect(fitText(3, { width: 200, height: Number.POSITIVE_INFINITY }, style)).toMatchObject({ sizePt: 50, withinLimits: true });
   });
 });
 
