@@ -11,6 +11,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { PDFDocument, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderBadgeSheets } from "../../src/badges/render-badges.js";
+import { NafudaError } from "../../src/messages/message.js";
 import { runPosterBatch, MANIFEST_FILE } from "../../src/posters/batch.js";
 import { bundledPath } from "../../src/package-root.js";
 import { SAMPLE } from "../badges/staff-fixture.js";
@@ -60,11 +61,15 @@ describe("badges: a template whose background PDF is broken or encrypted", () =>
   });
 
   // Was pdf-lib's own error ("Failed to parse PDF document (line:20 …)", "… use ignoreEncryption"), naming no
-  // file; fixed in f484649.
+  // file; fixed in f484649. Now a BackgroundFileError with a stable code, in Japanese (English on request).
   it.each(["broken", "not-a-pdf", "encrypted"])("%s: the message names the background file and says what to do", async (name) => {
-    const error = await renderBadgeSheets(SAMPLE, { template: join(templates, `${name}.json`) }).then(() => null, (e: unknown) => e as Error);
+    const error = await renderBadgeSheets(SAMPLE, { template: join(templates, `${name}.json`) }).then(() => null, (e: unknown) => e as NafudaError);
+    expect(error).toBeInstanceOf(NafudaError);
+    expect(error?.code).toBe(name === "encrypted" ? "BACKGROUND_ENCRYPTED" : "BACKGROUND_DAMAGED");
+    expect(error?.file).toBe(join(templates, `${name}.pdf`));
     expect(error?.message).toContain(`${name}.pdf`);
-    expect(error?.message).toMatch(name === "encrypted" ? /password/i : /save it again|export it again|damaged/i);
+    expect(error?.message).toMatch(name === "encrypted" ? /パスワード/ : /書き出し直してください/);
+    expect(error?.format("en")).toMatch(name === "encrypted" ? /password/i : /export it again|damaged/i);
   });
 
   // Was exit 3 ("unexpected failure, a bug") for what README calls bad input; fixed in f484649.
