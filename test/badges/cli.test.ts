@@ -34,7 +34,7 @@ describe("nafuda badges", () => {
     expect(split.status, split.stderr).toBe(0);
     const index = readFileSync(join(out, "by-section", "index.csv"), "utf8");
     const lines = index.trimEnd().split(/\r\n/);
-    expect(lines[0]).toBe("\uFEFF所属,file,badges,pages");
+    expect(lines[0]).toBe("\uFEFF所属,ファイル,名札の数,ページ数");
     const total = lines.slice(1).reduce((sum, line) => sum + Number(line.split(",")[2]), 0);
     expect(total).toBe(72);
     for (const line of lines.slice(1)) expect(existsSync(join(out, "by-section", line.split(",")[1]!))).toBe(true);
