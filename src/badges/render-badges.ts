@@ -30,7 +30,7 @@ import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes 
 import { fitText } from "../text/fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
 import { readBackground, type Background } from "./background.js";
-import { loadTemplate, templatePath, TemplateError, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";
+import { checkTemplateNumbers, loadTemplate, templatePath, TemplateError, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";
 
 export interface RenderBadgesOptions extends PlacementOptions {
   /** A template, or a built-in name ("standard", "card", "standard-duplex") or JSON path. */
@@ -135,6 +135,7 @@ function defaultSheetFor(badge: SizeMm): string {
 /** Sorts (unless asked not to), checks every row against the fonts, lays out and writes the PDF; rows with errors are left out and reported. */
 export async function renderBadgeSheets(staff: readonly StaffReading[], options: RenderBadgesOptions): Promise<BadgeRenderResult> {
   const template = typeof options.template === "string" ? await loadTemplate(options.template) : options.template;
+  checkTemplateNumbers(template);
   const badge = { width: template.width, height: template.height };
   const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? (options.cropMarks ? "single" : defaultSheetFor(badge)));
   const sheet = resolveSheet(sheetSpec, badge, options.cropMarks !== undefined ? { cropMarks: options.cropMarks } : {});

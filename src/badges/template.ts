@@ -261,6 +261,33 @@ export function parseTemplate(raw: unknown, options: { source?: string; baseDir?
   };
 }
 
+/**
+ * The numbers of a template made in code (not through parseTemplate): badge size, boxes, sizes and scales must be
+ * finite (and positive where they are sizes), so that no NaN or ∞ reaches the PDF. A TemplateError lists the others.
+ */
+export function checkTemplateNumbers(template: BadgeTemplate): void {
+  const problems: TemplateProblem[] = [];
+  const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+  for (const key of ["width", "height"] as const) {
+    if (!finite(template[key]) || !(template[key] > 0)) problems.push(problem(key, msg("TEMPLATE_BAD_BADGE_SIZE", { dimension: key, got: String(template[key]) })));
+  }
+  const sides: [string, BadgeSide][] = [["", template]];
+  if (template.back && template.back !== "same") sides.push(["back.", template.back]);
+  for (const [prefix, side] of sides) {
+    (side.fields ?? []).forEach((field, i) => {
+      const where = `${prefix}fields[${i}]`;
+      for (const key of ["x", "y", "width", "height", "minCondense", "letterSpacing"] as const) {
+        if (field[key] !== undefined && !finite(field[key])) problems.push(problem(`${where}.${key}`, msg("TEMPLATE_NOT_A_NUMBER", { got: String(field[key]) })));
+      }
+      for (const key of ["max", "min"] as const) {
+        const value = field.sizePt?.[key];
+        if (!finite(value) || !((value as number) > 0)) problems.push(problem(`${where}.sizePt.${key}`, msg("TEMPLATE_NOT_SIZE_PT", { got: String(value) })));
+      }
+    });
+  }
+  if (problems.length > 0) throw new TemplateError(template.name ?? INLINE, problems, {});
+}
+
 /** The built-in templates in templates/badges/. */
 export const BUILTIN_TEMPLATES = ["standard", "card", "standard-duplex", "band"] as const;
 

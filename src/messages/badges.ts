@@ -67,6 +67,11 @@ export const BADGES_MESSAGES = {
     (p) => `知らないキーです。${p.suggestion ?? ""}使えるキー：${jaList(p.known)}。`,
     (p) => `unknown key${enAside(p.suggestion)} (known: ${p.known.join(", ")})`,
   ),
+  TEMPLATE_NOT_A_NUMBER: entry<{ got: string }>(
+    "error",
+    (p) => `数で書いてください（今は ${p.got}）。`,
+    (p) => `must be a number (got ${p.got})`,
+  ),
   TEMPLATE_NOT_POSITION: entry<{ got: string }>(
     "error",
     (p) => `0 以上の数（mm）で書いてください（今は ${p.got}）。`,

@@ -170,6 +170,19 @@ describe("numbers that are not numbers never reach a PDF", () => {
     expect(error.code).toBe(code);
   });
 
+  it("a template made in code with NaN or ∞ in it: TemplateError listing each number", async () => {
+    const field = { source: "kana", x: 5, y: 5, width: 81, height: 20, font: "BIZUDPGothic-Bold", sizePt: { max: 40, min: 20 } };
+    const template = { name: "code", width: Number.NaN, height: 55, fields: [{ ...field, x: Number.POSITIVE_INFINITY, sizePt: { max: Number.NaN, min: 20 } }] };
+    const error = await thrownBy(() => renderBadgeSheets(SAMPLE, { template }));
+    expect(error.code).toBe("TEMPLATE_INVALID");
+    expect((error as unknown as { problems: { key: string; code: string }[] }).problems.map((p) => [p.key, p.code])).toEqual([
+      ["width", "TEMPLATE_BAD_BADGE_SIZE"],
+      ["fields[0].x", "TEMPLATE_NOT_A_NUMBER"],
+      ["fields[0].sizePt.max", "TEMPLATE_NOT_SIZE_PT"],
+    ]);
+    expect(error.message).toContain("「fields[0].x」：数で書いてください（今は Infinity）。");
+  });
+
   it.each([
     ["--offset-x", "abc", "SHEET_BAD_OFFSET"],
     ["--scale", "Infinity", "SHEET_BAD_SCALE"],
