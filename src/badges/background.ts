@@ -1,5 +1,6 @@
-import { PDFTextField } from "pdf-lib";
-import { BackgroundFileError, openArtworkPdf } from "../pdf/artwork-pdf.js";
+import { PDFDocument, PDFTextField } from "pdf-lib";
+import { msg } from "../messages/message.js";
+import { BackgroundFileError, libraryDetail, openArtworkPdf, withoutPdfLibWarnings } from "../pdf/artwork-pdf.js";
 import { ptToMm, type RectMm, type SizeMm } from "../geometry/units.js";
 
 /**
@@ -22,30 +23,54 @@ export interface Background {
 
 export { BackgroundFileError };
 
+/**
+ * Page 1 of a template's background PDF, checked the way it will be used: its boxes (openArtworkPdf), its form fields'
+ * rectangles, and its content embedded once into a scratch document, so that a damaged content stream or resource is
+ * a BackgroundFileError naming the file now, not a pdf-lib error while the badges are written.
+ */
 export async function readBackground(path: string, badge: SizeMm): Promise<Background> {
-  const { bytes, doc } = await openArtworkPdf(path, "the template's background PDF");
-  const page = doc.getPages()[0]!;
-  const mediaBox = page.getMediaBox();
-  const media = page.node.TrimBox() ? page.getTrimBox() : mediaBox;
+  const role = msg("TEXT_ROLE_TEMPLATE_BACKGROUND");
+  const { bytes, doc, page: first } = await openArtworkPdf(path, role);
+  const damaged = (error: unknown) => (error instanceof BackgroundFileError ? error : new BackgroundFileError(path, msg("BACKGROUND_DAMAGED", { role, detail: libraryDetail(error) }), { cause: error }));
+  try {
+    await withoutPdfLibWarnings(async () => {
+      const scratch = await PDFDocument.create();
+      const [embedded] = await scratch.embedPdf(doc, [first.index]);
+      await embedded?.embed();
+    });
+  } catch (error) {
+    throw damaged(error);
+  }
+  const mediaBox = first.mediaBox;
+  const media = first.trimBox;
   const size = { width: ptToMm(media.width), height: ptToMm(media.height) };
   const sx = badge.width / size.width;
   const sy = badge.height / size.height;
   const boxes = new Map<string, RectMm>();
-  const pageRef = page.ref;
-  for (const field of doc.getForm().getFields()) {
-    if (!(field instanceof PDFTextField)) continue;
-    for (const widget of field.acroField.getWidgets()) {
-      const onPage = widget.P();
-      if (onPage && onPage !== pageRef) continue;
-      const rect = widget.getRectangle();
-      boxes.set(field.getName(), {
-        x: ptToMm(rect.x - media.x) * sx,
-        y: ptToMm(media.y + media.height - (rect.y + rect.height)) * sy,
-        width: ptToMm(rect.width) * sx,
-        height: ptToMm(rect.height) * sy,
-      });
-      break;
+  try {
+    const page = doc.getPages()[first.index]!;
+    const pageRef = page.ref;
+    for (const field of doc.getForm().getFields()) {
+      if (!(field instanceof PDFTextField)) continue;
+      for (const widget of field.acroField.getWidgets()) {
+        const onPage = widget.P();
+        if (onPage && onPage !== pageRef) continue;
+        const rect = widget.getRectangle();
+        const box = {
+          x: ptToMm(rect.x - media.x) * sx,
+          y: ptToMm(media.y + media.height - (rect.y + rect.height)) * sy,
+          width: ptToMm(rect.width) * sx,
+          height: ptToMm(rect.height) * sy,
+        };
+        if (![box.x, box.y, box.width, box.height].every(Number.isFinite)) {
+          throw new BackgroundFileError(path, msg("BACKGROUND_BAD_FIELD_BOX", { role, field: field.getName() }));
+        }
+        boxes.set(field.getName(), box);
+        break;
+      }
     }
+  } catch (error) {
+    throw damaged(error);
   }
   return { path, bytes, size, trimOffsetPt: { x: media.x - mediaBox.x, y: media.y - mediaBox.y }, boxes };
 }

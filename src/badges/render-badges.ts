@@ -1,8 +1,7 @@
-import { unconverted } from "../messages/message.js";
-import { formatRowError } from "../model.js";
 import { deflateSync } from "node:zlib";
 import { PDFName, type PDFFont, type PDFRef } from "pdf-lib";
 import type { Font } from "@pdf-lib/fontkit";
+import { msg, NafudaError, placeMessage, type CodedMessage } from "../messages/message.js";
 import type { RowError, StaffReading } from "../model.js";
 import { mmToPt, type RectMm, type SizeMm } from "../geometry/units.js";
 import {
@@ -14,13 +13,24 @@ import {
   type Sheet,
   type SheetSpec,
 } from "../geometry/sheets.js";
-import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
-import { describeCharacter, embedFontForText, fontInfo, isBundledFontName, loadFont, missingCharacters, needsNoGlyph } from "../pdf/fonts.js";
+import { BackgroundFileError, libraryDetail, withoutPdfLibWarnings } from "../pdf/artwork-pdf.js";
+import { createDeterministicDocument, pdfNumber, saveDeterministic } from "../pdf/deterministic.js";
+import {
+  bundledFontPath,
+  describeCharacter,
+  embedFontForText,
+  fontErrorFor,
+  fontInfo,
+  isBundledFontName,
+  loadFont,
+  missingCharacters,
+  needsNoGlyph,
+} from "../pdf/fonts.js";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../pdf/print-marks.js";
 import { fitText } from "../text/fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
 import { readBackground, type Background } from "./background.js";
-import { loadTemplate, templatePath, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";
+import { checkTemplateNumbers, loadTemplate, templatePath, TemplateError, type BadgeField, type BadgeSide, type BadgeTemplate } from "./template.js";
 
 export interface RenderBadgesOptions extends PlacementOptions {
   /** A template, or a built-in name ("standard", "card", "standard-duplex") or JSON path. */
@@ -55,16 +65,28 @@ export interface BadgeRenderResult {
   warnings: RowError[];
 }
 
-/** Rows that cannot be printed; `errors` names each row and character. */
-export class BadgeRenderError extends Error {
+/** Rows that cannot be printed (BADGES_UNPRINTABLE); `errors` names each row and character (BADGE_MISSING_GLYPH). */
+export class BadgeRenderError extends NafudaError {
   override name = "BadgeRenderError";
   constructor(readonly errors: RowError[]) {
-    super(`${errors.length} badge(s) cannot be printed:\n${errors.map((e) => `  ${formatRowError(e)}`).join("\n")}`);
+    super(
+      msg("BADGES_UNPRINTABLE", {
+        count: errors.length,
+        rows: errors.map((e) =>
+          msg("TEXT_PLACED_ITEM", {
+            where: placeMessage({ file: e.file, row: e.row, sheetRow: e.sheetRow, column: e.column }),
+            text: { code: e.code, ...(e.params !== undefined ? { params: e.params } : {}) } as CodedMessage,
+          }),
+        ),
+      }),
+    );
   }
 }
 
 interface LoadedFont {
   key: string;
+  /** The font's file, or the template's name for it when it came as bytes: the place of a font error. */
+  file: string;
   label: string;
   bytes: Uint8Array;
   ascent: number; // em
@@ -92,10 +114,7 @@ interface PreparedSide {
   backgroundRef?: PDFRef;
 }
 
-function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return Object.is(rounded, -0) ? "0" : String(rounded);
-}
+const num = pdfNumber;
 
 function colourOperator(colour: string | undefined): string {
   if (!colour) return "0 g";
@@ -116,6 +135,7 @@ function defaultSheetFor(badge: SizeMm): string {
 /** Sorts (unless asked not to), checks every row against the fonts, lays out and writes the PDF; rows with errors are left out and reported. */
 export async function renderBadgeSheets(staff: readonly StaffReading[], options: RenderBadgesOptions): Promise<BadgeRenderResult> {
   const template = typeof options.template === "string" ? await loadTemplate(options.template) : options.template;
+  checkTemplateNumbers(template);
   const badge = { width: template.width, height: template.height };
   const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? (options.cropMarks ? "single" : defaultSheetFor(badge)));
   const sheet = resolveSheet(sheetSpec, badge, options.cropMarks !== undefined ? { cropMarks: options.cropMarks } : {});
@@ -130,10 +150,17 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     const key = typeof source === "string" ? source : `bytes:${name}`;
     let loaded = fonts.get(key);
     if (!loaded) {
+      const file = typeof source !== "string" ? name : isBundledFontName(source) ? bundledFontPath(source) : source;
       const bytes = await loadFont(source);
-      const info = fontInfo(bytes);
+      let info;
+      try {
+        info = fontInfo(bytes, file);
+      } catch (error) {
+        throw fontErrorFor(error, file);
+      }
       loaded = {
         key,
+        file,
         label: name,
         bytes,
         ascent: info.ascent / info.unitsPerEm,
@@ -158,7 +185,9 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
         (field.x !== undefined && field.y !== undefined && field.width !== undefined && field.height !== undefined
           ? { x: field.x, y: field.y, width: field.width, height: field.height }
           : undefined);
-      if (!box) throw new Error(`Template ${template.name}: field ${name} has no box and the background PDF has no form field named ${name}`);
+      if (!box) {
+        throw new TemplateError(template.name, msg("TEMPLATE_NO_FORM_FIELD", { template: template.name, field: name }), background ? { file: background.path } : {});
+      }
       fields.push({ field, box, font: await fontFor(field.font), colourOp: colourOperator(field.colour), layouts: new Map() });
     }
     return { fields, ...(background ? { background } : {}) };
@@ -173,7 +202,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
   const printable: StaffReading[] = [];
   const missingCache = new Map<string, string[]>();
   for (const person of ordered) {
-    const problems: string[] = [];
+    const problems: CodedMessage[] = [];
     let firstColumn: string | undefined;
     for (const side of sides) {
       for (const prepared of side.fields) {
@@ -184,15 +213,17 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
         if (!missing) missingCache.set(cacheKey, (missing = missingCharacters(prepared.font.bytes, text)));
         if (missing.length > 0) {
           firstColumn ??= prepared.field.source;
-          problems.push(`${prepared.field.source} "${text}": the font ${prepared.font.label} has no glyph for ${missing.map(describeCharacter).join(", ")}`);
+          problems.push(msg("TEXT_BADGE_GLYPH_PROBLEM", { source: prepared.field.source, text, font: prepared.font.label, chars: missing.map(describeCharacter) }));
         }
       }
     }
     if (problems.length > 0) {
+      const distinct = [...new Map(problems.map((p) => [JSON.stringify(p), p])).values()];
       errors.push({
         row: person.row,
+        sheetRow: person.sheetRow,
         ...(firstColumn !== undefined ? { column: firstColumn } : {}),
-        ...unconverted(`${person.name}: ${[...new Set(problems)].join("; ")} — choose a font that has it, or correct the roster (e.g. a standard form of the character)`),
+        ...msg("BADGE_MISSING_GLYPH", { name: person.name, problems: distinct }),
         record: person.record,
       });
       continue;
@@ -211,7 +242,7 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
   const fontDict: Record<string, PDFRef> = {};
   for (const font of fonts.values()) {
     if (font.text.size === 0) continue;
-    font.pdfFont = await embedFontForText(doc, font.bytes, [...font.text].join(""));
+    font.pdfFont = await embedFontForText(doc, font.bytes, [...font.text].join(""), { file: font.file });
     font.shaper = (font.pdfFont as unknown as { embedder?: { font?: Font } }).embedder?.font;
     fontDict[font.resourceName] = font.pdfFont.ref;
   }
@@ -219,7 +250,14 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
   let backgroundCount = 0;
   for (const side of sides) {
     if (!side.background) continue;
-    const [page] = await doc.embedPdf(side.background.bytes, [0]);
+    let page;
+    try {
+      const bytes = side.background.bytes;
+      [page] = await withoutPdfLibWarnings(() => doc.embedPdf(bytes, [0]));
+    } catch (error) {
+      // readBackground embedded it once already; this is the same file read again.
+      throw new BackgroundFileError(side.background.path, msg("BACKGROUND_DAMAGED", { role: msg("TEXT_ROLE_TEMPLATE_BACKGROUND"), detail: libraryDetail(error) }), { cause: error });
+    }
     if (!page) continue;
     side.backgroundName = `B${++backgroundCount}`;
     side.backgroundRef = page.ref;
@@ -289,8 +327,9 @@ export async function renderBadgeSheets(staff: readonly StaffReading[], options:
     if (!fit.withinLimits) {
       warnings.push({
         row: person.row,
+        sheetRow: person.sheetRow,
         column: field.source,
-        ...unconverted(`${field.source} "${text}" is condensed to ${Math.round(fit.horizontalScale * 100)}% at ${field.sizePt.min} pt to fit its ${box.width} mm box`),
+        ...msg("WARN_BADGE_CONDENSED", { source: field.source, text, percent: Math.round(fit.horizontalScale * 100), sizePt: field.sizePt.min, boxWidth: box.width }),
         record: person.record,
       });
     }

@@ -1,7 +1,11 @@
-import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, isAbsolute, resolve } from "node:path";
+import { readInputFileAs } from "../io/read-input-as.js";
+import { msg, NafudaError, type CodedMessage, type Place } from "../messages/message.js";
 import { bundledPath } from "../package-root.js";
+import { suggestion } from "../text/suggest.js";
+
+/** A template is a page of JSON; a file far larger is not one. */
+const MAX_TEMPLATE_BYTES = 4 * 1024 * 1024;
 
 /**
  * Badge templates are data (templates/badges/*.json): the badge size, an optional background PDF,
@@ -57,18 +61,44 @@ export interface BadgeTemplate extends BadgeSide {
   baseDir?: string;
 }
 
-/** A template that failed validation; `problems` has one message per wrong key. */
-export class TemplateError extends Error {
+/** One problem of a template: a catalogue message and the key it is about ("fields[0].sizePt.min"; none for the whole file). */
+export type TemplateProblem = CodedMessage & { readonly key?: string };
+
+const INLINE = "(inline)";
+
+/**
+ * A template that cannot be used: `problems` has one message per wrong key (code TEMPLATE_INVALID lists them), or the
+ * one reason a template file cannot be read (its own code: TEMPLATE_NOT_FOUND, TEMPLATE_BAD_JSON, FILE_IS_FOLDER, …).
+ * The place is the template file; `source` is it too, or the built-in name, or "(inline)".
+ */
+export class TemplateError extends NafudaError {
   override name = "TemplateError";
-  constructor(
-    readonly source: string,
-    readonly problems: string[],
-  ) {
-    super(`Template ${source} is not valid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  readonly source: string;
+  readonly problems: readonly TemplateProblem[];
+
+  constructor(source: string, problems: readonly TemplateProblem[] | CodedMessage, where: Place & { cause?: unknown } = { file: source === INLINE ? undefined : source }) {
+    const { cause, ...place } = where;
+    const list = Array.isArray(problems) ? (problems as readonly TemplateProblem[]) : [problems as TemplateProblem];
+    const message = Array.isArray(problems)
+      ? msg("TEMPLATE_INVALID", { count: list.length, problems: list.map(templateProblemMessage) })
+      : (problems as CodedMessage);
+    super(message, place, cause !== undefined ? { cause } : {});
+    this.source = source;
+    this.problems = list;
   }
 }
 
-const FIELD_KEYS = new Set([
+/** A problem as one line of a list: 「fields[0].x」：… / fields[0].x: … */
+export function templateProblemMessage(problem: TemplateProblem): CodedMessage {
+  const text: CodedMessage = { code: problem.code, ...(problem.params !== undefined ? { params: problem.params } : {}) };
+  return problem.key ? msg("TEXT_KEY_ISSUE", { key: problem.key, text }) : msg("TEXT_KEY_ISSUE", { text });
+}
+
+function problem(key: string, message: CodedMessage): TemplateProblem {
+  return key === "" ? message : { ...message, key };
+}
+
+const FIELD_KEYS = [
   "name",
   "source",
   "x",
@@ -84,60 +114,73 @@ const FIELD_KEYS = new Set([
   "color",
   "letterSpacing",
   "fallback",
-]);
-const TEMPLATE_KEYS = new Set(["$schema", "name", "description", "width", "height", "background", "fields", "back"]);
-const SIDE_KEYS = new Set(["background", "fields"]);
+];
+const TEMPLATE_KEYS = ["$schema", "name", "description", "width", "height", "background", "fields", "back"];
+const SIDE_KEYS = ["background", "fields"];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** A value as the template wrote it, for "(got …)". */
+function got(value: unknown): string {
+  return value === undefined ? "undefined" : (JSON.stringify(value) ?? String(value));
+}
+
+function unknownKey(key: string, known: readonly string[]): CodedMessage {
+  const hint = suggestion(key, known);
+  return msg("TEMPLATE_UNKNOWN_KEY", { known: [...known], ...(hint ? { suggestion: hint } : {}) });
+}
+
 const COLOUR = /^(#[0-9a-fA-F]{6}|cmyk\(\s*\d+(\.\d+)?\s*(,\s*\d+(\.\d+)?\s*){3}\))$/;
 
-function checkField(raw: unknown, where: string, problems: string[], hasBackground: boolean): BadgeField | null {
+function checkField(raw: unknown, where: string, problems: TemplateProblem[], hasBackground: boolean): BadgeField | null {
   if (!isRecord(raw)) {
-    problems.push(`${where}: must be an object`);
+    problems.push(problem(where, msg("TEMPLATE_FIELD_NOT_OBJECT")));
     return null;
   }
-  for (const key of Object.keys(raw)) if (!FIELD_KEYS.has(key)) problems.push(`${where}.${key}: unknown key (known: ${[...FIELD_KEYS].join(", ")})`);
-  const number = (key: string, test: (n: number) => boolean, rule: string): number | undefined => {
+  for (const key of Object.keys(raw)) if (!FIELD_KEYS.includes(key)) problems.push(problem(`${where}.${key}`, unknownKey(key, FIELD_KEYS)));
+  const number = (key: string, test: (n: number) => boolean, rule: (got: string) => CodedMessage): number | undefined => {
     const value = raw[key];
     if (value === undefined) return undefined;
     if (typeof value !== "number" || !Number.isFinite(value) || !test(value)) {
-      problems.push(`${where}.${key}: must be ${rule} (got ${JSON.stringify(value)})`);
+      problems.push(problem(`${where}.${key}`, rule(got(value))));
       return undefined;
     }
     return value;
   };
-  if (typeof raw.source !== "string" || raw.source.trim() === "") problems.push(`${where}.source: must be "kana", "romaji", "surname", "name" or a roster column name`);
-  if (typeof raw.font !== "string" || raw.font.trim() === "") problems.push(`${where}.font: must be a bundled font name or a font file path`);
-  if (raw.name !== undefined && typeof raw.name !== "string") problems.push(`${where}.name: must be a string`);
-  if (raw.fallback !== undefined && typeof raw.fallback !== "string") problems.push(`${where}.fallback: must be a string`);
+  if (typeof raw.source !== "string" || raw.source.trim() === "") problems.push(problem(`${where}.source`, msg("TEMPLATE_BAD_SOURCE")));
+  if (typeof raw.font !== "string" || raw.font.trim() === "") problems.push(problem(`${where}.font`, msg("TEMPLATE_BAD_FONT")));
+  if (raw.name !== undefined && typeof raw.name !== "string") problems.push(problem(`${where}.name`, msg("TEMPLATE_NOT_TEXT")));
+  if (raw.fallback !== undefined && typeof raw.fallback !== "string") problems.push(problem(`${where}.fallback`, msg("TEMPLATE_NOT_TEXT")));
   const box = ["x", "y", "width", "height"].map((key) =>
-    number(key, (n) => (key === "x" || key === "y" ? n >= 0 : n > 0), key === "x" || key === "y" ? "a number ≥ 0 (mm)" : "a number > 0 (mm)"),
+    key === "x" || key === "y"
+      ? number(key, (n) => n >= 0, (value) => msg("TEMPLATE_NOT_POSITION", { got: value }))
+      : number(key, (n) => n > 0, (value) => msg("TEMPLATE_NOT_LENGTH", { got: value })),
   );
   const given = ["x", "y", "width", "height"].filter((key) => raw[key] !== undefined);
-  if (given.length > 0 && given.length < 4) problems.push(`${where}: give all of x, y, width, height (mm) or none`);
-  if (given.length === 0 && !hasBackground) problems.push(`${where}: needs a box (x, y, width, height in mm), or a background PDF with a form field named ${JSON.stringify(raw.name ?? raw.source)}`);
+  if (given.length > 0 && given.length < 4) problems.push(problem(where, msg("TEMPLATE_PARTIAL_BOX")));
+  if (given.length === 0 && !hasBackground) problems.push(problem(where, msg("TEMPLATE_NO_BOX", { name: String(raw.name ?? raw.source) })));
   let sizePt: { max: number; min: number } | undefined;
   if (!isRecord(raw.sizePt)) {
-    problems.push(`${where}.sizePt: must be { "max": pt, "min": pt }`);
+    problems.push(problem(`${where}.sizePt`, msg("TEMPLATE_BAD_SIZE_RANGE")));
   } else {
-    for (const key of Object.keys(raw.sizePt)) if (key !== "max" && key !== "min") problems.push(`${where}.sizePt.${key}: unknown key (max, min)`);
+    for (const key of Object.keys(raw.sizePt)) if (key !== "max" && key !== "min") problems.push(problem(`${where}.sizePt.${key}`, unknownKey(key, ["max", "min"])));
     const { max, min } = raw.sizePt;
-    if (typeof max !== "number" || !(max > 0)) problems.push(`${where}.sizePt.max: must be a number > 0 (pt)`);
-    if (typeof min !== "number" || !(min > 0)) problems.push(`${where}.sizePt.min: must be a number > 0 (pt)`);
-    if (typeof max === "number" && typeof min === "number") {
-      if (min > max) problems.push(`${where}.sizePt: min ${min} is larger than max ${max}`);
+    const sizeOk = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value) && value > 0;
+    if (!sizeOk(max)) problems.push(problem(`${where}.sizePt.max`, msg("TEMPLATE_NOT_SIZE_PT", { got: got(max) })));
+    if (!sizeOk(min)) problems.push(problem(`${where}.sizePt.min`, msg("TEMPLATE_NOT_SIZE_PT", { got: got(min) })));
+    if (sizeOk(max) && sizeOk(min)) {
+      if (min > max) problems.push(problem(`${where}.sizePt`, msg("TEMPLATE_SIZE_MIN_ABOVE_MAX", { min, max })));
       sizePt = { max, min };
     }
   }
-  const minCondense = number("minCondense", (n) => n > 0 && n <= 1, "a number in (0, 1], e.g. 0.75");
-  const letterSpacing = number("letterSpacing", (n) => n > -0.5 && n < 2, "a number of em between -0.5 and 2");
-  if (raw.align !== undefined && !["left", "center", "right"].includes(raw.align as string)) problems.push(`${where}.align: must be "left", "center" or "right"`);
-  if (raw.valign !== undefined && !["top", "middle", "bottom"].includes(raw.valign as string)) problems.push(`${where}.valign: must be "top", "middle" or "bottom"`);
+  const minCondense = number("minCondense", (n) => n > 0 && n <= 1, (value) => msg("TEMPLATE_BAD_CONDENSE", { got: value }));
+  const letterSpacing = number("letterSpacing", (n) => n > -0.5 && n < 2, (value) => msg("TEMPLATE_BAD_LETTER_SPACING", { got: value }));
+  if (raw.align !== undefined && !["left", "center", "right"].includes(raw.align as string)) problems.push(problem(`${where}.align`, msg("TEMPLATE_BAD_ALIGN")));
+  if (raw.valign !== undefined && !["top", "middle", "bottom"].includes(raw.valign as string)) problems.push(problem(`${where}.valign`, msg("TEMPLATE_BAD_VALIGN")));
   const colour = raw.colour ?? raw.color;
-  if (colour !== undefined && (typeof colour !== "string" || !COLOUR.test(colour))) problems.push(`${where}.colour: must be "#RRGGBB" or "cmyk(c,m,y,k)" in percent (got ${JSON.stringify(colour)})`);
+  if (colour !== undefined && (typeof colour !== "string" || !COLOUR.test(colour))) problems.push(problem(`${where}.colour`, msg("TEMPLATE_BAD_COLOUR", { got: got(colour) })));
   if (typeof raw.source !== "string" || typeof raw.font !== "string" || !sizePt) return null;
   const field: BadgeField = { source: raw.source, font: raw.font, sizePt };
   if (typeof raw.name === "string") field.name = raw.name;
@@ -153,12 +196,12 @@ function checkField(raw: unknown, where: string, problems: string[], hasBackgrou
   return field;
 }
 
-function checkSide(raw: Record<string, unknown>, where: string, problems: string[]): BadgeSide {
-  if (raw.background !== undefined && (typeof raw.background !== "string" || raw.background === "")) problems.push(`${where}background: must be a PDF file path`);
+function checkSide(raw: Record<string, unknown>, where: string, problems: TemplateProblem[]): BadgeSide {
+  if (raw.background !== undefined && (typeof raw.background !== "string" || raw.background === "")) problems.push(problem(`${where}background`, msg("TEMPLATE_BAD_BACKGROUND")));
   const hasBackground = typeof raw.background === "string";
   const fields: BadgeField[] = [];
   if (!Array.isArray(raw.fields) || raw.fields.length === 0) {
-    problems.push(`${where}fields: must be a non-empty list of fields`);
+    problems.push(problem(`${where}fields`, msg("TEMPLATE_NO_FIELDS")));
   } else {
     raw.fields.forEach((f, i) => {
       const field = checkField(f, `${where}fields[${i}]`, problems, hasBackground);
@@ -170,23 +213,23 @@ function checkSide(raw: Record<string, unknown>, where: string, problems: string
 
 /** Checks a parsed template, collecting one message per wrong key; throws TemplateError listing them. */
 export function parseTemplate(raw: unknown, options: { source?: string; baseDir?: string } = {}): BadgeTemplate {
-  const source = options.source ?? "(inline)";
-  const problems: string[] = [];
-  if (!isRecord(raw)) throw new TemplateError(source, ["the template must be a JSON object"]);
-  for (const key of Object.keys(raw)) if (!TEMPLATE_KEYS.has(key)) problems.push(`${key}: unknown key (known: ${[...TEMPLATE_KEYS].join(", ")})`);
-  if (typeof raw.name !== "string" || raw.name === "") problems.push(`name: must be a string`);
+  const source = options.source ?? INLINE;
+  const problems: TemplateProblem[] = [];
+  if (!isRecord(raw)) throw new TemplateError(source, [msg("TEMPLATE_NOT_OBJECT")]);
+  for (const key of Object.keys(raw)) if (!TEMPLATE_KEYS.includes(key)) problems.push(problem(key, unknownKey(key, TEMPLATE_KEYS)));
+  if (typeof raw.name !== "string" || raw.name === "") problems.push(problem("name", msg("TEMPLATE_NOT_TEXT")));
   for (const key of ["width", "height"] as const) {
     const value = raw[key];
-    if (typeof value !== "number" || !(value > 0) || value > 2000) problems.push(`${key}: must be the badge ${key} in mm (got ${JSON.stringify(value)})`);
+    if (typeof value !== "number" || !(value > 0) || value > 2000) problems.push(problem(key, msg("TEMPLATE_BAD_BADGE_SIZE", { dimension: key, got: got(value) })));
   }
   const front = checkSide(raw, "", problems);
   let back: BadgeSide | "same" | undefined;
   if (raw.back !== undefined) {
     if (raw.back === "same") back = "same";
     else if (isRecord(raw.back)) {
-      for (const key of Object.keys(raw.back)) if (!SIDE_KEYS.has(key)) problems.push(`back.${key}: unknown key (background, fields)`);
+      for (const key of Object.keys(raw.back)) if (!SIDE_KEYS.includes(key)) problems.push(problem(`back.${key}`, unknownKey(key, SIDE_KEYS)));
       back = checkSide(raw.back, "back.", problems);
-    } else problems.push(`back: must be "same" or { "background"?, "fields" }`);
+    } else problems.push(problem("back", msg("TEMPLATE_BAD_BACK")));
   }
   const width = raw.width as number;
   const height = raw.height as number;
@@ -194,7 +237,12 @@ export function parseTemplate(raw: unknown, options: { source?: string; baseDir?
     side.fields.forEach((field, i) => {
       if (field.x === undefined || field.width === undefined || field.y === undefined || field.height === undefined) return;
       if (field.x + field.width > width + 0.01 || field.y + field.height > height + 0.01) {
-        problems.push(`${prefix}fields[${i}] (${field.source}): box ${field.x},${field.y} ${field.width} × ${field.height} mm reaches outside the ${width} × ${height} mm badge`);
+        problems.push(
+          problem(
+            `${prefix}fields[${i}]`,
+            msg("TEMPLATE_BOX_OUTSIDE", { source: field.source, x: field.x, y: field.y, width: field.width, height: field.height, badgeWidth: width, badgeHeight: height }),
+          ),
+        );
       }
     });
   if (problems.length === 0) {
@@ -213,6 +261,33 @@ export function parseTemplate(raw: unknown, options: { source?: string; baseDir?
   };
 }
 
+/**
+ * The numbers of a template made in code (not through parseTemplate): badge size, boxes, sizes and scales must be
+ * finite (and positive where they are sizes), so that no NaN or ∞ reaches the PDF. A TemplateError lists the others.
+ */
+export function checkTemplateNumbers(template: BadgeTemplate): void {
+  const problems: TemplateProblem[] = [];
+  const finite = (value: unknown) => typeof value === "number" && Number.isFinite(value);
+  for (const key of ["width", "height"] as const) {
+    if (!finite(template[key]) || !(template[key] > 0)) problems.push(problem(key, msg("TEMPLATE_BAD_BADGE_SIZE", { dimension: key, got: String(template[key]) })));
+  }
+  const sides: [string, BadgeSide][] = [["", template]];
+  if (template.back && template.back !== "same") sides.push(["back.", template.back]);
+  for (const [prefix, side] of sides) {
+    (side.fields ?? []).forEach((field, i) => {
+      const where = `${prefix}fields[${i}]`;
+      for (const key of ["x", "y", "width", "height", "minCondense", "letterSpacing"] as const) {
+        if (field[key] !== undefined && !finite(field[key])) problems.push(problem(`${where}.${key}`, msg("TEMPLATE_NOT_A_NUMBER", { got: String(field[key]) })));
+      }
+      for (const key of ["max", "min"] as const) {
+        const value = field.sizePt?.[key];
+        if (!finite(value) || !((value as number) > 0)) problems.push(problem(`${where}.sizePt.${key}`, msg("TEMPLATE_NOT_SIZE_PT", { got: String(value) })));
+      }
+    });
+  }
+  if (problems.length > 0) throw new TemplateError(template.name ?? INLINE, problems, {});
+}
+
 /** The built-in templates in templates/badges/. */
 export const BUILTIN_TEMPLATES = ["standard", "card", "standard-duplex", "band"] as const;
 
@@ -224,15 +299,21 @@ export function builtinTemplatePath(name: string): string {
 /** Loads a template by built-in name ("standard") or from a JSON file path; relative paths in it resolve against its folder. */
 export async function loadTemplate(nameOrPath: string): Promise<BadgeTemplate> {
   const looksLikePath = /[\\/]|\.json$/i.test(nameOrPath);
-  const path = looksLikePath ? resolve(nameOrPath) : builtinTemplatePath(nameOrPath);
-  if (!looksLikePath && !existsSync(path)) {
-    throw new TemplateError(nameOrPath, [`no built-in template of that name; built in: ${BUILTIN_TEMPLATES.join(", ")} (or give a .json path)`]);
+  if (!looksLikePath && !(BUILTIN_TEMPLATES as readonly string[]).includes(nameOrPath)) {
+    throw new TemplateError(nameOrPath, msg("TEMPLATE_UNKNOWN_BUILTIN", { name: nameOrPath, builtins: [...BUILTIN_TEMPLATES] }), {});
   }
+  const path = looksLikePath ? resolve(nameOrPath) : builtinTemplatePath(nameOrPath);
+  const bytes = await readInputFileAs(
+    path,
+    MAX_TEMPLATE_BYTES,
+    { notFound: msg("TEMPLATE_NOT_FOUND"), tooLarge: (sizes) => msg("TEMPLATE_TOO_LARGE", sizes) },
+    (message, cause) => new TemplateError(path, message, { file: path, cause }),
+  );
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(path, "utf8"));
+    raw = JSON.parse(new TextDecoder("utf-8").decode(bytes).replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new TemplateError(path, [(error as Error).message]);
+    throw new TemplateError(path, msg("TEMPLATE_BAD_JSON", { detail: (error as Error).message.split("\n")[0]! }), { file: path, cause: error });
   }
   return parseTemplate(raw, { source: path, baseDir: dirname(path) });
 }

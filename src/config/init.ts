@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { bundledPath } from "../package-root.js";
-import { writeFileAtomic } from "../io/atomic-write.js";
+import { ensureOutputFolder, writeFileAtomic } from "../io/atomic-write.js";
+import { msg, type CodedMessage } from "../messages/message.js";
 
 /** The starter config `nafuda init` writes: every key, commented, with the city's name filled in. */
 export function starterConfig(municipality: string): string {
@@ -59,6 +60,7 @@ export async function initProject(folder: string, municipality: string, force = 
     ["confirmed-readings.csv", "\uFEFF職員番号,氏名,かな,ローマ字,要確認\r\n"],
   ];
   const result: InitResult = { written: [], skipped: [] };
+  await ensureOutputFolder(folder);
   for (const [name, content] of files) {
     const target = join(folder, name);
     if (existsSync(target) && !force) { result.skipped.push(name); continue; }
@@ -66,4 +68,16 @@ export async function initProject(folder: string, municipality: string, force = 
     result.written.push(name);
   }
   return result;
+}
+
+/**
+ * What `nafuda init` tells the person after initProject, as catalogue messages (the CLI prints them in the run's
+ * language): each file written, each file kept, then what to do next in `folder` (as the person typed it).
+ */
+export function initMessages(result: InitResult, folder: string): CodedMessage[] {
+  return [
+    ...result.written.map((file) => msg("TEXT_INIT_WROTE", { file })),
+    ...result.skipped.map((file) => msg("TEXT_INIT_KEPT", { file })),
+    msg("TEXT_INIT_NEXT", { folder }),
+  ];
 }

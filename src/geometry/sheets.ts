@@ -1,4 +1,8 @@
+import { msg } from "../messages/message.js";
+import { SheetError } from "./sheet-error.js";
 import { paperSize, type RectMm, type SizeMm } from "./units.js";
+
+export { SheetError };
 
 /**
  * Sheets (imposition) as data: where badges go on a page. Everything in mm, top-left origin.
@@ -85,22 +89,23 @@ export const SHEET_PRESETS: Record<string, SheetSpec> = {
   },
 };
 
-/** Raised when a sheet cannot hold the template or the numbers do not add up; the message has the numbers. */
-export class SheetError extends Error {
-  override name = "SheetError";
-}
-
 const EPSILON = 0.01;
 
 /** A preset by name, or throws listing the presets. */
 export function sheetPreset(name: string): SheetSpec {
   const preset = SHEET_PRESETS[name];
-  if (!preset) throw new SheetError(`Unknown sheet "${name}"; presets: ${Object.keys(SHEET_PRESETS).join(", ")}`);
+  if (!preset || !Object.hasOwn(SHEET_PRESETS, name)) throw new SheetError(msg("SHEET_UNKNOWN_PRESET", { name, presets: Object.keys(SHEET_PRESETS) }));
   return preset;
 }
 
-function positive(value: number, what: string): number {
-  if (!Number.isFinite(value) || value <= 0) throw new SheetError(`${what} must be a positive number (got ${value})`);
+function positive(sheet: string, value: number | undefined, what: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) throw new SheetError(msg("SHEET_NOT_POSITIVE", { sheet, what, got: String(value) }));
+  return value;
+}
+
+/** A number a sheet may leave out; when given it must be a finite number (a NaN or ∞ never reaches the PDF). */
+function finiteOrUndefined(sheet: string, value: number | undefined, what: string): number | undefined {
+  if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) throw new SheetError(msg("SHEET_NOT_A_NUMBER", { sheet, what, got: String(value) }));
   return value;
 }
 
@@ -110,28 +115,27 @@ function positive(value: number, what: string): number {
  * Refusals name the numbers.
  */
 export function resolveSheet(spec: SheetSpec, badge: SizeMm, options: { cropMarks?: boolean; bleed?: number } = {}): Sheet {
-  const columns = Math.trunc(positive(spec.columns, `${spec.name}: columns`));
-  const rows = Math.trunc(positive(spec.rows, `${spec.name}: rows`));
+  const name = spec.name;
+  const columns = Math.trunc(positive(name, spec.columns, "columns"));
+  const rows = Math.trunc(positive(name, spec.rows, "rows"));
+  for (const key of ["pitchX", "pitchY", "marginTop", "marginLeft", "bleed"] as const) finiteOrUndefined(name, spec[key], key);
+  if (options.bleed !== undefined) finiteOrUndefined(name, options.bleed, "bleed");
   const oneUp = columns === 1 && rows === 1;
   const cropMarks = options.cropMarks ?? spec.cropMarks ?? false;
   if (cropMarks && !oneUp) {
-    throw new SheetError(
-      `${spec.name}: crop marks need one badge per page (cells of a ${columns} × ${rows} sheet have no room for bleed and marks); use --sheet a4-1up or single, or cut guides`,
-    );
+    throw new SheetError(msg("SHEET_CROP_MARKS_ONE_UP", { sheet: name, columns, rows }));
   }
   const bleed = cropMarks ? (options.bleed ?? spec.bleed ?? 3) : 0;
   const cell = spec.cell ?? badge;
-  positive(cell.width, `${spec.name}: cell width`);
-  positive(cell.height, `${spec.name}: cell height`);
+  positive(name, cell?.width, "cell width");
+  positive(name, cell?.height, "cell height");
   if (badge.width > cell.width + EPSILON || badge.height > cell.height + EPSILON) {
-    throw new SheetError(
-      `The badge is ${badge.width} × ${badge.height} mm but sheet ${spec.name} has cells of ${cell.width} × ${cell.height} mm: it does not fit. Choose a template of that size or another sheet.`,
-    );
+    throw new SheetError(msg("SHEET_BADGE_TOO_BIG", { badgeWidth: badge.width, badgeHeight: badge.height, sheet: name, cellWidth: cell.width, cellHeight: cell.height }));
   }
   const pitchX = spec.pitchX ?? cell.width;
   const pitchY = spec.pitchY ?? cell.height;
   if (pitchX + EPSILON < cell.width || pitchY + EPSILON < cell.height) {
-    throw new SheetError(`${spec.name}: pitch ${pitchX} × ${pitchY} mm is smaller than the cell ${cell.width} × ${cell.height} mm: cells would overlap`);
+    throw new SheetError(msg("SHEET_PITCH_OVERLAP", { sheet: name, pitchX, pitchY, cellWidth: cell.width, cellHeight: cell.height }));
   }
   const gridWidth = (columns - 1) * pitchX + cell.width;
   const gridHeight = (rows - 1) * pitchY + cell.height;
@@ -141,14 +145,17 @@ export function resolveSheet(spec: SheetSpec, badge: SizeMm, options: { cropMark
       ? { width: gridWidth + 2 * (spec.marginLeft ?? room), height: gridHeight + 2 * (spec.marginTop ?? room) }
       : typeof spec.page === "string"
         ? paperSize(spec.page)
-        : { width: positive(spec.page.width, `${spec.name}: page width`), height: positive(spec.page.height, `${spec.name}: page height`) };
+        : { width: positive(name, spec.page?.width, "page width"), height: positive(name, spec.page?.height, "page height") };
   const marginLeft = spec.marginLeft ?? (page.width - gridWidth) / 2;
   const marginTop = spec.marginTop ?? (page.height - gridHeight) / 2;
   const needWidth = marginLeft + gridWidth + (cropMarks ? room : 0);
   const needHeight = marginTop + gridHeight + (cropMarks ? room : 0);
   if (marginLeft + EPSILON < (cropMarks ? room : 0) || marginTop + EPSILON < (cropMarks ? room : 0) || needWidth > page.width + EPSILON || needHeight > page.height + EPSILON) {
     throw new SheetError(
-      `Sheet ${spec.name} does not fit its ${page.width} × ${page.height} mm page: ${columns} × ${rows} cells of ${cell.width} × ${cell.height} mm at a pitch of ${pitchX} × ${pitchY} mm with margins left ${round(marginLeft)} top ${round(marginTop)}${cropMarks ? ` and ${room} mm for bleed and crop marks` : ""} need ${round(needWidth)} × ${round(needHeight)} mm`,
+      msg("SHEET_TOO_BIG_FOR_PAGE", {
+        sheet: name, pageWidth: page.width, pageHeight: page.height, columns, rows, cellWidth: cell.width, cellHeight: cell.height, pitchX, pitchY,
+        marginLeft: round(marginLeft), marginTop: round(marginTop), ...(cropMarks ? { markRoom: room } : {}), needWidth: round(needWidth), needHeight: round(needHeight),
+      }),
     );
   }
   return {
@@ -236,19 +243,33 @@ function assertOnPage(rect: RectMm, sheet: Sheet, scale: number, offsetX: number
   const [edge, distance] = past.reduce((worst, side) => (side[1] > worst[1] ? side : worst));
   if (distance > 1e-6) {
     throw new SheetError(
-      `the printer calibration (offset ${offsetX} mm right, ${offsetY} mm down, scale ${scale}) puts badge ${index + 1} of sheet ` +
-        `${sheet.name} ${distance.toFixed(1)} mm past the ${edge} edge of the ${sheet.page.width} × ${sheet.page.height} mm page: use a smaller offset or scale`,
+      msg("SHEET_OFF_PAGE", {
+        offsetX, offsetY, scale, badge: index + 1, sheet: sheet.name, distance: distance.toFixed(1), edge, pageWidth: sheet.page.width, pageHeight: sheet.page.height,
+      }),
     );
   }
 }
 
-export function cellRects(sheet: Sheet, options: PlacementOptions = {}, badge: SizeMm = sheet.cell): CellRect[] {
+/**
+ * Refuses calibration that is not a number (NaN or ∞ from a typo such as --offset-x 1,5): it would reach the PDF.
+ * The option names are the command line's, which is where such numbers come from.
+ */
+function checkPlacement(options: PlacementOptions): void {
   const scale = options.scale ?? 1;
-  if (!(scale > 0)) throw new SheetError(`scale must be positive (got ${scale})`);
+  if (typeof scale !== "number" || !Number.isFinite(scale) || !(scale > 0)) throw new SheetError(msg("SHEET_BAD_SCALE", { got: String(scale) }));
+  const offsets = [["--offset-x", options.offsetX], ["--offset-y", options.offsetY], ["--back-offset-x", options.backOffsetX], ["--back-offset-y", options.backOffsetY]] as const;
+  for (const [option, value] of offsets) {
+    if (value !== undefined && (typeof value !== "number" || !Number.isFinite(value))) throw new SheetError(msg("SHEET_BAD_OFFSET", { option, got: String(value) }));
+  }
+}
+
+export function cellRects(sheet: Sheet, options: PlacementOptions = {}, badge: SizeMm = sheet.cell): CellRect[] {
+  checkPlacement(options);
+  const scale = options.scale ?? 1;
   const perPage = sheet.columns * sheet.rows;
   const startAt = options.startAt ?? 1;
   if (!Number.isInteger(startAt) || startAt < 1 || startAt > perPage) {
-    throw new SheetError(`--start-at must be a cell number from 1 to ${perPage} on sheet ${sheet.name} (got ${startAt})`);
+    throw new SheetError(msg("SHEET_BAD_START_AT", { max: perPage, sheet: sheet.name, got: String(startAt) }));
   }
   const rects: CellRect[] = [];
   for (let index = startAt - 1; index < perPage; index++) {
@@ -265,6 +286,7 @@ export function cellRects(sheet: Sheet, options: PlacementOptions = {}, badge: S
  * front. Same order as `cellRects` (the nth back rect belongs to the nth front rect).
  */
 export function backCellRects(sheet: Sheet, options: PlacementOptions = {}, badge: SizeMm = sheet.cell): CellRect[] {
+  checkPlacement(options);
   const front = cellRects(sheet, { ...options, offsetX: 0, offsetY: 0, scale: 1 }, badge);
   const scale = options.scale ?? 1;
   const offsetX = options.backOffsetX ?? options.offsetX ?? 0;

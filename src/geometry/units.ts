@@ -1,3 +1,6 @@
+import { msg } from "../messages/message.js";
+import { SheetError } from "./sheet-error.js";
+
 /**
  * Units and paper sizes. All nafuda geometry is in millimetres; points appear only where PDF is written.
  * 1 pt = 1/72 inch = 25.4/72 mm.
@@ -51,13 +54,11 @@ export const PAPER_SIZES = {
 
 export type PaperName = keyof typeof PAPER_SIZES;
 
-/** A paper size by name (case-insensitive), turned to landscape when asked. */
+/** A paper size by name (case-insensitive), turned to landscape when asked; a SheetError (SHEET_UNKNOWN_PAPER) names the known ones. */
 export function paperSize(name: string, orientation: "portrait" | "landscape" = "portrait"): SizeMm {
-  const key = name.toUpperCase() as PaperName;
-  const size: SizeMm | undefined = PAPER_SIZES[key];
-  if (!size) {
-    throw new Error(`Unknown paper size "${name}"; known: ${Object.keys(PAPER_SIZES).join(", ")}`);
-  }
+  const key = name.toUpperCase();
+  const size: SizeMm | undefined = Object.hasOwn(PAPER_SIZES, key) ? PAPER_SIZES[key as PaperName] : undefined;
+  if (!size) throw new SheetError(msg("SHEET_UNKNOWN_PAPER", { name, papers: Object.keys(PAPER_SIZES) }));
   return orientation === "landscape" ? { width: size.height, height: size.width } : { width: size.width, height: size.height };
 }
 

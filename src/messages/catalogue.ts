@@ -5,6 +5,8 @@ import { REVIEW_MESSAGES } from "./review.js";
 import { CLI_MESSAGES } from "./cli.js";
 import { POSTERS_MESSAGES } from "./posters.js";
 import { SERVE_MESSAGES } from "./serve.js";
+import { BADGES_MESSAGES } from "./badges.js";
+import { FILES_MESSAGES } from "./files.js";
 import { entry } from "./entry.js";
 
 /**
@@ -20,6 +22,8 @@ export const CATALOGUE = {
   ...CLI_MESSAGES,
   ...POSTERS_MESSAGES,
   ...SERVE_MESSAGES,
+  ...BADGES_MESSAGES,
+  ...FILES_MESSAGES,
   /** Wording not yet moved into the catalogue (being converted area by area; a test lists what is left). */
   UNCONVERTED: entry<{ text: string }>("text", (p) => p.text, (p) => p.text),
 } as const;

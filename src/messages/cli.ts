@@ -143,11 +143,6 @@ export const CLI_MESSAGES = {
   OPT_DUPLEX: entry("text", () => "裏面を表の裏に合うように並べます（型に裏面があれば既定）", () => "back pages mirrored behind the fronts (default: when the template has a back)"),
   OPT_FONT: entry("text", () => "型の書体を差し替えます：名前=書体ファイル.ttf（何度でも）", () => "replace a template font: NAME=path.ttf (repeatable)"),
   OPT_ALLOW_UNREVIEWED: entry("text", () => "確認が済んでいない読みがあっても印刷します", () => "print even though some readings still need review"),
-  CLI_FONT_FORMAT: entry<{ entry: string }>(
-    "error",
-    (p) => `--font ${p.entry}：「名前=書体ファイル.ttf」の形で書いてください（名前は型に書かれた書体名）。`,
-    (p) => `--font ${p.entry}: write NAME=path.ttf (NAME as the template names it).`,
-  ),
   BADGES_REFUSED: entry<{ count: number }>(
     "error",
     (p) => `まだ確認が済んでいない読みが ${p.count} 人分あるため、印刷しません：`,
@@ -267,11 +262,4 @@ export const CLI_MESSAGES = {
   OPT_INIT_FOLDER: entry("text", () => "書き出すフォルダー", () => "where to write the files"),
   OPT_INIT_NAME: entry("text", () => "自治体の名前（例：あおば市）", () => "the municipality's name, e.g. あおば市"),
   OPT_FORCE: entry("text", () => "すでにあるファイルも書き直します", () => "overwrite files that already exist"),
-  INIT_WROTE: entry<{ name: string }>("text", (p) => `書きました：${p.name}`, (p) => `wrote ${p.name}`),
-  INIT_KEPT: entry<{ name: string }>("text", (p) => `そのままにしました：${p.name}（すでにあります。書き直すなら --force）`, (p) => `kept ${p.name} (exists; --force to overwrite)`),
-  INIT_NEXT: entry<{ folder: string }>(
-    "text",
-    (p) => `次に：policy.yaml と facilities.csv を直し、${p.folder} で nafuda readings <名簿> を実行してください。`,
-    (p) => `Next: edit policy.yaml and facilities.csv, then run nafuda readings <roster> in ${p.folder}`,
-  ),
 } as const;

@@ -11,9 +11,21 @@ export interface CodeDoc {
   en: string;
 }
 
-/** Stands for every param: prints as {name}, and as a one-item list where a list is expected. */
+/** Stands for every param: a text that prints as {name}, and behaves as a one-item list where a list is expected. */
 function placeholders(): Record<string, unknown> {
-  return new Proxy({}, { get: (_, key) => (typeof key === "string" ? [`{${key}}`] : undefined) });
+  const stand = (name: string) => {
+    const text = `{${name}}`;
+    return Object.assign(new String(text), {
+      join: () => text,
+      map: (f: (item: string, index: number) => unknown) => [f(text, 0)],
+      filter: () => [text],
+      some: () => true,
+      every: () => true,
+      includes: () => false,
+      toLocaleString: () => text,
+    });
+  };
+  return new Proxy({}, { get: (_, key) => (typeof key === "string" ? stand(key) : undefined) });
 }
 
 function wording(entry: Entry<Record<string, unknown>>, lang: Lang): string {

@@ -1,4 +1,5 @@
 import { PDFDict, PDFDocument, PDFHeader, PDFName, type SaveOptions } from "pdf-lib";
+import { msg, NafudaError } from "../messages/message.js";
 import { relabelCffFonts } from "./fonts.js";
 
 /**
@@ -8,6 +9,17 @@ import { relabelCffFonts } from "./fonts.js";
  */
 
 export const PDF_PRODUCER = "nafuda";
+
+/**
+ * A number as content-stream operators write it: rounded to 1/1000, no "-0". Never "NaN" or "Infinity" (a viewer
+ * would refuse the page or draw it anywhere): such a number is refused (PDF_NOT_FINITE). The inputs are checked
+ * where they come in (template, sheet, calibration, background boxes); this is the last guard.
+ */
+export function pdfNumber(value: number): string {
+  if (!Number.isFinite(value)) throw new NafudaError(msg("PDF_NOT_FINITE", { got: String(value) }));
+  const rounded = Math.round(value * 1000) / 1000;
+  return Object.is(rounded, -0) ? "0" : String(rounded);
+}
 
 export interface DocumentInfo {
   title?: string;

@@ -1,12 +1,19 @@
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import { isAbsolute } from "node:path";
 import fontkit from "@pdf-lib/fontkit";
 import type { Font } from "@pdf-lib/fontkit";
 import { PDFArray, PDFDict, PDFName, PDFStream, type PDFDocument, type PDFFont, type PDFRef } from "pdf-lib";
 import subsetFont from "subset-font";
+import { readInputFileAs } from "../io/read-input-as.js";
+import { msg, NafudaError, type CodedMessage } from "../messages/message.js";
 import { bundledPath } from "../package-root.js";
+import { FontFileError } from "./font-error.js";
 import { readSfnt, type SfntInfo } from "./sfnt.js";
+
+export { FontFileError };
+
+/** The largest font file read: the bundled CJK fonts are 5 MB, the largest CJK fonts about 30 MB. */
+export const MAX_FONT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Fonts for PDF output.
@@ -37,28 +44,47 @@ export function isBundledFontName(name: string): boolean {
 /** The path of a bundled font, e.g. bundledFontPath("BIZUDPGothic-Bold"). */
 export function bundledFontPath(name: string): string {
   const bare = name.replace(/\.ttf$/i, "");
-  if (!isBundledFontName(bare)) {
-    throw new Error(`"${name}" is not a bundled font; bundled: ${BUNDLED_FONTS.join(", ")} (or give a path to a TTF/OTF file)`);
-  }
+  if (!isBundledFontName(bare)) throw new FontFileError(msg("FONT_NOT_BUNDLED", { name, bundled: [...BUNDLED_FONTS] }));
   return bundledPath("fonts", `${bare}.ttf`);
 }
 
 /**
  * Font bytes from a bundled font name, a file path (TTF/OTF), or bytes as they are.
- * A bare name that is not a path and not bundled is an error naming the bundled fonts.
+ * A file is read as input (a regular file of at most MAX_FONT_BYTES: never a device such as /dev/zero) and checked
+ * to be a whole TrueType/OpenType font; every refusal is a FontFileError naming the file. A bare name that is not a
+ * path and not bundled is an error naming the bundled fonts.
  */
 export async function loadFont(pathOrBytes: string | Uint8Array): Promise<Uint8Array> {
   if (typeof pathOrBytes !== "string") return pathOrBytes;
-  const path = isBundledFontName(pathOrBytes) ? bundledFontPath(pathOrBytes) : pathOrBytes;
-  try {
-    return new Uint8Array(await readFile(path));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !isAbsolute(pathOrBytes) && !/[\\/]/.test(pathOrBytes)) {
-      throw new Error(`Font "${pathOrBytes}" not found: not a file, and not one of the bundled fonts (${BUNDLED_FONTS.join(", ")})`);
-    }
-    throw new Error(`Cannot read font ${path}: ${(error as Error).message}`);
+  const bundled = isBundledFontName(pathOrBytes);
+  const path = bundled ? bundledFontPath(pathOrBytes) : pathOrBytes;
+  const bareName = !bundled && !isAbsolute(pathOrBytes) && !/[\\/]/.test(pathOrBytes);
+  const bytes = await readInputFileAs(
+    path,
+    MAX_FONT_BYTES,
+    {
+      notFound: bareName ? msg("FONT_NOT_FOUND", { name: pathOrBytes, bundled: [...BUNDLED_FONTS] }) : msg("FONT_FILE_NOT_FOUND"),
+      tooLarge: (sizes) => msg("FONT_TOO_LARGE", sizes),
+    },
+    (message, cause) => new FontFileError(message, bareName && message.code === "FONT_NOT_FOUND" ? {} : { file: path }, { cause }),
+  );
+  fontInfo(bytes, path);
+  return bytes;
+}
+
+/** A font error with the font's file (or name) as its place, when it has none yet. */
+export function fontErrorFor(error: unknown, file: string): unknown {
+  if (error instanceof FontFileError && error.file === undefined) {
+    return new FontFileError({ code: error.code, ...(error.params !== undefined ? { params: error.params } : {}) } as CodedMessage, { file }, { cause: error });
   }
+  return error;
+}
+
+/** A library's failure on font bytes (HarfBuzz, fontkit, pdf-lib) as FONT_DAMAGED with its first line as the detail. */
+function damagedFont(error: unknown, file: string | undefined): NafudaError {
+  if (error instanceof NafudaError) return error;
+  const detail = (error instanceof Error ? error.message : String(error)).split("\n")[0]!.slice(0, 200);
+  return new FontFileError(msg("FONT_DAMAGED", { detail }), file !== undefined ? { file } : {}, { cause: error });
 }
 
 const parsed = new WeakMap<Uint8Array, Font>();
@@ -67,28 +93,33 @@ const infos = new WeakMap<Uint8Array, SfntInfo>();
 /**
  * Fast facts about a font (cmap coverage, units per em, ascent/descent, PostScript name), read in
  * place and cached per byte array: what nafuda needs from a whole font before subsetting it.
+ * A FontFileError (FONT_…) for bytes that are not a usable font; `file` names it.
  */
-export function fontInfo(fontBytes: Uint8Array): SfntInfo {
+export function fontInfo(fontBytes: Uint8Array, file?: string): SfntInfo {
   let info = infos.get(fontBytes);
   if (!info) {
     try {
       info = readSfnt(fontBytes);
     } catch (error) {
-      throw new Error(`Cannot read the font: ${(error as Error).message}`);
+      throw file !== undefined ? fontErrorFor(damagedFont(error, file), file) : damagedFont(error, undefined);
     }
     infos.set(fontBytes, info);
   }
   return info;
 }
 
-/** The font parsed by fontkit (cached per byte array). A collection (TTC) gives its first face. */
-export function parseFont(fontBytes: Uint8Array): Font {
+/** The font parsed by fontkit (cached per byte array). A collection (TTC) gives its first face. FONT_DAMAGED when fontkit cannot. */
+export function parseFont(fontBytes: Uint8Array, file?: string): Font {
   let font = parsed.get(fontBytes);
   if (!font) {
-    const created = fontkit.create(Buffer.from(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength)) as Font & {
-      fonts?: Font[];
-    };
-    font = created.fonts?.[0] ?? created;
+    try {
+      const created = fontkit.create(Buffer.from(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength)) as Font & {
+        fonts?: Font[];
+      };
+      font = created.fonts?.[0] ?? created;
+    } catch (error) {
+      throw damagedFont(error, file);
+    }
     parsed.set(fontBytes, font);
   }
   return font;
@@ -174,6 +205,8 @@ function postScriptSafe(name: string): string {
 export interface EmbedFontOptions {
   /** Throw when the font lacks a character of `text` (default true). */
   requireAllGlyphs?: boolean;
+  /** The font's file (or its name), for the place of a FontFileError. */
+  file?: string;
 }
 
 /**
@@ -188,17 +221,25 @@ export async function embedFontForText(
   text: string,
   options: EmbedFontOptions = {},
 ): Promise<PDFFont> {
+  const info = fontInfo(fontBytes, options.file);
   if (options.requireAllGlyphs !== false) {
     const missing = missingCharacters(fontBytes, text);
     if (missing.length > 0) {
-      const name = fontInfo(fontBytes).postscriptName ?? "the font";
-      throw new Error(`${name} has no glyph for ${missing.map(describeCharacter).join(", ")}`);
+      const name = info.postscriptName ?? options.file ?? "?";
+      throw new FontFileError(msg("FONT_MISSING_GLYPH", { font: name, chars: missing.map(describeCharacter) }), options.file !== undefined ? { file: options.file } : {});
     }
   }
-  const subset = await subsetFontForText(fontBytes, text);
-  const name = `${subsetTag(subset)}+${postScriptSafe(fontInfo(fontBytes).postscriptName ?? "Font")}`;
-  doc.registerFontkit(fontkit);
-  const font = await doc.embedFont(subset, { subset: false, customName: name });
+  let font: PDFFont;
+  let subset: Uint8Array;
+  try {
+    // HarfBuzz and fontkit read the whole font: a damaged glyf or CFF table fails here, never later in the PDF.
+    subset = await subsetFontForText(fontBytes, text);
+    const name = `${subsetTag(subset)}+${postScriptSafe(info.postscriptName ?? "Font")}`;
+    doc.registerFontkit(fontkit);
+    font = await doc.embedFont(subset, { subset: false, customName: name });
+  } catch (error) {
+    throw damagedFont(error, options.file);
+  }
   if (isCffOpenType(subset)) {
     let refs = cffFonts.get(doc);
     if (!refs) cffFonts.set(doc, (refs = []));

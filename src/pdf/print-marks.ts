@@ -1,5 +1,6 @@
 import { PDFName, type PDFPage } from "pdf-lib";
 import { mmToPt, outsetRect, type RectMm, type RectPt } from "../geometry/units.js";
+import { pdfNumber } from "./deterministic.js";
 
 /**
  * Print-shop geometry: bleed (塗り足し), crop marks (トンボ) and the PDF page boxes.
@@ -140,10 +141,7 @@ export function cutGuideLines(
 /** Hairline for marks: 0.1 mm. */
 export const MARK_LINE_WIDTH_MM = 0.1;
 
-function num(value: number): string {
-  const rounded = Math.round(value * 1000) / 1000;
-  return Object.is(rounded, -0) ? "0" : String(rounded);
-}
+const num = pdfNumber;
 
 /**
  * Content-stream operators stroking `lines` (mm, top-left origin) on a page `pageHeightMm` tall.
@@ -176,6 +174,7 @@ export interface PrintBoxes {
 /** Sets MediaBox (and CropBox to match), BleedBox and TrimBox on a page, all in pt. */
 export function setPrintBoxes(page: PDFPage, boxes: PrintBoxes): void {
   const { mediaBox, bleedBox, trimBox } = boxes;
+  for (const box of [mediaBox, bleedBox, trimBox]) if (box) [box.x, box.y, box.width, box.height].forEach(pdfNumber); // refuses NaN and ∞
   page.setMediaBox(mediaBox.x, mediaBox.y, mediaBox.width, mediaBox.height);
   page.node.delete(PDFName.of("CropBox"));
   if (bleedBox) page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);

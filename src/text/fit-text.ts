@@ -1,3 +1,5 @@
+import { msg, NafudaError } from "../messages/message.js";
+
 /**
  * Text fitting in one step, the way Japanese typesetting does it: first condense horizontally
  * (長体) down to a floor, then shrink the size; never overflow, never clip, never step-shrink.
@@ -6,7 +8,7 @@
 export interface FitBox {
   /** Box width, pt. */
   width: number;
-  /** Box height, pt. */
+  /** Box height, pt (+∞: no limit). */
   height: number;
 }
 
@@ -48,13 +50,19 @@ function floor3(value: number): number {
  * 4. at the minimum size, condense further (reported as `withinLimits: false`) — never overflow.
  */
 export function fitText(widthAtSize1: number, box: FitBox, style: FitStyle): FitResult {
-  if (!(style.maxSizePt > 0) || !(style.minSizePt > 0) || style.minSizePt > style.maxSizePt) {
-    throw new Error(`fitText: size range ${style.minSizePt}–${style.maxSizePt} pt is not valid`);
+  if (!(style.maxSizePt > 0) || !(style.minSizePt > 0) || style.minSizePt > style.maxSizePt || !Number.isFinite(style.maxSizePt)) {
+    throw new NafudaError(msg("FIT_BAD_SIZE_RANGE", { min: String(style.minSizePt), max: String(style.maxSizePt) }));
   }
   if (!(style.minCondense > 0 && style.minCondense <= 1)) {
-    throw new Error(`fitText: minCondense ${style.minCondense} must be in (0, 1]`);
+    throw new NafudaError(msg("FIT_BAD_CONDENSE", { got: String(style.minCondense) }));
   }
   const lineHeight = style.lineHeightEm ?? 1;
+  // Nothing that is not a number may reach the PDF: refuse it here, where it can still be named. (A box of unlimited
+  // height, +∞, is fine: the size is then capped by maxSizePt alone.)
+  for (const [what, value] of [["widthAtSize1", widthAtSize1], ["box.width", box.width], ["lineHeightEm", lineHeight]] as const) {
+    if (!Number.isFinite(value)) throw new NafudaError(msg("FIT_NOT_FINITE", { what, got: String(value) }));
+  }
+  if (Number.isNaN(box.height) || box.height === Number.NEGATIVE_INFINITY) throw new NafudaError(msg("FIT_NOT_FINITE", { what: "box.height", got: String(box.height) }));
   const cap = floor3(Math.min(style.maxSizePt, box.height / lineHeight));
   let size = Math.max(cap, 0);
   if (size < style.minSizePt) size = style.minSizePt;

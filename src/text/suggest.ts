@@ -1,5 +1,7 @@
 /** "Did you mean …?" for typos in keys, sizes and measure names. */
 
+import { msg, type CodedMessage } from "../messages/message.js";
+
 /** Damerau–Levenshtein (optimal string alignment) distance, by code point. */
 export function editDistance(a: string, b: string): number {
   const s = [...a];
@@ -40,7 +42,22 @@ export function nearest(word: string, candidates: Iterable<string>): string | nu
   return bestDistance <= limit ? best : null;
 }
 
-/** " (did you mean "x"?)" or "". */
+/**
+ * 「x」の書き間違いではありませんか。 / Did you mean "x"? — as a catalogue message (TEXT_DID_YOU_MEAN) to nest in
+ * another message's params, or undefined when no candidate is near enough.
+ */
+export function suggestion(word: string, candidates: Iterable<string>): CodedMessage<"TEXT_DID_YOU_MEAN"> | undefined {
+  const hit = nearest(word, candidates);
+  return hit === null ? undefined : msg("TEXT_DID_YOU_MEAN", { word: hit });
+}
+
+/** The same as `suggestion`, by the name that says what it replaces. */
+export const didYouMeanMessage = suggestion;
+
+/**
+ * " (did you mean "x"?)" or "".
+ * @deprecated English only: use `suggestion`, which gives a catalogue message. Kept while src/posters still calls it.
+ */
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const hit = nearest(word, candidates);
   return hit ? ` (did you mean "${hit}"?)` : "";

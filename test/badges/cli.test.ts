@@ -17,16 +17,19 @@ describe("nafuda badges", () => {
   it("refuses to print while readings need review, listing them", () => {
     const run = nafuda("badges", "examples/roster.csv", "-o", join(out, "refused.pdf"));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/not printing: \d+ reading\(s\) still need review/);
-    expect(run.stderr).toMatch(/row \d+: .* → \S+ \/ \S+/);
-    expect(run.stderr).toMatch(/--allow-unreviewed/);
+    expect(run.stderr).toMatch(/^nafuda: まだ確認が済んでいない読みが 3 人分あるため、印刷しません：$/m);
+    expect(run.stderr).toContain("  13 行目：三瓶　浩二 → さんぺい / Sampei（ほかの読み：さんべ／みかめ） — 名簿の読み「さんぺい」は、辞書にある「三瓶」の読み（さんべ／みかめ）のどれとも違います。");
+    expect(run.stderr).toMatch(/確認しないまま印刷するなら --allow-unreviewed をつけます。/);
+    const english = nafuda("badges", "examples/roster.csv", "-o", join(out, "refused.pdf"), "--lang", "en");
+    expect(english.stderr).toMatch(/not printing: 3 reading\(s\) still need review/);
+    expect(english.stderr).toMatch(/row 13: 三瓶　浩二 → さんぺい \/ Sampei \(or さんべ, みかめ\)/);
     expect(existsSync(join(out, "refused.pdf"))).toBe(false);
   }, 60_000);
 
   it("prints with --allow-unreviewed, and splits by 所属 with an index", async () => {
     const run = nafuda("badges", "examples/roster.csv", "-o", join(out, "all.pdf"), "--allow-unreviewed", "--offset-x", "0.5", "--start-at", "3");
     expect(run.status, run.stderr).toBe(0);
-    expect(run.stderr).toMatch(/72 badges on 8 page\(s\) \(a4-10up\)/);
+    expect(run.stderr).toMatch(/名札 72 枚、8 ページ（a4-10up）→ /);
     const doc = await PDFDocument.load(readFileSync(join(out, "all.pdf")));
     expect(doc.getPageCount()).toBe(8);
 
@@ -34,7 +37,7 @@ describe("nafuda badges", () => {
     expect(split.status, split.stderr).toBe(0);
     const index = readFileSync(join(out, "by-section", "index.csv"), "utf8");
     const lines = index.trimEnd().split(/\r\n/);
-    expect(lines[0]).toBe("\uFEFF所属,file,badges,pages");
+    expect(lines[0]).toBe("\uFEFF所属,ファイル,名札の数,ページ数");
     const total = lines.slice(1).reduce((sum, line) => sum + Number(line.split(",")[2]), 0);
     expect(total).toBe(72);
     for (const line of lines.slice(1)) expect(existsSync(join(out, "by-section", line.split(",")[1]!))).toBe(true);

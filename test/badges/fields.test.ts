@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { fieldText, groupStaff, sortForHandout } from "../../src/badges/fields.js";
+import { BadgeOptionError, fieldText, groupStaff, sortForHandout } from "../../src/badges/fields.js";
+import { thrownBy } from "../helpers/errors.js";
 import { SAMPLE, staff } from "./staff-fixture.js";
 
 describe("fields, order and groups", () => {
@@ -33,5 +34,51 @@ describe("fields, order and groups", () => {
     expect(new Set(stems.map((s) => s.toLowerCase())).size).toBe(stems.length);
     expect(stems.filter((s) => s.startsWith("総務課")).length).toBe(3); // 総務課, 総務課: and 総務課? collide, told apart by a hash
     expect(groups.at(-1)).toMatchObject({ key: "", fileStem: "未設定" });
+  });
+});
+
+describe("field sources that are names of Object.prototype, and sources the roster lacks", () => {
+  it("reads a column named constructor, __proto__ or toString as a column, and nothing when there is none", () => {
+    const s = staff(1, "松野", "まつの", "Matsuno", "総務課", { fields: JSON.parse('{"constructor":"A棟","__proto__":"B棟"}') as Record<string, string> });
+    expect(fieldText(s, "constructor")).toBe("A棟");
+    expect(fieldText(s, "__proto__")).toBe("B棟");
+    expect(fieldText(staff(2, "林", "はやし", "Hayashi", null), "constructor")).toBe("");
+    expect(fieldText(staff(2, "林", "はやし", "Hayashi", null), "toString")).toBe("");
+  });
+
+  it("groupStaff refuses a column the roster does not have, listing the roster's columns", async () => {
+    for (const by of ["constructor", "__proto__", "部門"]) {
+      const error = await thrownBy(() => groupStaff(SAMPLE, by));
+      expect(error).toBeInstanceOf(BadgeOptionError);
+      expect(error.code).toBe("BADGES_SPLIT_UNKNOWN_COLUMN");
+      expect(error.params).toMatchObject({ column: by, columns: ["氏名", "所属"] });
+    }
+    const error = await thrownBy(() => groupStaff(SAMPLE, "部門"));
+    expect(error.message).toBe("名簿に「部門」の列がないため、名札を分けられません。--split-by には名簿の列の見出し（所属、施設など）を書いてください。名簿の列：「氏名」「所属」。");
+    expect(error.format("en")).toBe('the roster has no column "部門" to split the badges by: give --split-by a column header of the roster (e.g. 所属 or 施設); its columns: "氏名", "所属"');
+    // A column the roster has, an alias with values (施設 → the record's facility) and the reading sources are fine.
+    expect(groupStaff(SAMPLE, "所属").length).toBeGreaterThan(1);
+    expect(groupStaff([staff(1, "北", "きた", "Kita", null, { facility: "本庁舎" })], "施設")).toMatchObject([{ key: "本庁舎" }]);
+    expect(groupStaff(SAMPLE, "kana")).toHaveLength(SAMPLE.length);
+    expect(groupStaff([], "部門")).toEqual([]);
+  });
+});
+
+describe("split file names never collide where file systems fold names", () => {
+  const nfc = "総務課ガス係";
+  const nfd = nfc.normalize("NFD");
+  it.each([
+    ["NFC and NFD", [nfc, nfd]],
+    ["half- and full-width katakana (NFKC)", ["ｿｳﾑ", "ソウム"]],
+    ["case", ["Soumu", "SOUMU", "soumu"]],
+    ["a name and one that cleans to the same stem", ["総務課", "総務課:", "総務課?"]],
+  ])("%s", (_, departments) => {
+    const people = departments.map((department, i) => staff(i + 1, "北", "きた", "Kita", department));
+    const groups = groupStaff(people, "所属");
+    expect(groups).toHaveLength(departments.length);
+    const folded = groups.map((g) => `${g.fileStem}.pdf`.normalize("NFKC").toLowerCase());
+    expect(new Set(folded).size).toBe(departments.length);
+    // The same groups always get the same names.
+    expect(groupStaff([...people].reverse(), "所属").map((g) => g.fileStem)).toEqual(groups.map((g) => g.fileStem));
   });
 });

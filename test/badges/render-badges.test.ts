@@ -12,6 +12,7 @@ import { bundledFontPath } from "../../src/pdf/fonts.js";
 import { mmToPt } from "../../src/geometry/units.js";
 import { charactersByGlyph, fontsByResourceName, pageContents, shownTexts } from "../pdf/pdf-inspect.js";
 import { SAMPLE, staff } from "./staff-fixture.js";
+import { thrownBy } from "../helpers/errors.js";
 
 const originals = new Map<string, fontkit.Font>();
 function original(baseFont: string): fontkit.Font {
@@ -171,9 +172,40 @@ describe("renderBadges", () => {
     const result = await renderBadgeSheets(people, { template, sheet: "a4-10up" });
     expect(result.badges).toBe(3);
     expect(result.errors).toHaveLength(1);
-    expect(result.errors[0]).toMatchObject({ row: 42, column: "surname" });
-    expect(formatRowError(result.errors[0]!)).toMatch(/U\+20BB7 𠮷/);
-    await expect(renderBadges(people, { template, sheet: "a4-10up" })).rejects.toBeInstanceOf(BadgeRenderError);
+    expect(result.errors[0]).toMatchObject({ row: 42, sheetRow: 43, column: "surname", code: "BADGE_MISSING_GLYPH" });
+    expect(formatRowError(result.errors[0]!)).toBe(
+      "43 行目・「surname」列：𠮷田　太郎：「surname」の「𠮷田」：フォント BIZUDGothic-Bold に U+20BB7 𠮷 の字がありません。" +
+        "この名札は印刷しません。その字のあるフォントを選ぶか、名簿の字を直してください（例：標準の字体にする）。",
+    );
+    expect(formatRowError(result.errors[0]!, "en")).toBe(
+      'row 43, column surname: 𠮷田　太郎: surname "𠮷田": the font BIZUDGothic-Bold has no glyph for U+20BB7 𠮷 — choose a font that has it, or correct the roster (e.g. a standard form of the character)',
+    );
+    const error = await thrownBy(() => renderBadges(people, { template, sheet: "a4-10up" }));
+    expect(error).toBeInstanceOf(BadgeRenderError);
+    expect(error.code).toBe("BADGES_UNPRINTABLE");
+    expect((error as BadgeRenderError).errors).toHaveLength(1);
+    expect(error.message).toBe(`印刷できない名札が 1 枚あります。\n  ・${formatRowError(result.errors[0]!)}`);
+    expect(error.format("en")).toBe(`1 badge(s) cannot be printed:\n  - ${formatRowError(result.errors[0]!, "en")}`);
+  });
+
+  it("warns, naming the row and column, when a text is condensed past the template's floor at its smallest size", async () => {
+    const template = parseTemplate({
+      name: "narrow",
+      width: 91,
+      height: 55,
+      fields: [{ source: "kana", x: 5, y: 5, width: 20, height: 20, font: "BIZUDPGothic-Bold", sizePt: { max: 30, min: 20 } }],
+    });
+    const result = await renderBadgeSheets([staff(3, "左衛門三郎", "さえもんさぶろう", "Saemonsaburo", "総務課")], { template, sheet: "a4-10up" });
+    expect(result.badges).toBe(1);
+    expect(result.warnings).toHaveLength(1);
+    const [warning] = result.warnings;
+    expect(warning).toMatchObject({ row: 3, sheetRow: 4, column: "kana", code: "WARN_BADGE_CONDENSED" });
+    const percent = (warning!.params as { percent: number }).percent;
+    expect(percent).toBeLessThan(75);
+    expect(formatRowError(warning!)).toBe(
+      `4 行目・「kana」列：「さえもんさぶろう」は、いちばん小さい 20 pt でも幅 20 mm の枠に入らないため、横幅を ${percent}% まで縮めました（名札の型の下限より細くなっています）。印刷して読めるか確かめてください。`,
+    );
+    expect(formatRowError(warning!, "en")).toBe(`row 4, column kana: kana "さえもんさぶろう" is condensed to ${percent}% at 20 pt to fit its 20 mm box`);
   });
 
   it("draws the base character of a variation sequence, never a .notdef box", async () => {

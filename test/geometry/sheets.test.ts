@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { backCellRects, cellRects, planPages, resolveSheet, sheetPreset, SHEET_PRESETS } from "../../src/geometry/sheets.js";
+import { backCellRects, cellRects, planPages, resolveSheet, SheetError, sheetPreset, SHEET_PRESETS } from "../../src/geometry/sheets.js";
+import { thrownBy } from "../helpers/errors.js";
 
 const meishi = { width: 91, height: 55 };
 const card = { width: 85.6, height: 54 };
@@ -26,10 +27,62 @@ describe("sheets", () => {
     expect(rects[2]!.y - rects[0]!.y).toBeCloseTo(64, 6);
   });
 
-  it("refuses a template that does not fit, with the numbers", () => {
-    expect(() => resolveSheet(sheetPreset("a4-8up-card"), meishi)).toThrow(/91 × 55 mm.*85\.6 × 54 mm/);
-    expect(() => resolveSheet({ name: "tight", page: "A4", columns: 3, rows: 5, marginTop: 11, marginLeft: 14 }, meishi)).toThrow(/does not fit its 210 × 297 mm page.*need 287 × 286 mm/);
-    expect(() => resolveSheet(sheetPreset("a4-10up"), meishi, { cropMarks: true })).toThrow(/crop marks need one badge per page/);
+  it("refuses a template that does not fit, with the numbers", async () => {
+    const cell = await thrownBy(() => resolveSheet(sheetPreset("a4-8up-card"), meishi));
+    expect(cell).toBeInstanceOf(SheetError);
+    expect(cell.code).toBe("SHEET_BADGE_TOO_BIG");
+    expect(cell.message).toBe("名札は 91 × 55 mm ですが、シート「a4-8up-card」の枠は 85.6 × 54 mm で、入りません。その大きさの名札の型にするか、別のシートを選んでください。");
+    expect(cell.format("en")).toMatch(/91 × 55 mm.*85\.6 × 54 mm/);
+    const page = await thrownBy(() => resolveSheet({ name: "tight", page: "A4", columns: 3, rows: 5, marginTop: 11, marginLeft: 14 }, meishi));
+    expect(page.code).toBe("SHEET_TOO_BIG_FOR_PAGE");
+    expect(page.message).toBe(
+      "シート「tight」が 210 × 297 mm の用紙に収まりません。91 × 55 mm の枠 3 × 5 面を送り 91 × 55 mm、余白 左 14・上 11 mm で並べると 287 × 286 mm 要ります。面の数、送り、余白を見直すか、大きい用紙にしてください。",
+    );
+    expect(page.format("en")).toMatch(/does not fit its 210 × 297 mm page.*need 287 × 286 mm/);
+    const marks = await thrownBy(() => resolveSheet(sheetPreset("a4-10up"), meishi, { cropMarks: true }));
+    expect(marks.code).toBe("SHEET_CROP_MARKS_ONE_UP");
+    expect(marks.message).toMatch(/^トンボは、1 ページに名札 1 枚のときだけ付けられます（シート「a4-10up」は 2 × 5 面で/u);
+    expect(marks.format("en")).toMatch(/crop marks need one badge per page/);
+    expect((await thrownBy(() => resolveSheet({ name: "x", page: "A4", columns: 2, rows: 1, pitchX: 50 }, meishi))).code).toBe("SHEET_PITCH_OVERLAP");
+    expect((await thrownBy(() => sheetPreset("constructor"))).code).toBe("SHEET_UNKNOWN_PRESET");
+    expect((await thrownBy(() => sheetPreset("nope"))).message).toBe("「nope」という用紙の割り付け（シート）はありません。使えるもの：「a4-10up」「a4-8up-card」「a4-1up」「single」。");
+  });
+
+  it("refuses numbers that are not finite before they can reach a PDF", async () => {
+    for (const [spec, code] of [
+      [{ name: "x", page: "A4", columns: 1, rows: 1, pitchX: Number.NaN }, "SHEET_NOT_A_NUMBER"],
+      [{ name: "x", page: "A4", columns: 1, rows: 1, marginTop: Number.POSITIVE_INFINITY }, "SHEET_NOT_A_NUMBER"],
+      [{ name: "x", columns: 1, rows: 1, bleed: Number.NaN, cropMarks: true }, "SHEET_NOT_A_NUMBER"],
+      [{ name: "x", page: { width: Number.POSITIVE_INFINITY, height: 300 }, columns: 1, rows: 1 }, "SHEET_NOT_POSITIVE"],
+      [{ name: "x", page: "A4", columns: Number.NaN, rows: 1 }, "SHEET_NOT_POSITIVE"],
+      [{ name: "x", page: "A4", columns: 1, rows: 1, cell: { width: 91, height: Number.NaN } }, "SHEET_NOT_POSITIVE"],
+    ] as const) {
+      const error = await thrownBy(() => resolveSheet(spec as never, meishi));
+      expect(error.code, JSON.stringify(spec)).toBe(code);
+    }
+    const error = await thrownBy(() => resolveSheet({ name: "x", page: "A4", columns: 1, rows: 1, pitchX: Number.NaN }, meishi));
+    expect(error.message).toBe("シート「x」の横の送り（pitchX）は、数（mm）で書いてください（今は NaN）。");
+    expect(error.format("en")).toBe("x: pitchX must be a number of mm (got NaN)");
+    const sheet = resolveSheet(sheetPreset("a4-10up"), meishi);
+    for (const [placement, code] of [
+      [{ offsetX: Number.NaN }, "SHEET_BAD_OFFSET"],
+      [{ offsetY: Number.NEGATIVE_INFINITY }, "SHEET_BAD_OFFSET"],
+      [{ backOffsetX: Number.NaN }, "SHEET_BAD_OFFSET"],
+      [{ scale: Number.POSITIVE_INFINITY }, "SHEET_BAD_SCALE"],
+      [{ scale: Number.NaN }, "SHEET_BAD_SCALE"],
+      [{ startAt: Number.NaN }, "SHEET_BAD_START_AT"],
+    ] as const) {
+      expect((await thrownBy(() => planPages(3, sheet, { ...placement, duplex: true }))).code, JSON.stringify(placement)).toBe(code);
+    }
+    const offset = await thrownBy(() => cellRects(sheet, { offsetX: Number.NaN }));
+    expect(offset.message).toBe("--offset-x は数（mm）で書いてください（今は NaN）。");
+    expect(offset.format("en")).toBe("--offset-x must be a number of mm (got NaN)");
+  });
+
+  it("keeps the legacy string form of SheetError for the CLI's --font check (FONT_OPTION_FORMAT)", () => {
+    const error = new SheetError("--font city.ttf: write NAME=path.ttf (NAME as the template names it)");
+    expect(error.code).toBe("FONT_OPTION_FORMAT");
+    expect(error.params).toEqual({ entry: "city.ttf" });
   });
 
   it("calibrates with offset, scale about the page centre, and start-at", () => {
@@ -42,7 +95,7 @@ describe("sheets", () => {
     const partUsed = cellRects(sheet, { startAt: 4 });
     expect(partUsed).toHaveLength(7);
     expect(partUsed[0]).toMatchObject({ index: 3, x: 105, y: 66 });
-    expect(() => cellRects(sheet, { startAt: 11 })).toThrow(/1 to 10/);
+    expect(() => cellRects(sheet, { startAt: 11 })).toThrow("--start-at は 1 から 10 までの枠の番号にしてください（シート「a4-10up」。今は 11）。");
   });
 
   it("mirrors backs so each lands behind its front on a long-edge flip", () => {
@@ -88,14 +141,18 @@ describe("sheets", () => {
 describe("printer calibration never moves a badge off the page", () => {
   const sheet = resolveSheet(sheetPreset("a4-10up"), { width: 91, height: 55 });
   it.each([
-    [{ offsetX: 2, offsetY: -1.5 }, null],
-    [{ scale: 1.005 }, null],
-    [{ offsetX: 30 }, /16\.0 mm past the right edge of the 210 × 297 mm page/],
-    [{ offsetY: -12 }, /1\.0 mm past the top edge/],
-    [{ scale: 1.2 }, /past the .* edge/],
-  ])("%j → %s", (placement, refusal) => {
+    [{ offsetX: 2, offsetY: -1.5 }, null, null],
+    [{ scale: 1.005 }, null, null],
+    [{ offsetX: 30 }, /の 2 枚目の名札が 210 × 297 mm の用紙の右端から 16\.0 mm はみ出します。ずらす量か倍率を小さくしてください。$/u, /16\.0 mm past the right edge of the 210 × 297 mm page/],
+    [{ offsetY: -12 }, /の上端から 1\.0 mm はみ出します/u, /1\.0 mm past the top edge/],
+    [{ scale: 1.2 }, /端から .* mm はみ出します/u, /past the .* edge/],
+  ])("%j → %s", async (placement, japanese, english) => {
     const run = () => cellRects(sheet, placement);
-    if (refusal) expect(run).toThrow(refusal);
-    else expect(run()).toHaveLength(10);
+    if (japanese && english) {
+      const error = await thrownBy(run);
+      expect(error.code).toBe("SHEET_OFF_PAGE");
+      expect(error.message).toMatch(japanese);
+      expect(error.format("en")).toMatch(english);
+    } else expect(run()).toHaveLength(10);
   });
 });

@@ -11,6 +11,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { PDFDocument, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderBadgeSheets } from "../../src/badges/render-badges.js";
+import { NafudaError } from "../../src/messages/message.js";
 import { runPosterBatch, MANIFEST_FILE } from "../../src/posters/batch.js";
 import { bundledPath } from "../../src/package-root.js";
 import { SAMPLE } from "../badges/staff-fixture.js";
@@ -60,11 +61,15 @@ describe("badges: a template whose background PDF is broken or encrypted", () =>
   });
 
   // Was pdf-lib's own error ("Failed to parse PDF document (line:20 …)", "… use ignoreEncryption"), naming no
-  // file; fixed in f484649.
+  // file; fixed in f484649. Now a BackgroundFileError with a stable code, in Japanese (English on request).
   it.each(["broken", "not-a-pdf", "encrypted"])("%s: the message names the background file and says what to do", async (name) => {
-    const error = await renderBadgeSheets(SAMPLE, { template: join(templates, `${name}.json`) }).then(() => null, (e: unknown) => e as Error);
+    const error = await renderBadgeSheets(SAMPLE, { template: join(templates, `${name}.json`) }).then(() => null, (e: unknown) => e as NafudaError);
+    expect(error).toBeInstanceOf(NafudaError);
+    expect(error?.code).toBe(name === "encrypted" ? "BACKGROUND_ENCRYPTED" : "BACKGROUND_DAMAGED");
+    expect(error?.file).toBe(join(templates, `${name}.pdf`));
     expect(error?.message).toContain(`${name}.pdf`);
-    expect(error?.message).toMatch(name === "encrypted" ? /password/i : /save it again|export it again|damaged/i);
+    expect(error?.message).toMatch(name === "encrypted" ? /パスワード/ : /書き出し直してください/);
+    expect(error?.format("en")).toMatch(name === "encrypted" ? /password/i : /export it again|damaged/i);
   });
 
   // Was exit 3 ("unexpected failure, a bug") for what README calls bad input; fixed in f484649.
@@ -83,9 +88,9 @@ describe("badges: bad rows are left out, the others print", () => {
     writeFileSync(join(folder, "roster.csv"), "職員番号,氏名,フリガナ,所属\r\n1,佐藤　花子,サトウ　ハナコ,総務課\r\n2,😀,,総務課\r\n3,=1+2,,総務課\r\n4,鈴木　一郎,スズキ　イチロウ,市民課\r\n");
     const run = nafuda(folder, ["badges", "roster.csv", "-o", "out/badges.pdf"]);
     expect(run.status).toBe(1);
-    expect(run.stderr).toContain("roster.csv, row 2, column 氏名:");
-    expect(run.stderr).toContain("roster.csv, row 3, column 氏名:");
-    expect(run.stderr).toMatch(/2 badges on 1 page/);
+    expect(run.stderr).toContain("エラー：roster.csv の 3 行目・「氏名」列：氏名「😀」に名前に使わない文字");
+    expect(run.stderr).toContain("エラー：roster.csv の 4 行目・「氏名」列：氏名「=1+2」が「=」で始まっていて");
+    expect(run.stderr).toMatch(/名札 2 枚、1 ページ（a4-10up）→ out\/badges\.pdf。2 行は印刷していません/);
     const pdf = await PDFDocument.load(readFileSync(join(folder, "out", "badges.pdf")));
     expect(pdf.getPageCount()).toBe(1);
     expect(leftovers(folder)).toEqual([]);
@@ -150,7 +155,7 @@ describe("posters: facility names with ../ and /", () => {
     writeFileSync(join(root, "sub", "facilities.csv"), list);
     const run = nafuda(join(root, "sub"), ["posters", "facilities.csv", "--policy", bundledPath("examples", "policy.yaml"), "-o", "out"]);
     expect(run.status).toBe(0);
-    expect(run.stderr).toMatch(/7 facilities, 7 poster page\(s\)/);
+    expect(run.stderr).toMatch(/7 施設、ポスター 7 ページ/);
     const files = filesUnder(root);
     expect(files.every((file) => file === "sub/facilities.csv" || /^sub\/out\/[^/]+$/.test(file)), files.join("\n")).toBe(true);
     expect(leftovers(root)).toEqual([]);

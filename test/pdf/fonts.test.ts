@@ -1,9 +1,12 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import fontkit from "@pdf-lib/fontkit";
 import {
   bundledFontPath,
   embedFontForText,
+  FontFileError,
   loadFont,
   missingCharacters,
   subsetTag,
@@ -11,6 +14,7 @@ import {
 } from "../../src/pdf/fonts.js";
 import { createDeterministicDocument, saveDeterministic } from "../../src/pdf/deterministic.js";
 import { embeddedFonts, outline, pageContents, shownGlyphIds } from "./pdf-inspect.js";
+import { thrownBy } from "../helpers/errors.js";
 
 const TEXT = "まつの Matsuno てしがわら さえもんさぶろう Teshigawara 髙﨑 総務課 ー";
 
@@ -25,8 +29,49 @@ async function pdfWith(fontName: string, text: string): Promise<Uint8Array> {
 describe("fonts", () => {
   it("finds bundled fonts by name", async () => {
     expect(bundledFontPath("BIZUDPGothic-Bold")).toMatch(/fonts[\\/]BIZUDPGothic-Bold\.ttf$/);
-    expect(() => bundledFontPath("Nope")).toThrow(/bundled/);
-    await expect(loadFont("NoSuchFont")).rejects.toThrow(/bundled fonts/);
+    const notBundled = await thrownBy(() => bundledFontPath("Nope"));
+    expect(notBundled).toBeInstanceOf(FontFileError);
+    expect(notBundled.code).toBe("FONT_NOT_BUNDLED");
+    expect(notBundled.message).toBe(
+      "「Nope」は組み込みのフォントではありません。組み込み：「BIZUDGothic-Regular」「BIZUDGothic-Bold」「BIZUDPGothic-Regular」「BIZUDPGothic-Bold」。ほかのフォントは TTF/OTF ファイルの場所で指定してください。",
+    );
+    expect(notBundled.format("en")).toMatch(/bundled/);
+    const notFound = await thrownBy(() => loadFont("NoSuchFont"));
+    expect(notFound).toMatchObject({ code: "FONT_NOT_FOUND", file: undefined });
+    expect(notFound.message).toMatch(/^フォント「NoSuchFont」が見つかりません。ファイルでもなく、組み込みのフォント（「BIZUDGothic-Regular」/u);
+    expect(notFound.format("en")).toMatch(/bundled fonts/);
+    const missingFile = await thrownBy(() => loadFont("/no/such/dir/city.ttf"));
+    expect(missingFile).toMatchObject({ code: "FONT_FILE_NOT_FOUND", file: "/no/such/dir/city.ttf" });
+    expect(missingFile.message).toBe("/no/such/dir/city.ttf：フォントファイルがありません。場所とファイル名（.ttf / .otf）を確かめてください。");
+  });
+
+  it("refuses, naming the file, a font that is not a font, damaged or cut short, a WOFF, a folder or a device", async () => {
+    const folder = mkdtempSync(join(tmpdir(), "nafuda-fonts-"));
+    const whole = readFileSync(bundledFontPath("BIZUDGothic-Regular"));
+    const cases: [string, Uint8Array | null, string][] = [
+      ["cut.ttf", whole.subarray(0, whole.length >> 1), "FONT_DAMAGED"],
+      ["end-cut.ttf", whole.subarray(0, whole.length - 1000), "FONT_DAMAGED"],
+      ["header.ttf", whole.subarray(0, 100), "FONT_DAMAGED"],
+      ["tiny.ttf", whole.subarray(0, 5), "FONT_NOT_SFNT"],
+      ["text.ttf", new Uint8Array(Buffer.from("これはフォントではありません\n")), "FONT_NOT_SFNT"],
+      ["web.woff", new Uint8Array(Buffer.from("wOFF0000000000000000")), "FONT_WOFF"],
+      ["folder.ttf", null, "FILE_IS_FOLDER"],
+    ];
+    for (const [name, bytes, code] of cases) {
+      if (bytes) writeFileSync(join(folder, name), bytes);
+      else mkdirSync(join(folder, name));
+      const error = await thrownBy(() => loadFont(join(folder, name)));
+      expect(error, name).toBeInstanceOf(FontFileError);
+      expect(error, name).toMatchObject({ code, file: join(folder, name) });
+    }
+    const cut = await thrownBy(() => loadFont(join(folder, "cut.ttf")));
+    expect(cut.text()).toMatch(/^フォントファイルが壊れているか、途中で切れています（.+）。フォントを入れ直すか、別のフォントを指定してください。$/u);
+    expect(cut.text("en")).toMatch(/^the font file is damaged or cut short \(.+\): install the font again or choose another one$/);
+    if (existsSync("/dev/zero")) expect(await thrownBy(() => loadFont("/dev/zero"))).toMatchObject({ code: "FILE_NOT_REGULAR", file: "/dev/zero" });
+    // Bytes given as they are: checked when used, the same refusal without a file.
+    const doc = await createDeterministicDocument();
+    const fromBytes = await thrownBy(() => embedFontForText(doc, whole.subarray(0, 100), "まつの", { file: "city.ttf" }));
+    expect(fromBytes).toMatchObject({ code: "FONT_DAMAGED", file: "city.ttf" });
   });
 
   it("names missing characters, treating surrogate pairs as one character", async () => {
@@ -41,7 +86,12 @@ describe("fonts", () => {
 
   it("refuses to embed text the font cannot show", async () => {
     const doc = await createDeterministicDocument();
-    await expect(embedFontForText(doc, await loadFont("BIZUDGothic-Regular"), "𠮷田")).rejects.toThrow(/U\+20BB7 𠮷/);
+    const font = await loadFont("BIZUDGothic-Regular");
+    const error = await thrownBy(() => embedFontForText(doc, font, "𠮷田"));
+    expect(error).toBeInstanceOf(FontFileError);
+    expect(error.code).toBe("FONT_MISSING_GLYPH");
+    expect(error.message).toBe("フォント BIZUDGothic-Regular に U+20BB7 𠮷 の字がありません。その字のあるフォントを選ぶか、文字を直してください。");
+    expect(error.format("en")).toMatch(/U\+20BB7 𠮷/);
   });
 
   it("embeds a real subset with a six-letter tag and draws the same outlines as the original font", async () => {

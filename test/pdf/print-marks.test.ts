@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent, setPrintBoxes } from "../../src/pdf/print-marks.js";
-import { createDeterministicDocument } from "../../src/pdf/deterministic.js";
+import { createDeterministicDocument, pdfNumber } from "../../src/pdf/deterministic.js";
+import { thrownBy } from "../helpers/errors.js";
 import type { LineMm } from "../../src/pdf/print-marks.js";
 import type { RectMm } from "../../src/geometry/units.js";
 
@@ -59,5 +60,16 @@ describe("print marks", () => {
     expect(page.getMediaBox()).toEqual({ x: 0, y: 0, width: 300, height: 200 });
     expect(page.getBleedBox()).toEqual({ x: 10, y: 10, width: 280, height: 180 });
     expect(page.getTrimBox()).toEqual({ x: 20, y: 20, width: 260, height: 160 });
+  });
+
+  it("never writes a number that is not finite: PDF_NOT_FINITE instead of NaN in the content or the boxes", async () => {
+    expect(linesToContent([{ x1: 1, y1: 2, x2: 3, y2: 4 }], 100)).toContain("2.835 277.795 m 8.504 272.126 l S");
+    const error = await thrownBy(() => linesToContent([{ x1: Number.NaN, y1: 0, x2: 1, y2: 1 }], 100));
+    expect(error.code).toBe("PDF_NOT_FINITE");
+    expect(error.message).toBe("PDF に書けない数（NaN）になりました。ずらす量、倍率、大きさなど、指定した数を確かめてください。直らないときは nafuda の不具合として知らせてください。");
+    const page = (await createDeterministicDocument()).addPage([100, 100]);
+    expect((await thrownBy(() => setPrintBoxes(page, { mediaBox: { x: 0, y: 0, width: Number.POSITIVE_INFINITY, height: 1 } }))).code).toBe("PDF_NOT_FINITE");
+    expect(pdfNumber(-0.0001)).toBe("0");
+    expect(pdfNumber(1.23456)).toBe("1.235");
   });
 });

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fitText } from "../../src/text/fit-text.js";
+import { didYouMean, suggestion } from "../../src/text/suggest.js";
+import { formatMessage } from "../../src/messages/message.js";
+import { thrownBy } from "../helpers/errors.js";
 
 const style = { maxSizePt: 50, minSizePt: 30, minCondense: 0.75 };
 const box = { width: 200, height: 60 };
@@ -49,8 +52,30 @@ describe("fitText", () => {
       ),
     );
   });
-  it("rejects nonsense ranges", () => {
-    expect(() => fitText(1, box, { maxSizePt: 10, minSizePt: 20, minCondense: 0.8 })).toThrow(/size range/);
-    expect(() => fitText(1, box, { maxSizePt: 10, minSizePt: 5, minCondense: 0 })).toThrow(/minCondense/);
+  it("rejects nonsense ranges and numbers that are not finite", async () => {
+    const range = await thrownBy(() => fitText(1, box, { maxSizePt: 10, minSizePt: 20, minCondense: 0.8 }));
+    expect(range.code).toBe("FIT_BAD_SIZE_RANGE");
+    expect(range.message).toBe("文字の大きさの範囲 20〜10 pt が正しくありません。どちらも 0 より大きい数で、min は max 以下にしてください。");
+    expect(range.format("en")).toMatch(/size range/);
+    const condense = await thrownBy(() => fitText(1, box, { maxSizePt: 10, minSizePt: 5, minCondense: 0 }));
+    expect(condense.code).toBe("FIT_BAD_CONDENSE");
+    expect(condense.format("en")).toMatch(/minCondense/);
+    expect((await thrownBy(() => fitText(1, box, { maxSizePt: Number.POSITIVE_INFINITY, minSizePt: 5, minCondense: 0.8 }))).code).toBe("FIT_BAD_SIZE_RANGE");
+    for (const [width, fitBox] of [[Number.NaN, box], [1, { width: Number.POSITIVE_INFINITY, height: 60 }], [1, { width: 200, height: Number.NaN }]] as const) {
+      expect((await thrownBy(() => fitText(width, fitBox, style))).code).toBe("FIT_NOT_FINITE");
+    }
+    // A box of unlimited height (posters' lines) is fine: the size is capped by maxSizePt.
+    expect(fitText(3, { width: 200, height: Number.POSITIVE_INFINITY }, style)).toMatchObject({ sizePt: 50, withinLimits: true });
+  });
+});
+
+describe("did you mean", () => {
+  it("gives a catalogue message for a near candidate, nothing for a far one", () => {
+    const hint = suggestion("romanji", ["romaji", "readings", "badges"]);
+    expect(hint).toEqual({ code: "TEXT_DID_YOU_MEAN", params: { word: "romaji" } });
+    expect(formatMessage(hint!, "ja")).toBe("「romaji」の書き間違いではありませんか。");
+    expect(formatMessage(hint!, "en")).toBe('Did you mean "romaji"?');
+    expect(suggestion("xyz", ["romaji", "readings"])).toBeUndefined();
+    expect(didYouMean("romanji", ["romaji"])).toBe(' (did you mean "romaji"?)'); // the older English form, while src/posters uses it
   });
 });

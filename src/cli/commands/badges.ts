@@ -96,12 +96,8 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         .option("roster-sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
     handler: async (args) => {
       try {
-        const fonts: Record<string, string> = {};
-        for (const entry of args.font ?? []) {
-          const at = entry.indexOf("=");
-          if (at <= 0) return out.refuse(msg("CLI_FONT_FORMAT", { entry }));
-          fonts[entry.slice(0, at)] = entry.slice(at + 1);
-        }
+        const { parseFontOptions } = await import("../../badges/sheet-option.js");
+        const fonts = parseFontOptions(args.font ?? []);
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],

@@ -17,11 +17,9 @@ export function initCommand(out: Output): CommandModule<object, InitArgs> {
         .option("force", { type: "boolean", default: false, describe: t("OPT_FORCE") }) as never,
     handler: async (args) => {
       try {
-        const { initProject } = await import("../../config/init.js");
+        const { initMessages, initProject } = await import("../../config/init.js");
         const result = await initProject(resolve(args.folder), args.name, args.force);
-        for (const name of result.written) out.line(msg("INIT_WROTE", { name }));
-        for (const name of result.skipped) out.line(msg("INIT_KEPT", { name }));
-        out.line(msg("INIT_NEXT", { folder: args.folder }));
+        for (const message of initMessages(result, args.folder)) out.line(message);
       } catch (error) {
         out.fail(error);
       }
