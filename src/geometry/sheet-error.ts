@@ -1,4 +1,4 @@
-import { msg, NafudaError, type CodedMessage, type Place } from "../messages/message.js";
+import { NafudaError, type CodedMessage, type Place } from "../messages/message.js";
 
 /**
  * Raised when a sheet cannot hold the template or its numbers do not add up (the message has the numbers), when a
@@ -9,14 +9,9 @@ export class SheetError extends NafudaError {
   override name = "SheetError";
   readonly problems: readonly CodedMessage[];
 
-  /**
-   * @param message the catalogue message. A string is the legacy form that src/cli/commands/badges.ts still uses for
-   * its `--font NAME=path.ttf` check ("--font x: write NAME=path.ttf …"); it becomes FONT_OPTION_FORMAT. Remove it
-   * once the CLI uses parseFontOptions (src/badges/sheet-option.ts).
-   */
-  constructor(message: CodedMessage | string, place: Place & { problems?: readonly CodedMessage[] } = {}) {
+  constructor(message: CodedMessage, place: Place & { problems?: readonly CodedMessage[] } = {}) {
     const { problems = [], ...where } = place;
-    super(typeof message === "string" ? msg("FONT_OPTION_FORMAT", { entry: /^--font (.*?): write NAME=/s.exec(message)?.[1] ?? message }) : message, where);
+    super(message, where);
     this.problems = problems;
   }
 }

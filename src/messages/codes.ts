@@ -36,7 +36,7 @@ function wording(entry: Entry<Record<string, unknown>>, lang: Lang): string {
 export function documentedCodes(): CodeDoc[] {
   return (Object.keys(CATALOGUE) as Code[]).flatMap((code) => {
     const entry = CATALOGUE[code] as Entry<Record<string, unknown>>;
-    if (entry.kind === "text" || code === "UNCONVERTED") return [];
+    if (entry.kind === "text") return [];
     return [{ code, kind: entry.kind as CodeDoc["kind"], ja: wording(entry, "ja"), en: wording(entry, "en") }];
   });
 }

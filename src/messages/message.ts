@@ -122,8 +122,3 @@ export class NafudaError extends Error {
     return formatPlaced(this, this, lang);
   }
 }
-
-/** Wording not yet in the catalogue, carried as it is until its area is converted (a test lists what is left). */
-export function unconverted(text: string): CodedMessage<"UNCONVERTED"> {
-  return msg("UNCONVERTED", { text });
-}

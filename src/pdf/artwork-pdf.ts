@@ -24,15 +24,12 @@ const MAX_PAGE_PT = 14_400;
 
 /**
  * What the PDF is to the person, for the messages: the template's background (TEXT_ROLE_TEMPLATE_BACKGROUND), the PDF
- * of an option (TEXT_ROLE_OPTION_PDF), or any catalogue message. A string is the option that named it ("--background");
- * the older English form "the --background PDF" is read the same way.
+ * of an option (TEXT_ROLE_OPTION_PDF), or any catalogue message. A string is the option that named it ("--background").
  */
 export type ArtworkRole = Message | string;
 
 function roleMessage(role: ArtworkRole): Message {
-  if (isMessage(role)) return role;
-  const option = /--[a-z][a-z0-9-]*/i.exec(role)?.[0] ?? role;
-  return msg("TEXT_ROLE_OPTION_PDF", { option });
+  return isMessage(role) ? role : msg("TEXT_ROLE_OPTION_PDF", { option: role });
 }
 
 /** A rectangle of page 1 as the PDF gives it, in pt; null when it is not four finite numbers. */

@@ -94,36 +94,16 @@ function loosePlace(value: Loose): Place {
   return place;
 }
 
-/**
- * One problem the library reports, whatever its shape: a NafudaError, a message with place fields (a RowError,
- * a policy issue), or, from an area whose messages are not yet in the catalogue, an object with a `message`.
- */
+/** One problem the library reports: a NafudaError, or a message with place fields (a RowError, a policy issue). */
 export function problemOf(value: unknown, lang: Lang): PageProblem | null {
   if (value instanceof NafudaError) return pageProblem(value, value, lang);
-  if (typeof value === "string") return { code: "UNCONVERTED", message: value, text: value, where: "", place: {} };
-  if (typeof value !== "object" || value === null) return null;
-  const place = loosePlace(value as Loose);
-  if (isMessage(value)) return pageProblem(value, place, lang);
-  const text = str((value as Loose).message);
-  if (text === undefined) return null;
-  const code = str((value as Loose).code) ?? "UNCONVERTED";
-  const where = formatPlace(place, lang);
-  return { code, message: where ? `${where}：${text}` : text, text, where, place: pagePlace(place) };
+  if (typeof value !== "object" || value === null || !isMessage(value)) return null;
+  return pageProblem(value, loosePlace(value as unknown as Loose), lang);
 }
-
-/**
- * The library's input errors whose areas still throw plain Errors (their classes are being moved onto
- * NafudaError): they are input problems (422), not the server's failure.
- */
-const INPUT_ERROR_NAMES = new Set([
-  "PolicyError", "TemplateError", "SheetError", "FacilityListError", "BackgroundFileError", "BackgroundLayoutError",
-  "BadgeRenderError", "ConfigError",
-]);
 
 /** A thrown error that says what is wrong with the input, or null when it is the server's own failure. */
 export function inputProblem(error: unknown, lang: Lang): { problem: PageProblem; issues: PageProblem[] } | null {
-  if (!(error instanceof Error)) return null;
-  if (!(error instanceof NafudaError) && !INPUT_ERROR_NAMES.has(error.name)) return null;
+  if (!(error instanceof NafudaError)) return null;
   const problem = problemOf(error, lang)!;
   const loose = error as unknown as Loose;
   const list = [loose.issues, loose.problems, loose.errors].find((value): value is unknown[] => Array.isArray(value) && value.length > 0) ?? [];

@@ -54,11 +54,3 @@ export function suggestion(word: string, candidates: Iterable<string>): CodedMes
 /** The same as `suggestion`, by the name that says what it replaces. */
 export const didYouMeanMessage = suggestion;
 
-/**
- * " (did you mean "x"?)" or "".
- * @deprecated English only: use `suggestion`, which gives a catalogue message. Kept while src/posters still calls it.
- */
-export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const hit = nearest(word, candidates);
-  return hit ? ` (did you mean "${hit}"?)` : "";
-}

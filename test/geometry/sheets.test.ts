@@ -79,12 +79,6 @@ describe("sheets", () => {
     expect(offset.format("en")).toBe("--offset-x must be a number of mm (got NaN)");
   });
 
-  it("keeps the legacy string form of SheetError for the CLI's --font check (FONT_OPTION_FORMAT)", () => {
-    const error = new SheetError("--font city.ttf: write NAME=path.ttf (NAME as the template names it)");
-    expect(error.code).toBe("FONT_OPTION_FORMAT");
-    expect(error.params).toEqual({ entry: "city.ttf" });
-  });
-
   it("calibrates with offset, scale about the page centre, and start-at", () => {
     const sheet = resolveSheet(sheetPreset("a4-10up"), meishi);
     const shifted = cellRects(sheet, { offsetX: 1.5, offsetY: -0.5 });

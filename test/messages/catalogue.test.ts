@@ -61,3 +61,21 @@ describe("the README documents every code", () => {
     for (const { code } of documentedCodes()) expect(readme).toContain(`\`${code}\``);
   });
 });
+
+describe("nothing a user reads is left outside the catalogue", () => {
+  it("no source file carries English-only wording through a stand-in (the conversion's UNCONVERTED is gone)", async () => {
+    const { readdirSync, statSync } = await import("node:fs");
+    const { join } = await import("node:path");
+    const files: string[] = [];
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) walk(path);
+        else if (path.endsWith(".ts")) files.push(path);
+      }
+    };
+    walk(bundledPath("src"));
+    expect(files.length).toBeGreaterThan(50);
+    for (const file of files) expect(readFileSync(file, "utf8"), file).not.toMatch(/\bunconverted\(|"UNCONVERTED"|didYouMean\(/);
+  });
+});

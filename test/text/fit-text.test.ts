@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { fitText } from "../../src/text/fit-text.js";
-import { didYouMean, suggestion } from "../../src/text/suggest.js";
+import { suggestion } from "../../src/text/suggest.js";
 import { formatMessage } from "../../src/messages/message.js";
 import { thrownBy } from "../helpers/errors.js";
 
@@ -76,6 +76,5 @@ describe("did you mean", () => {
     expect(formatMessage(hint!, "ja")).toBe("「romaji」の書き間違いではありませんか。");
     expect(formatMessage(hint!, "en")).toBe('Did you mean "romaji"?');
     expect(suggestion("xyz", ["romaji", "readings"])).toBeUndefined();
-    expect(didYouMean("romanji", ["romaji"])).toBe(' (did you mean "romaji"?)'); // the older English form, while src/posters uses it
   });
 });
