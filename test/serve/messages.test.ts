@@ -31,17 +31,17 @@ describe("the page's problems: the library's message, its code and its place", (
     expect(problemOf(error, "en")!.message).toBe(`名簿.xls: ${formatMessage(msg("TABLE_OLD_XLS"), "en")}`);
   });
 
-  it("an issue of an area not yet in the catalogue is shown as it is, with its line and key", () => {
-    const problem = problemOf({ file: "policy.yaml", path: "titel", line: 2, message: 'unknown key "titel"' }, "ja")!;
-    expect(problem).toMatchObject({ code: "UNCONVERTED", where: "policy.yaml の 2 行目・「titel」", text: 'unknown key "titel"' });
-    expect(problem.message).toBe('policy.yaml の 2 行目・「titel」：unknown key "titel"');
+  it("an issue with its line and key is shown with them; anything that is not a message is not a problem", () => {
+    const problem = problemOf({ file: "policy.yaml", path: "titel", line: 2, ...msg("ROW_NAME_EMPTY") }, "ja")!;
+    expect(problem).toMatchObject({ code: "ROW_NAME_EMPTY", where: "policy.yaml の 2 行目・「titel」" });
+    expect(problemOf({ message: 'unknown key "titel"' }, "ja")).toBeNull();
     expect(problemOf(42, "ja")).toBeNull();
   });
 
   it("input errors are told apart from the server's own failures", () => {
     expect(inputProblem(new RosterFileError("x.csv", msg("TABLE_EMPTY")), "ja")?.problem.code).toBe("TABLE_EMPTY");
-    const sheet = Object.assign(new Error("the template does not fit"), { name: "SheetError" });
-    expect(inputProblem(sheet, "ja")?.problem).toMatchObject({ code: "UNCONVERTED", message: "the template does not fit" });
+    // A plain Error is never an input problem, whatever its name: every input error is a NafudaError.
+    expect(inputProblem(Object.assign(new Error("the template does not fit"), { name: "SheetError" }), "ja")).toBeNull();
     const policy = Object.assign(new NafudaError(msg("TABLE_EMPTY")), { issues: [{ line: 3, key: "title", ...msg("ROW_NAME_EMPTY") }] });
     expect(inputProblem(policy, "ja")?.issues).toEqual([expect.objectContaining({ code: "ROW_NAME_EMPTY", where: "3 行目・「title」" })]);
     expect(inputProblem(new TypeError("x is undefined"), "ja")).toBeNull();
