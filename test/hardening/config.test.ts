@@ -76,3 +76,23 @@ describe("lang", () => {
     expect(await thrownBy(() => parseConfig("lang: english\n", "c.yaml"))).toMatchObject({ code: "CONFIG_NOT_ONE_OF", key: "lang", line: 1 });
   });
 });
+
+describe("nafuda init --name with characters YAML and CSV treat specially", () => {
+  it.each(["あおば市: 北区", '"あおば市"', "あおば市 #1", "あおば, 市", "- あおば市", "あおば市\\n"])(
+    "%j: the config, the policy and the facility list it writes read back with the name as typed",
+    async (name) => {
+      const folder = join(work, `init-${Buffer.from(name).toString("hex")}`);
+      const run = nafuda(work, ["init", folder, `--name=${name}`]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(loadConfig(join(folder, "nafuda.config.yaml"))!.config.municipality).toBe(name);
+      const { loadPolicy } = await import("../../src/posters/policy.js");
+      const policy = await loadPolicy(join(folder, "policy.yaml"));
+      expect(policy.issuer).toBe(name);
+      const { readFacilities } = await import("../../src/posters/facilities.js");
+      const list = await readFacilities(join(folder, "facilities.csv"), { policy });
+      expect(list.errors).toEqual([]);
+      expect(list.facilities.length).toBe(10);
+      expect(list.facilities.map((f) => f.issuer).filter(Boolean).join("")).not.toContain("みどり市");
+    },
+  );
+});

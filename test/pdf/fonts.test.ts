@@ -119,9 +119,11 @@ describe("fonts", () => {
     }
   });
 
-  // Any .otf with PostScript (CFF) outlines; Debian's fonts-linuxlibertine has one. Skipped when absent.
+  // An .otf with PostScript (CFF) outlines: Debian's fonts-linuxlibertine, which .ci/run installs. Without it this
+  // test fails with what to install, rather than skipping: the CFF path is then simply not checked.
   const otf = "/usr/share/fonts/opentype/linux-libertine/LinBiolinum_RB.otf";
-  it.skipIf(!existsSync(otf))("embeds CFF-outline OpenType fonts as CIDFontType0 with an OpenType FontFile3, outlines intact", async () => {
+  it("embeds CFF-outline OpenType fonts as CIDFontType0 with an OpenType FontFile3, outlines intact", async () => {
+    expect(existsSync(otf), `${otf} is missing: apt-get install fonts-linuxlibertine`).toBe(true);
     const text = "Matsuno Teshigawara";
     const doc = await createDeterministicDocument();
     const font = await embedFontForText(doc, await loadFont(otf), text);
