@@ -78,7 +78,7 @@ describe("lang", () => {
 });
 
 describe("nafuda init --name with characters YAML and CSV treat specially", () => {
-  it.each(["あおば市: 北区", '"あおば市"', "あおば市 #1", "あおば, 市", "- あおば市", "あおば市\\n"])(
+  it.each(["あおば市: 北区", 'あおば"市"', "あおば'市", "あおば市 #1", "あおば, 市", "- あおば市", "あおば市\\n"])(
     "%j: the config, the policy and the facility list it writes read back with the name as typed",
     async (name) => {
       const folder = join(work, `init-${Buffer.from(name).toString("hex")}`);
