@@ -427,3 +427,13 @@ export async function loadPolicy(path: string): Promise<PosterPolicy> {
 export function policyLabel(policy: PosterPolicy): string {
   return policy.file ? basename(policy.file) : "policy";
 }
+
+/**
+ * A policy made from data (a city that keeps its policy in a database, or writes it in code), checked as a policy
+ * file is: throws one PolicyError listing every problem, each with its key.
+ */
+export function createPolicy(data: unknown): PosterPolicy {
+  const { policy, issues } = validatePolicy(data);
+  if (!policy || issues.length > 0) throw new PolicyError(issues);
+  return policy;
+}
