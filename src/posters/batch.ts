@@ -14,7 +14,7 @@ import { readFacilities, type Facility } from "./facilities.js";
 import type { PosterDesign, PosterPageKind } from "./layout.js";
 import { mergeOrder, previousOrder, POSTER_PRODUCTS, writeOrder, type OrderLine, type OrderProduct } from "./order.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
-import { checkPosterBackground, renderFacilityPosterFile, type PosterBackground } from "./render.js";
+import { checkPosterBackground, layoutFacilityPosters, renderFacilityPosterFile, type PosterBackground } from "./render.js";
 import type { PosterSize } from "./sizes.js";
 
 export { MANIFEST_FILE, SUMMARY_FILE, orderManifestCsv, orderSummaryPdf, type OrderLine, type OrderProduct } from "./order.js";
@@ -70,6 +70,33 @@ export function facilityOrderLines(facility: Facility, file: string, pages?: rea
     product: PAGE_PRODUCTS[p.page],
     ...(asOf ? { asOf } : {}),
   }));
+}
+
+/**
+ * The order lines a batch would write, without making the PDFs (layout only): for the web page's manifest and
+ * summary, which list the posters before they are downloaded. Facilities whose posters cannot be made are left out.
+ */
+export async function posterOrderLines(
+  policy: PosterPolicy,
+  facilities: readonly Facility[],
+  options: Pick<PosterBatchOptions, "sizes" | "dateStyle" | "background" | "asOf" | "designs"> = {},
+): Promise<OrderLine[]> {
+  const asOf = options.asOf ?? localToday();
+  const files = facilityFileNames(facilities);
+  const lines: OrderLine[] = [];
+  for (const [i, original] of facilities.entries()) {
+    const facility: Facility = options.sizes
+      ? { ...original, sizes: [...options.sizes], copies: Object.fromEntries(options.sizes.map((s) => [s, original.copies[s] ?? 1])) }
+      : original;
+    try {
+      const { pages } = await layoutFacilityPosters(policy, facility, { dateStyle: options.dateStyle, background: options.background, asOf, designs: options.designs });
+      if (pages.some((p) => p.layout.overflow)) continue;
+      lines.push(...facilityOrderLines(facility, files[i]!, pages, isoDate(asOf)));
+    } catch (error) {
+      if (!(error instanceof NafudaError)) throw error;
+    }
+  }
+  return lines;
 }
 
 /** How many row problems a "nothing could be made" message quotes before "and n more". */

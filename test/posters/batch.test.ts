@@ -9,7 +9,8 @@ import { fileNameKey } from "../../src/io/safe-file-names.js";
 import { formatMessage } from "../../src/messages/message.js";
 import { formatRowError } from "../../src/model.js";
 import { bundledPath } from "../../src/package-root.js";
-import { FacilityListError, MANIFEST_FILE, makePosters, orderManifestCsv, PosterBatchError, runPosterBatch, SUMMARY_FILE } from "../../src/posters/batch.js";
+import { FacilityListError, MANIFEST_FILE, makePosters, orderManifestCsv, PosterBatchError, posterOrderLines, runPosterBatch, SUMMARY_FILE } from "../../src/posters/batch.js";
+import { readFacilities } from "../../src/posters/facilities.js";
 import { toFacility } from "../../src/posters/facilities.js";
 import { loadPolicy, PolicyError } from "../../src/posters/policy.js";
 import { PosterBackgroundError } from "../../src/posters/render.js";
@@ -64,6 +65,10 @@ describe("posters batch", () => {
     const summary = await PDFDocument.load(readFileSync(join(out, SUMMARY_FILE)));
     expect(summary.getPageCount()).toBe(1);
     expect(summary.getTitle()).toBe("みどり市 ポスター発注一覧");
+
+    // The web page's order (layout only, no PDFs) is the batch's.
+    const read = await readFacilities(facilities, { policy });
+    expect(await posterOrderLines(policy, read.facilities, { asOf })).toEqual(result.orders);
 
     // Same input, same bytes (stable names and deterministic PDFs).
     const again = join(work, "again");

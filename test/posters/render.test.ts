@@ -156,6 +156,16 @@ describe("poster PDF", () => {
     expect(plain.getPage(0).getSize().width / MM).toBeCloseTo(303, 1);
   });
 
+  it.skipIf(!hasPoppler)("prints 「令和7年4月1日から」 beside phone recording when printed before it starts, nothing after; the same date gives the same bytes", async () => {
+    const before = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 3, day: 1 } });
+    const again = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 3, day: 1 } });
+    const after = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 4, day: 1 } });
+    expect(Buffer.from(before).equals(Buffer.from(again))).toBe(true);
+    expect(pdfText(before, 1)).toContain("令和7年4月1日から通話内容を録音させていただいております。");
+    expect(pdfText(after, 1)).not.toContain("令和7年4月1日から");
+    expect(pdfText(after, 1)).toContain("通話内容を録音させていただいております。");
+  });
+
   it("is deterministic", async () => {
     const a = await renderPoster(policy, counter, { size: "A4" });
     const b = await renderPoster(policy, counter, { size: "A4" });
