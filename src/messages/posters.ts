@@ -381,6 +381,12 @@ export const POSTERS_MESSAGES = {
     () => "印刷する日（例：2025-03-01。指定がなければ今日）。この日より後に始まる対策に「令和7年4月1日から」と入れます。発注一覧にも書きます",
     () => "the printing date (e.g. 2025-03-01; default today): measures starting later are marked 「…から」; written in the order",
   ),
+  /** For `nafuda posters --a3-design` (the lead's src/cli/commands/posters.ts). */
+  OPT_A3_DESIGN: entry(
+    "text",
+    () => "A3 の作り：full（全文。窓口向け、既定）か distance（遠くから読む掲示。標語・大きな項目・対応・施行日と発行者）",
+    () => "the A3 design: full (the whole text, for counters; default) or distance (read from across the room: slogan, large items, measures, date and issuer)",
+  ),
   SIGNS_FILE: entry<{ file: string; kind: string; pieces: number }>(
     "text",
     (p) => `  ${p.file}（${p.kind === "phone" ? `電話のシール ${p.pieces} 枚` : `窓口の標識 ${p.pieces} 部`}）`,
