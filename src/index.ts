@@ -66,13 +66,19 @@ export type { PosterSize } from "./posters/sizes.js";
 export { readFacilities } from "./posters/facilities.js";
 export type { Facility, FacilityInput, FacilityListResult, PosterLanguage } from "./posters/facilities.js";
 export { renderPoster, renderFacilityPosters } from "./posters/render.js";
-export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground } from "./posters/render.js";
+export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground, PrintOptions } from "./posters/render.js";
 export { loadBackgroundLayout, BackgroundLayoutError } from "./posters/background-layout.js";
 export type { BackgroundLayout } from "./posters/background-layout.js";
-export { makePosters, runPosterBatch, orderManifestCsv, orderSummaryPdf, PosterBatchError, FacilityListError } from "./posters/batch.js";
+export { makePosters, runPosterBatch, posterOrderLines, orderManifestCsv, orderSummaryPdf, PosterBatchError, FacilityListError } from "./posters/batch.js";
 export type { OrderLine, PosterBatchOptions, PosterBatchResult } from "./posters/batch.js";
 export { CalendarDateError } from "./posters/dates.js";
 export type { CalendarDate, DateStyle } from "./posters/dates.js";
+
+// --- recording signs
+export { makeSigns, runSignBatch, SignBatchError } from "./signs/batch.js";
+export type { SignBatchOptions, SignBatchResult } from "./signs/batch.js";
+export { renderCounterSign, renderPhoneStickers } from "./signs/render.js";
+export type { SignOptions, RenderedSigns } from "./signs/render.js";
 
 // --- files
 export { writeFileAtomic, OutputFileError } from "./io/atomic-write.js";

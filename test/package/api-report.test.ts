@@ -17,7 +17,7 @@ describe("the public API", () => {
 
   it("keeps the main entry small and the internals out of it", () => {
     const main = reports.get("nafuda")!.trim().split("\n");
-    expect(main.length).toBeLessThan(130);
+    expect(main.length).toBeLessThan(150); // names and their types; was 167 names before the API was drawn
     const names = main.map((line) => line.split(" ")[1]!.replace(/:$/, ""));
     for (const internal of ["vowelPairAt", "FINAL_U_MORPHEMES", "relabelCffFonts", "readSfnt", "isVariationSelector", "startServer", "parseDelimited", "matchConfirmed"]) {
       expect(names, internal).not.toContain(internal);
