@@ -70,6 +70,11 @@ export interface StaffReading {
   reasons: Message[];
   /** Other plausible readings in hiragana, best first; never includes `kana`. */
   alternatives: string[];
+  /**
+   * Where the reading came from, in more detail, when that is worth saying but needs no check (NOTE_ codes): e.g.
+   * bank-transfer kana whose small kana were restored (ﾊﾂﾄﾘ → はっとり). Absent when there is nothing to say.
+   */
+  notes?: Message[];
   /** The roster record this reading was made from. */
   record: StaffRecord;
 }
