@@ -66,7 +66,7 @@ const samples = tuningCases.flatMap((c) => {
   const evidence = surnameEvidence(dictionary, c.surface);
   const best = evidence.candidates[0];
   // Surnames a firm rule already sends to review are not the doubt model's to decide.
-  if (!best || firmDoubt(evidence, c.surface)) return [];
+  if (!best || firmDoubt(evidence)) return [];
   const people = [...c.people.values()].reduce((a, b) => a + b, 0);
   const f = doubtFeatures(evidence, c.surface);
   return [{ x: doubtKeys.map((k) => f[k]), wrong: people - (c.people.get(best.reading) ?? 0), people, wrongTop: c.accepted.has(best.reading) ? 0 : 1 }];

@@ -498,7 +498,7 @@ function fromDictionary(evidence: SurnameEvidence, surname: string, gaps: Gaps):
     .map((c) => c.reading);
   const offer = (readings: readonly string[]) => { for (const r of readings) if (r !== best.reading && !alternatives.includes(r)) alternatives.push(r); };
   const reasons: Message[] = [];
-  const firm = firmDoubt(evidence, surname);
+  const firm = firmDoubt(evidence);
   if (firm?.kind === "unattested") {
     reasons.push(msg("REASON_VOICING_GUESS", { kana: best.reading, surname, known: attested.map((c) => c.reading) }));
     offer(attested.map((c) => c.reading));

@@ -194,8 +194,7 @@ export type FirmDoubt =
    */
   | { kind: "thinVoicing"; other?: string };
 
-export function firmDoubt(evidence: SurnameEvidence, surname: string): FirmDoubt | null {
-  void surname;
+export function firmDoubt(evidence: SurnameEvidence): FirmDoubt | null {
   const best = evidence.candidates[0];
   if (!best) return null;
   if (best.sources.length === 0) return { kind: "unattested" };
