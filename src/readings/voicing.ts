@@ -66,6 +66,10 @@ export interface VoicingModel {
 }
 
 type Counts = Map<string, Map<VoicingForm, number>>;
+/** Two kanji or more, kanji only. */
+const KANJI_NAME = /^[\p{Script=Han}々]{2,}$/u;
+/** The last character (a kanji outside the BMP, 𣘺, is two UTF-16 units). */
+const lastOf = (surface: string) => String.fromCodePoint(surface.codePointAt(surface.length - 1 - (/[\uDC00-\uDFFF]$/.test(surface) ? 1 : 0))!);
 const add = (counts: Counts, key: string, form: VoicingForm, weight: number) => {
   const forms = counts.get(key) ?? counts.set(key, new Map()).get(key)!;
   forms.set(form, (forms.get(form) ?? 0) + weight);
@@ -80,11 +84,11 @@ const MIN_BASE_SURNAMES = 3;
  * Learns the model from observations: each a surname's surface, a reading trusted for it, and a weight.
  */
 export function learnVoicing(observations: Iterable<Observation>): VoicingModel {
-  const all: Observation[] = [...observations].filter((o) => [...o.surface].length >= 2 && /^[\p{Script=Han}々]+$/u.test(o.surface));
+  const all: Observation[] = [...observations].filter((o) => KANJI_NAME.test(o.surface));
   // The readings each last kanji has, in plain form, with how many surnames show each.
   const bases = new Map<string, Map<string, Set<string>>>();
   for (const o of all) {
-    const kanji = [...o.surface].at(-1)!;
+    const kanji = lastOf(o.surface);
     for (let k = 1; k <= Math.min(4, o.reading.length - 1); k++) {
       const base = plainOf(o.reading.slice(-k))?.base ?? o.reading.slice(-k);
       const byBase = bases.get(kanji) ?? bases.set(kanji, new Map()).get(kanji)!;
@@ -93,9 +97,10 @@ export function learnVoicing(observations: Iterable<Observation>): VoicingModel 
   }
   /** The kanji reading a reading ends in: the one most surnames ending in this kanji show (then the longer). */
   const split = (surface: string, reading: string) => {
-    const kanji = [...surface].at(-1)!;
+    if (!KANJI_NAME.test(surface)) return null;
+    const kanji = lastOf(surface);
     const byBase = bases.get(kanji);
-    if (!byBase || [...surface].length < 2) return null;
+    if (!byBase) return null;
     // Every ending of the reading that is a reading of the kanji (in any voicing), with how many surnames show it.
     const endings: { k: number; count: number }[] = [];
     for (let k = 1; k <= Math.min(4, reading.length - 1); k++) {
@@ -118,23 +123,23 @@ export function learnVoicing(observations: Iterable<Observation>): VoicingModel 
     return [`${kanji}|${base}|${last}|${voicedBefore}`, `${kanji}|${base}|${voicedBefore}`, `${kanji}|${base}`, `*|${base}`];
   };
   const counts: Counts = new Map();
-  /** Each surname's own share of the counts, by context and form (for leave-one-out). */
-  const contributions = new Map<string, Counts>();
-  for (const o of all) {
+  /** Each surname's own observations: its share of the counts is worked out again when it is asked about (leave-one-out). */
+  const bySurface = new Map<string, Observation[]>();
+  const countInto = (target: Counts, o: Observation) => {
     const s = split(o.surface, o.reading);
-    if (!s) continue;
-    const own = contributions.get(o.surface) ?? contributions.set(o.surface, new Map()).get(o.surface)!;
-    for (const key of keys(s.kanji, s.base, s.prefix)) {
-      add(counts, key, s.form, o.weight);
-      add(own, key, s.form, o.weight);
-    }
+    if (s) for (const key of keys(s.kanji, s.base, s.prefix)) add(target, key, s.form, o.weight);
+  };
+  for (const o of all) {
+    countInto(counts, o);
+    (bySurface.get(o.surface) ?? bySurface.set(o.surface, []).get(o.surface)!).push(o);
   }
   return {
     estimate(surface, reading) {
       const s = split(surface, reading);
       if (!s) return null;
-      const own = contributions.get(surface);
-      const count = (key: string, form: VoicingForm) => Math.max(0, (counts.get(key)?.get(form) ?? 0) - (own?.get(key)?.get(form) ?? 0));
+      const own: Counts = new Map();
+      for (const o of bySurface.get(surface) ?? []) countInto(own, o);
+      const count = (key: string, form: VoicingForm) => Math.max(0, (counts.get(key)?.get(form) ?? 0) - (own.get(key)?.get(form) ?? 0));
       const forms = formsOf(s.base);
       let p = new Map<VoicingForm, number>(forms.map((f) => [f, 1 / forms.length]));
       let support = 0;
