@@ -19,22 +19,28 @@ import { fileURLToPath } from "node:url";
 
 const require = createRequire(import.meta.url);
 
-export function extractIpadicNames(): string {
+/** Every entry of the IPADIC dictionary that kuromoji ships: its cost and its feature fields (surface, pos…, reading, pronunciation). */
+export function* ipadicEntries(): Generator<{ cost: number; fields: string[] }> {
   const dictFolder = join(dirname(require.resolve("kuromoji/package.json")), "dict");
   const read = (name: string) => new Uint8Array(gunzipSync(readFileSync(join(dictFolder, name))));
   const tokens = read("tid.dat.gz");
   const features = read("tid_pos.dat.gz");
   const tokenView = new DataView(tokens.buffer, tokens.byteOffset, tokens.byteLength);
   const decoder = new TextDecoder("utf-8");
-  const lines: string[] = [];
   // tid.dat: per entry left_id (int16), right_id (int16), word_cost (int16), feature offset (int32), little-endian.
   for (let offset = 0; offset + 10 <= tokens.length; offset += 10) {
     const cost = tokenView.getInt16(offset + 4, true);
     const featureOffset = tokenView.getInt32(offset + 6, true);
     let end = featureOffset;
     while (features[end] !== 0) end++;
-    const fields = decoder.decode(features.subarray(featureOffset, end)).split(",");
     // surface, pos, pos1, pos2, pos3, conjugation type, conjugation form, base form, reading, pronunciation
+    yield { cost, fields: decoder.decode(features.subarray(featureOffset, end)).split(",") };
+  }
+}
+
+export function extractIpadicNames(): string {
+  const lines: string[] = [];
+  for (const { cost, fields } of ipadicEntries()) {
     if (fields[1] !== "名詞" || fields[2] !== "固有名詞" || fields[3] !== "人名") continue;
     const kind = fields[4] === "姓" ? "sei" : fields[4] === "名" ? "mei" : null;
     const [surface, reading, pronunciation] = [fields[0], fields[8], fields[9]];

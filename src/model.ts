@@ -75,6 +75,11 @@ export interface StaffReading {
    * confirmed file): the review sheet writes 済 again, so next year's sheet keeps that confirmation.
    */
   pairConfirmed?: boolean;
+  /**
+   * Where the reading came from, in more detail, when that is worth saying but needs no check (NOTE_ codes): e.g.
+   * bank-transfer kana whose small kana were restored (ﾊﾂﾄﾘ → はっとり). Absent when there is nothing to say.
+   */
+  notes?: Message[];
   /** The roster record this reading was made from. */
   record: StaffRecord;
 }

@@ -95,6 +95,50 @@ export const READINGS_MESSAGES = {
     (p) => `辞書に複数の読みがあります（${p.readings.join("／")}）。`,
     (p) => `the dictionaries list several readings (${p.readings.join(", ")}).`,
   ),
+  REASON_ROSTER_UNATTESTED: entry<{ kana: string; surname: string; known: string[]; commonness: string[]; sources: string[]; rank: number }>(
+    "reason",
+    (p) => `名簿の読み「${p.kana}」は、姓の辞書にある「${p.surname}」の読みのどれとも違います。辞書にある読み：` +
+      p.known.map((k, i) => `「${k}」（${({ most: "いちばん多い", common: "ときどきある", rare: "まれ" } as Record<string, string>)[p.commonness[i]!] ?? ""}。${p.sources[i]}）`).join("、") +
+      `。${p.rank > 0 ? `「${p.surname}」は人数の多い順で全国 ${p.rank} 位の姓です。` : ""}名簿の読みが正しいか、本人に確かめてください。`,
+    (p) => `the roster's reading ${p.kana} is none of the readings the surname sources know for ${p.surname}: ` +
+      p.known.map((k, i) => `${k} (${({ most: "the commonest", common: "sometimes", rare: "rare" } as Record<string, string>)[p.commonness[i]!] ?? ""}; ${p.sources[i]})`).join(", ") +
+      `.${p.rank > 0 ? ` ${p.surname} is number ${p.rank} among Japan's commonest surnames.` : ""} Check the roster's reading with the person.`,
+  ),
+  REASON_ONE_SOURCE_ONLY: entry<{ surname: string; source: string }>(
+    "reason",
+    (p) => `「${p.surname}」の読みを載せているのは一つの辞書（${p.source}）だけで、ほかに裏付けがありません。`,
+    (p) => `only one source (${p.source}) gives a reading for ${p.surname}; nothing else confirms it.`,
+  ),
+  REASON_NOT_AMONG_COMMON_READINGS: entry<{ kana: string; surname: string; common: string[]; rank: number }>(
+    "reason",
+    (p) => `辞書の読みは「${p.kana}」ですが、人数の多い名字の一覧（JUMAN、全国 ${p.rank} 位）では「${p.surname}」の読みは${p.common.map((c) => `「${c}」`).join("")}で、「${p.kana}」はありません。`,
+    (p) => `the dictionaries read ${p.kana}, but the list of common surnames (JUMAN, rank ${p.rank}) reads ${p.surname} ${p.common.join(", ")}, not ${p.kana}.`,
+  ),
+  REASON_VOICING_GUESS: entry<{ kana: string; surname: string; known: string[] }>(
+    "reason",
+    (p) => `「${p.kana}」は、どの辞書にも「${p.surname}」の読みとしてありません。辞書の読み（${p.known.join("／")}）より、ほかの姓の濁り方（連濁）からはこの読みが多いと見られるため、こちらを候補にしました。`,
+    (p) => `${p.kana} is no source's reading of ${p.surname}; the sources give ${p.known.join(", ")}, but how similar surnames voice (rendaku) makes this reading likelier.`,
+  ),
+  REASON_VOICING_UNSURE: entry<{ readings: string[] }>(
+    "reason",
+    (p) => `濁るかどうか（${p.readings.join("／")}）を決める根拠が足りません。`,
+    (p) => `there is not enough evidence to tell whether the reading is voiced (${p.readings.join(", ")}).`,
+  ),
+  REASON_PLACE_OR_WORD_ONLY: entry<{ kana: string; surname: string; place: number }>(
+    "reason",
+    (p) => `「${p.kana}」を「${p.surname}」の姓の読みとするのは一つの辞書（IPADIC）だけで、${p.place ? "地名" : "一般の語"}の読みと同じです。姓の読みとしての裏付けがありません。`,
+    (p) => `only one dictionary (IPADIC) gives ${p.kana} as a surname reading of ${p.surname}, and it is also the reading of ${p.place ? "a place name" : "a common word"}: nothing confirms it as a surname reading.`,
+  ),
+  REASON_BANK_KANA_AMBIGUOUS: entry<{ roster: string; candidates: string[] }>(
+    "reason",
+    (p) => `名簿の読み「${p.roster}」は小さい「ッ」「ャ」などのない銀行振込用のカナのようで、辞書の読みの${p.candidates.map((c) => `「${c}」`).join("")}のどれにもなりえます。`,
+    (p) => `the roster's reading ${p.roster} looks like bank-transfer kana (no small kana) and may stand for any of ${p.candidates.join(", ")}.`,
+  ),
+  REASON_BANK_KANA_NO_FIT: entry<{ roster: string; surname: string; known: string[] }>(
+    "reason",
+    (p) => `名簿の読み「${p.roster}」は小さい「ッ」「ャ」などのない銀行振込用のカナのようですが、小さいかなを戻しても、辞書にある「${p.surname}」の読み${p.known.length > 0 ? `（${p.known.join("／")}）` : ""}に合いません。正しい読みを書いてください。`,
+    (p) => `the roster's reading ${p.roster} looks like bank-transfer kana (no small kana), but no way of restoring its small kana gives a reading the sources know for ${p.surname}${p.known.length > 0 ? ` (${p.known.join(", ")})` : ""}. Give the right reading.`,
+  ),
   REASON_ANALYZER: entry<{ surname: string }>(
     "reason",
     (p) => `「${p.surname}」は姓の辞書にないため、一般の解析器で読みを推測しました。`,
@@ -139,6 +183,13 @@ export const READINGS_MESSAGES = {
     "reason",
     (p) => `確認済みよみファイルに「${p.name}」の読み（${p.kana}）がありますが、名簿に同じ氏名の人が ${p.count} 人いて、職員番号で見分けられないため、使っていません。どの人の読みか確かめてください。`,
     (p) => `the confirmed readings file has a reading for ${p.name} (${p.kana}), but the roster has ${p.count} people of that name and no staff number tells them apart, so it was not used. Check whose reading it is.`,
+  ),
+
+  // --- where a reading came from, in more detail (no check needed)
+  NOTE_BANK_KANA_RESTORED: entry<{ roster: string; kana: string }>(
+    "note",
+    (p) => `名簿の読み「${p.roster}」は銀行振込用のカナ（小さいかなを書かない形）のため、辞書の読みに合わせて小さいかなを戻し、「${p.kana}」としました。`,
+    (p) => `the roster's reading ${p.roster} is bank-transfer kana (written without small kana); its small kana were restored to fit the sources' reading: ${p.kana}.`,
   ),
 
   // --- confirmed readings files

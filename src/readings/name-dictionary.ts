@@ -2,7 +2,7 @@ import { katakanaToHiragana } from "../kana/to-hiragana.js";
 import { readFileSync } from "node:fs";
 import { bundledPath } from "../package-root.js";
 
-/** One reading of a name as the IPADIC dictionary lists it. */
+/** One reading of a name as the IPADIC dictionary (or UniDic, for the second opinion) lists it. */
 export interface NameEntry {
   /** The name as written in the dictionary (kanji). */
   surface: string;
@@ -25,8 +25,50 @@ export interface NameDictionary {
    * that dictionary's costs (pronunciation = reading). Empty when unknown or when no second dictionary is loaded.
    */
   secondOpinion(surface: string): readonly NameEntry[];
+  /**
+   * A third witness (JUMAN): the readings in real use of one of the 1,500 commonest surnames, with how common the
+   * surname is (rank, bearers per million). The readings are not ordered: JUMAN does not weigh them. Empty when
+   * the surname is not among them (or no such table is loaded).
+   */
+  commonSurname?(surface: string): readonly CommonSurnameEntry[];
+  /**
+   * Readings the same kanji have as a place name or a common word (三戸 さんのへ: the town; 松林 しょうりん: a pine
+   * wood), for the surnames the tables hold. They are not surname readings: a surname entry that is only that,
+   * in one dictionary, is printed only after review.
+   */
+  otherReadings?(surface: string): readonly OtherReading[];
+  /** Every surname surface any of the surname tables holds (for models learnt from the tables). */
+  surnames?(): Iterable<string>;
   /** Length in code units of the longest surname in the dictionary (bounds prefix searches). */
   readonly longestSurname: number;
+}
+
+/** One reading of a common surname as JUMAN lists it. */
+export interface CommonSurnameEntry {
+  surface: string;
+  /** Reading in hiragana. */
+  reading: string;
+  /** The surname's rank by how many people bear it (1 = 鈴木). */
+  rank: number;
+  /** How many people in a million bear the surname (all its readings together). */
+  perMillion: number;
+}
+
+export type OtherReadingKind = "place" | "town" | "word";
+
+/** A reading of the kanji that is not a surname reading. */
+export interface OtherReading {
+  reading: string;
+  /** place: a place name (IPADIC); town: a municipality or district (JUMAN: 市 町 村 郡 区); word: a common word. */
+  kinds: readonly OtherReadingKind[];
+}
+
+/** The optional tables of parseNameTable, as text. */
+export interface ExtraNameTables {
+  /** data/juman-surnames.tsv (scripts/extract-juman-surnames.ts): surface, reading, rank, per million. */
+  commonSurnames?: string;
+  /** data/place-and-word-readings.tsv (scripts/extract-other-readings.ts): surface, reading, kinds. */
+  otherReadings?: string;
 }
 
 
@@ -35,7 +77,7 @@ export interface NameDictionary {
  * pronunciation, cost; and, optionally, data/unidic-surnames.tsv (scripts/extract-unidic-surnames.ts):
  * surface, reading (hiragana), cost.
  */
-export function parseNameTable(text: string, secondOpinionText = ""): NameDictionary {
+export function parseNameTable(text: string, secondOpinionText = "", extra: ExtraNameTables = {}): NameDictionary {
   const surnames = new Map<string, NameEntry[]>();
   const givenNames = new Map<string, NameEntry[]>();
   let longestSurname = 0;
@@ -61,20 +103,46 @@ export function parseNameTable(text: string, secondOpinionText = ""): NameDictio
     else if (!list.some((known) => known.reading === reading)) list.push(entry);
   }
   for (const table of [surnames, givenNames, second]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
+  const common = new Map<string, CommonSurnameEntry[]>();
+  for (const line of (extra.commonSurnames ?? "").split("\n")) {
+    const [surface, reading, rank, perMillion] = line.split("\t");
+    if (!surface || !reading || rank === undefined || perMillion === undefined) continue;
+    const entry: CommonSurnameEntry = { surface, reading, rank: Number(rank), perMillion: Number(perMillion) };
+    const list = common.get(surface);
+    if (!list) common.set(surface, [entry]);
+    else if (!list.some((known) => known.reading === reading)) list.push(entry);
+  }
+  const other = new Map<string, OtherReading[]>();
+  for (const line of (extra.otherReadings ?? "").split("\n")) {
+    const [surface, reading, kinds] = line.split("\t");
+    if (!surface || !reading || !kinds) continue;
+    const entry: OtherReading = { reading, kinds: kinds.split(",").filter((k): k is OtherReadingKind => k === "place" || k === "town" || k === "word") };
+    (other.get(surface) ?? other.set(surface, []).get(surface)!).push(entry);
+  }
   return {
     surname: (surface) => surnames.get(surface) ?? [],
     givenName: (surface) => givenNames.get(surface) ?? [],
     secondOpinion: (surface) => second.get(surface) ?? [],
+    commonSurname: (surface) => common.get(surface) ?? [],
+    otherReadings: (surface) => other.get(surface) ?? [],
+    surnames: () => new Set([...surnames.keys(), ...second.keys(), ...common.keys()]),
     longestSurname,
   };
 }
 
 let bundled: NameDictionary | undefined;
 
-/** The dictionaries shipped in data/ (IPADIC names, UniDic surnames), parsed once: about 40 ms. */
+/**
+ * The dictionaries shipped in data/ (IPADIC names, UniDic surnames, JUMAN's common surnames, the place and word
+ * readings of those kanji), parsed once: see bench/readings.ts for the time and memory.
+ */
 export function bundledNameDictionary(): NameDictionary {
   return (bundled ??= parseNameTable(
     readFileSync(bundledPath("data", "ipadic-names.tsv"), "utf8"),
     readFileSync(bundledPath("data", "unidic-surnames.tsv"), "utf8"),
+    {
+      commonSurnames: readFileSync(bundledPath("data", "juman-surnames.tsv"), "utf8"),
+      otherReadings: readFileSync(bundledPath("data", "place-and-word-readings.tsv"), "utf8"),
+    },
   ));
 }

@@ -1,6 +1,11 @@
 import type { ReadingSource, RowError, RowNotice, StaffReading, StaffRecord } from "../model.js";
 import { msg, NafudaError, placeMessage, type Message } from "../messages/message.js";
 import { bundledNameDictionary, type NameDictionary, type NameEntry } from "./name-dictionary.js";
+import {
+  DEFAULT_DOUBT_THRESHOLD, DEFAULT_EVIDENCE_WEIGHTS, differByVoicing, doubtFeatures, doubtOf, firmDoubt, foldJiZu, surnameEvidence,
+  type EvidenceWeights, type SurnameEvidence,
+} from "./surname-evidence.js";
+import { bankKanaReadings, isBankKana } from "./bank-kana.js";
 import { kuroshiroAnalyzer, type SurnameAnalyzer } from "./analyzer.js";
 import { lookupKey, splitFullName, surnameEntries, type NameSplit } from "./split-name.js";
 import { rosterSurnameReading } from "./roster-reading.js";
@@ -15,11 +20,9 @@ import { applyRomajiCase } from "../romaji/letter-case.js";
 import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
 
 /**
- * How far apart two readings of one surname must score (summed over both dictionaries, see fromDictionary) before
- * the better one is printed without asking. Costs are log-frequency-like: 上田 うえだ 2964 / かみた 8447 is clear,
- * 河野 こうの 5404 / かわの 6297 is not. Chosen on the odd ranks of bench/data/surnames-devset.tsv (npm run bench:readings) to keep silent
- * errors (a wrong reading nobody is asked about) under 0.5 %, at the price of more review: a wrong badge costs
- * more than a glance at the review sheet.
+ * Which other readings of a surname are offered as alternatives: those whose score (see surnameEvidence) is
+ * within this many thousandths of a score point of the best one's (a score point is a factor e in the odds).
+ * Whether to ask at all is the doubt model's (DEFAULT_DOUBT_THRESHOLD), not this gap's.
  */
 export const DEFAULT_PLAUSIBLE_COST_GAP = 6000;
 
@@ -37,8 +40,27 @@ export interface ReadingResolverOptions {
   dictionary?: NameDictionary;
   /** The fallback analyzer (default: kuroshiro, loaded on first use); false to never use one. */
   analyzer?: SurnameAnalyzer | false;
-  /** A second reading whose cost is within this gap of the best one is plausible: review. */
+  /** Another reading whose score is within this gap of the best one (thousandths of a point) is offered as an alternative. */
   plausibleCostGap?: number;
+  /**
+   * Ask about a dictionary reading when the doubt model's chance that it is not the person's is above this
+   * (default DEFAULT_DOUBT_THRESHOLD: lower asks more often and prints fewer wrong readings).
+   */
+  doubtThreshold?: number;
+  /** How the surname sources are weighed against each other (defaults: DEFAULT_EVIDENCE_WEIGHTS). */
+  evidenceWeights?: Partial<EvidenceWeights>;
+  /**
+   * Whether the roster's readings are bank-transfer kana (全銀: half-width, no small kana, ﾊﾂﾄﾘ for はっとり).
+   * "auto" (default): resolveReadings decides from the whole roster (half-width readings, none with a small kana);
+   * a single resolve() call treats a half-width reading without small kana as possibly such.
+   */
+  bankKana?: boolean | "auto";
+}
+
+/** What resolveReadings found out about the whole roster, passed to each resolve() call. */
+export interface RosterContext {
+  /** The roster's readings are bank-transfer kana (every reading half-width, none with a small kana). */
+  bankKana: boolean;
 }
 
 /** Turns staff records into readings. Create one per run; it holds the dictionary and the confirmed readings. */
@@ -48,7 +70,7 @@ export interface ReadingResolver {
    * resolveReadings matched it against the whole roster; without it the record is matched on its own (then two
    * people of the same name cannot be told apart: prefer resolveReadings).
    */
-  resolve(record: StaffRecord, match?: ConfirmedMatch | null): Promise<StaffReading | RowError>;
+  resolve(record: StaffRecord, match?: ConfirmedMatch | null, context?: RosterContext): Promise<StaffReading | RowError>;
   /** The confirmed readings files, once loaded. */
   confirmed(): Promise<ConfirmedReadings[]>;
 }
@@ -86,22 +108,37 @@ export class ConfirmedReadingsError extends NafudaError {
 export function createReadingResolver(options: ReadingResolverOptions = {}): ReadingResolver {
   const dictionary = options.dictionary ?? bundledNameDictionary();
   const analyzer = options.analyzer === false ? null : (options.analyzer ?? kuroshiroAnalyzer());
-  const gap = options.plausibleCostGap ?? DEFAULT_PLAUSIBLE_COST_GAP;
+  const gaps = {
+    gap: (options.plausibleCostGap ?? DEFAULT_PLAUSIBLE_COST_GAP) / 1000,
+    doubt: options.doubtThreshold ?? DEFAULT_DOUBT_THRESHOLD,
+  };
+  const weights = { ...DEFAULT_EVIDENCE_WEIGHTS, ...options.evidenceWeights };
   const romajiOptions = { system: options.romaji ?? "passport", case: options.romajiCase ?? "title" } as const;
+  // A roster repeats its surnames (10,000 staff hold some 2,000): what the sources say is worked out once each.
+  const evidenceCache = new Map<string, SurnameEvidence>();
+  const evidenceOf = (surname: string) => {
+    let evidence = evidenceCache.get(surname);
+    if (!evidence) {
+      evidence = surnameEvidence(dictionary, surname, weights);
+      if (evidenceCache.size < 100_000) evidenceCache.set(surname, evidence);
+    }
+    return evidence;
+  };
   let confirmedLoading: Promise<ConfirmedReadings[]> | undefined;
   const confirmed = () => (confirmedLoading ??= loadOverrides(options.overrides));
 
-  async function resolve(record: StaffRecord, givenMatch?: ConfirmedMatch | null): Promise<StaffReading | RowError> {
+  async function resolve(record: StaffRecord, givenMatch?: ConfirmedMatch | null, context?: RosterContext): Promise<StaffReading | RowError> {
     const place = { row: record.row, sheetRow: record.sheetRow, record };
     const split = splitRecord(record, dictionary);
     if (!split.surname) return { ...place, column: nameColumn(record), ...msg("ROW_NAME_EMPTY") };
     const unusable = unusableName(record.name, split.surname);
     if (unusable) return { ...place, column: nameColumn(record), ...unusable };
     const entries = surnameEntries(dictionary, split.surname);
-    const second = surnameEntries(dictionary, split.surname, "secondOpinion");
+    const evidence = evidenceOf(split.surname);
     const match = givenMatch !== undefined ? givenMatch : (matchConfirmed([record], await confirmed()).byRecord.get(record) ?? null);
+    const bankKana = options.bankKana === undefined || options.bankKana === "auto" ? (context?.bankKana ?? "maybe") : options.bankKana;
     // What nafuda reads for this person without any confirmed row: the baseline a stale ローマ字 is checked against.
-    const baseline = () => fromRoster(record, split, entries, second, dictionary) ?? fromDictionary(entries, second, split.surname, gap);
+    const baseline = () => fromRoster(record, split, evidence, dictionary, gaps, bankKana) ?? fromDictionary(evidence, split.surname, gaps);
     let decision = match?.reading || match?.conflict ? fromConfirmed(match, entries, romajiOptions, baseline) : null;
     if (!decision) {
       decision = baseline() ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
@@ -156,6 +193,7 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
       reasons: confirmedRow ? [] : reasons,
       alternatives,
       ...(decision.pairConfirmed && confirmedRow ? { pairConfirmed: true } : {}),
+      ...(decision.notes && decision.notes.length > 0 ? { notes: decision.notes } : {}),
       record,
     };
   }
@@ -197,9 +235,10 @@ export async function resolveReadings(
       );
     }
   }
+  const context: RosterContext = { bankKana: rosterHasBankKana(records) };
   for (const record of records) {
     if (options.only && !options.only.has(record.row)) continue;
-    const result = await resolver.resolve(record, matching.byRecord.get(record) ?? null);
+    const result = await resolver.resolve(record, matching.byRecord.get(record) ?? null, context);
     if ("kana" in result) staff.push(result);
     else errors.push(result);
   }
@@ -211,6 +250,22 @@ export async function resolveReadings(
     overrideNotes: [...confirmed.flatMap((file) => file.warnings ?? []), ...matchingNotes(matching)],
     matching,
   };
+}
+
+/**
+ * Whether a roster's readings are bank-transfer kana: at least one reading, every one half-width katakana, and
+ * none with a small kana (ｯ ｬ ｭ ｮ ｧ…), the way payroll keeps カナ氏名 for 全銀 transfers.
+ */
+export function rosterHasBankKana(records: readonly StaffRecord[]): boolean {
+  let readings = 0;
+  for (const record of records) {
+    for (const text of [record.surnameReading, record.nameReading]) {
+      if (!text?.trim()) continue;
+      if (!isBankKana(text)) return false;
+      readings++;
+    }
+  }
+  return readings > 0;
 }
 
 const DAMAGE_TEXT: Record<IdDamage, Message> = {
@@ -287,6 +342,8 @@ interface Decision {
   spelledRomaji?: string;
   /** A confirmed row's 済: this exact pair was confirmed by a person. */
   pairConfirmed?: boolean;
+  /** What a person may want to know about where the reading came from, without needing to check it. */
+  notes?: Message[];
 }
 
 function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit {
@@ -360,26 +417,59 @@ function fromConfirmed(
 }
 
 function fromRoster(
-  record: StaffRecord, split: NameSplit, entries: readonly NameEntry[], second: readonly NameEntry[], dictionary: NameDictionary,
+  record: StaffRecord, split: NameSplit, evidence: SurnameEvidence, dictionary: NameDictionary,
+  gaps: Gaps, bankKana: boolean | "maybe",
 ): Decision | null {
   const found = rosterSurnameReading(record, split, dictionary);
   if (found.kana === null) {
     if (found.problems.length === 0) return null;
     // The roster has a reading we could not align: take the dictionary's, but say why it needs a look.
-    const fallback = fromDictionary(entries, second, split.surname, Number.POSITIVE_INFINITY);
+    const fallback = fromDictionary(evidence, split.surname, { gap: Number.POSITIVE_INFINITY, doubt: gaps.doubt });
     return fallback ? { ...fallback, review: true, reasons: [...found.problems, ...fallback.reasons] } : null;
   }
   const reasons = [...found.problems];
   const alternatives = [...found.alternatives];
-  const known = [...new Set([...entries, ...second].map((entry) => entry.reading))];
-  if (known.length > 0 && !known.includes(found.kana)) {
-    reasons.push(msg("REASON_ROSTER_NOT_ATTESTED", { kana: found.kana, surname: split.surname, known }));
-    alternatives.push(...known);
-  } else if (known.length === 0 && found.column !== "name" && !plausibleLength(split.surname, found.kana)) {
-    reasons.push(msg("REASON_ROSTER_LENGTH", { kana: found.kana, surname: split.surname }));
+  const notes: Message[] = [];
+  const attested = evidence.candidates.filter((c) => c.sources.length > 0);
+  const attests = (kana: string) => attested.some((c) => foldJiZu(c.reading) === foldJiZu(kana));
+  let kana = found.kana;
+  const bank = found.raw !== null && bankKana !== false && isBankKana(found.raw) ? bankKanaReadings(kana) : null;
+  if (bank && bank.length > 1) {
+    // Bank-transfer kana (ﾊﾂﾄﾘ): the readings it may stand for, small kana restored, that a source attests.
+    const fits = bank.filter(attests);
+    const literalFits = attests(kana);
+    if (fits.length === 1 && (!literalFits || fits[0] === kana)) {
+      if (fits[0] !== kana) notes.push(msg("NOTE_BANK_KANA_RESTORED", { roster: found.raw!, kana: fits[0]! }));
+      kana = fits[0]!;
+    } else if (fits.length > 1 && (bankKana === true || !literalFits)) {
+      const ranked = fits.map((fit) => attested.find((c) => foldJiZu(c.reading) === foldJiZu(fit))!).sort((a, b) => b.score - a.score);
+      kana = bank.find((fit) => foldJiZu(fit) === foldJiZu(ranked[0]!.reading))!;
+      reasons.push(msg("REASON_BANK_KANA_AMBIGUOUS", { roster: found.raw!, candidates: fits }));
+      alternatives.push(...fits.filter((fit) => fit !== kana));
+    } else if (fits.length === 0 && (bankKana === true || attested.length > 0)) {
+      reasons.push(msg("REASON_BANK_KANA_NO_FIT", {
+        roster: found.raw!, surname: split.surname, known: attested.map((c) => c.reading),
+      }));
+      alternatives.push(...attested.map((c) => c.reading));
+      return { kana, source: "roster", review: true, reasons, alternatives };
+    }
   }
-  return { kana: found.kana, source: "roster", review: reasons.length > 0, reasons, alternatives };
+  if (attested.length > 0 && !attests(kana)) {
+    const best = attested[0]!.score;
+    const commonness = attested.map((c) => (c === attested[0] ? "most" : best - c.score < COMMON_SCORE_GAP ? "common" : "rare"));
+    reasons.push(msg("REASON_ROSTER_UNATTESTED", {
+      kana, surname: split.surname, known: attested.map((c) => c.reading), commonness,
+      sources: attested.map((c) => c.sources.join("・")), rank: evidence.common[0]?.rank ?? 0,
+    }));
+    alternatives.push(...attested.map((c) => c.reading));
+  } else if (attested.length === 0 && found.column !== "name" && !plausibleLength(split.surname, kana)) {
+    reasons.push(msg("REASON_ROSTER_LENGTH", { kana, surname: split.surname }));
+  }
+  return { kana, source: "roster", review: reasons.length > 0, reasons, alternatives, notes };
 }
+
+/** A reading within this many score points of the best (odds of about 1 in 12) is called common, not rare. */
+const COMMON_SCORE_GAP = 2.5;
 
 /** A kanji reads as one to four kana in names (勅使河原 てしがわら, 小鳥遊 たかなし): outside that, look again. */
 function plausibleLength(surname: string, kana: string): boolean {
@@ -389,42 +479,60 @@ function plausibleLength(surname: string, kana: string): boolean {
   return moraCount >= kanji && moraCount <= kanji * 4;
 }
 
-/** Added to a reading's score for each dictionary that knows the surname but not that reading. */
-const MISSING_READING_COST = 3000;
+interface Gaps {
+  /** Alternatives: candidates within this many score points of the best. */
+  gap: number;
+  /** Ask when the doubt model's chance of a wrong reading is above this. */
+  doubt: number;
+}
 
 /**
- * The dictionaries' reading. Each reading of the surname that IPADIC or UniDic lists is scored by how much
- * costlier it is than each dictionary's own best reading (MISSING_READING_COST where a dictionary that knows the
- * surname lacks that reading), and the lowest score is printed. The surname goes to review, with the other
- * readings, when another reading scores within `gap` (4/3 × gap when both dictionaries list it), when only UniDic
- * knows the surname, or when it is a single
- * kanji with more than one reading (安, 上, 東, 菅: the surnames readers most often get wrong).
+ * The sources' reading (see surnameEvidence): the best-scoring candidate is printed. The surname goes to review
+ * when the doubt model (doubtOf) gives more than `gaps.doubt` for the best reading not being the person's; when
+ * the best reading is no source's (the voicing model's guess); or when only IPADIC lists it and it is also the
+ * kanji's place-name or word reading (三戸 さんのへ, 松林 しょうりん). Alternatives: the other attested readings and
+ * voicings within `gaps.gap`.
  */
-function fromDictionary(entries: readonly NameEntry[], second: readonly NameEntry[], surname: string, gap: number): Decision | null {
-  if (entries.length === 0 && second.length === 0) return null;
-  const relative = (list: readonly NameEntry[], reading: string) => {
-    if (list.length === 0) return 0;
-    const entry = list.find((e) => e.reading === reading);
-    return entry ? entry.cost - list[0]!.cost : MISSING_READING_COST;
-  };
-  const scored = [...new Set([...entries, ...second].map((e) => e.reading))]
-    .map((reading) => ({ reading, score: relative(entries, reading) + relative(second, reading) }))
-    .sort((a, b) => a.score - b.score || (a.reading < b.reading ? -1 : a.reading > b.reading ? 1 : 0));
-  const best = scored[0]!;
-  const oneKanji = Array.from(surname).length === 1;
-  // A reading both dictionaries list is a real alternative, not one dictionary's artefact: give it a wider margin
-  // (中島: なかじま for most people, なかしま for a quarter of them, and both dictionaries know both).
-  const listedByBoth = (reading: string) => entries.some((e) => e.reading === reading) && second.some((e) => e.reading === reading);
-  const others = scored
-    .slice(1)
-    .filter((s) => oneKanji || s.score - best.score < (listedByBoth(s.reading) ? (gap * 4) / 3 : gap))
-    .map((s) => s.reading);
+function fromDictionary(evidence: SurnameEvidence, surname: string, gaps: Gaps): Decision | null {
+  const { candidates, ipadic, unidic, common } = evidence;
+  const attested = candidates.filter((c) => c.sources.length > 0);
+  if (attested.length === 0) return null;
+  const best = candidates[0]!;
+  // Offered: the attested readings within the gap, and a voicing no source lists only where the voicing model
+  // gives it at least even odds against the attested one (光田: みつだ).
+  const alternatives = candidates.slice(1)
+    .filter((c) => best.score - c.score < gaps.gap && (c.sources.length > 0 || (c.voicing ?? 0) >= 0.3))
+    .map((c) => c.reading);
+  const offer = (readings: readonly string[]) => { for (const r of readings) if (r !== best.reading && !alternatives.includes(r)) alternatives.push(r); };
   const reasons: Message[] = [];
-  if (entries.length === 0) reasons.push(msg("REASON_SECOND_DICTIONARY_ONLY", { surname }));
-  else if (second.length > 0 && entries[0]!.reading !== second[0]!.reading && others.length > 0) {
-    reasons.push(msg("REASON_DICTIONARIES_DISAGREE", { first: entries[0]!.reading, second: second[0]!.reading }));
-  } else if (others.length > 0) reasons.push(msg("REASON_SEVERAL_READINGS", { readings: [best.reading, ...others] }));
-  return { kana: best.reading, source: "dictionary", review: reasons.length > 0, reasons, alternatives: others };
+  const firm = firmDoubt(evidence);
+  if (firm?.kind === "unattested") {
+    reasons.push(msg("REASON_VOICING_GUESS", { kana: best.reading, surname, known: attested.map((c) => c.reading) }));
+    offer(attested.map((c) => c.reading));
+  } else if (firm?.kind === "placeOrWordOnly") {
+    reasons.push(msg("REASON_PLACE_OR_WORD_ONLY", { kana: best.reading, surname, place: best.placeOrWord.some((k) => k !== "word") ? 1 : 0 }));
+  } else if (firm?.kind === "notAmongCommon") {
+    reasons.push(msg("REASON_NOT_AMONG_COMMON_READINGS", { kana: best.reading, surname, common: common.map((e) => e.reading), rank: common[0]!.rank }));
+    offer(common.map((e) => e.reading));
+  } else if (firm?.kind === "thinVoicing") {
+    reasons.push(msg("REASON_VOICING_UNSURE", { readings: [best.reading, ...(firm.other ? [firm.other] : [])] }));
+    offer(firm.other ? [firm.other] : []);
+  } else if (doubtOf(doubtFeatures(evidence, surname)) > gaps.doubt) {
+    const next = candidates[1];
+    if (ipadic.length === 0 && common.length === 0) reasons.push(msg("REASON_SECOND_DICTIONARY_ONLY", { surname }));
+    else if (!next || (unidic.length === 0 && common.length === 0) || (ipadic.length === 0 && unidic.length === 0)) {
+      reasons.push(msg("REASON_ONE_SOURCE_ONLY", { surname, source: best.sources.join("・") }));
+    }
+    if (next && differByVoicing(next.reading, best.reading) && best.score - next.score < gaps.gap) {
+      reasons.push(msg("REASON_VOICING_UNSURE", { readings: [best.reading, next.reading] }));
+    } else if (ipadic.length > 0 && unidic.length > 0 && ipadic[0]!.reading !== unidic[0]!.reading) {
+      reasons.push(msg("REASON_DICTIONARIES_DISAGREE", { first: ipadic[0]!.reading, second: unidic[0]!.reading }));
+    } else if (attested.length > 1 || reasons.length === 0) {
+      reasons.push(msg("REASON_SEVERAL_READINGS", { readings: [best.reading, ...attested.map((c) => c.reading).filter((r) => r !== best.reading)] }));
+    }
+    offer(attested.map((c) => c.reading));
+  }
+  return { kana: best.reading, source: "dictionary", review: reasons.length > 0, reasons, alternatives };
 }
 
 async function fromAnalyzer(surname: string, analyzer: SurnameAnalyzer): Promise<Decision> {

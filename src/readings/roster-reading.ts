@@ -14,6 +14,8 @@ export interface RosterSurnameReading {
   problems: Message[];
   /** Other ways to read the roster's フリガナ, when it could be split more than one way. */
   alternatives: string[];
+  /** The surname's reading as the roster wrote it (ﾊﾂﾄﾘ), before it was made hiragana; null when not known. */
+  raw: string | null;
 }
 
 const SPACE = /[\s\u3000]+/u;
@@ -32,29 +34,33 @@ function readingText(text: string): string {
  */
 export function rosterSurnameReading(record: StaffRecord, split: NameSplit, dictionary: NameDictionary): RosterSurnameReading {
   if (record.surnameReading?.trim()) {
-    return { kana: readingText(record.surnameReading).replace(/ /g, ""), column: "surnameReading", problems: [], alternatives: [] };
+    const raw = record.surnameReading.trim();
+    return { kana: readingText(raw).replace(/ /g, ""), column: "surnameReading", problems: [], alternatives: [], raw };
   }
   if (record.nameReading?.trim()) {
     const full = readingText(record.nameReading);
     const parts = full.split(" ");
+    const rawParts = record.nameReading.trim().split(SPACE);
     if (parts.length >= 2) {
       const problems = split.given === "" && split.method !== "column"
         ? [msg("REASON_READING_SPLIT_NAME_NOT", { reading: record.nameReading.trim() })]
         : [];
-      return { kana: parts[0]!, column: "nameReading", problems, alternatives: [] };
+      return { kana: parts[0]!, column: "nameReading", problems, alternatives: [], raw: rawParts[0]! };
     }
-    return splitJoinedReading(full, split, dictionary);
+    const joined = splitJoinedReading(full, split, dictionary);
+    // Without a space the surname's own part of the roster's text is not known: the whole text stands for it.
+    return { ...joined, raw: joined.kana !== null ? record.nameReading.trim() : null };
   }
   // NFKC first: half-width ﾞ ﾟ ｰ are not in the Katakana script (ｽｽﾞｷ).
   if (/^[\p{Script=Hiragana}\p{Script=Katakana}ー・=＝\s\u3000]+$/u.test(split.surname.normalize("NFKC"))) {
-    return { kana: readingText(split.surname).replace(/[ ・=＝]/g, ""), column: "name", problems: [], alternatives: [] };
+    return { kana: readingText(split.surname).replace(/[ ・=＝]/g, ""), column: "name", problems: [], alternatives: [], raw: null };
   }
-  return { kana: null, column: null, problems: [], alternatives: [] };
+  return { kana: null, column: null, problems: [], alternatives: [], raw: null };
 }
 
 /** A フリガナ with no space (サトウハナコ): find where the surname's reading ends. */
 function splitJoinedReading(full: string, split: NameSplit, dictionary: NameDictionary): RosterSurnameReading {
-  if (split.given === "") return { kana: full, column: "nameReading", problems: [], alternatives: [] };
+  if (split.given === "") return { kana: full, column: "nameReading", problems: [], alternatives: [], raw: null };
   const bySurname = dictionary
     .surname(lookupKey(split.surname))
     .map((entry) => entry.reading)
@@ -66,14 +72,15 @@ function splitJoinedReading(full: string, split: NameSplit, dictionary: NameDict
     .map((reading) => full.slice(0, full.length - reading.length));
   const both = bySurname.filter((reading) => byGiven.includes(reading));
   const candidates = [...new Set(both.length > 0 ? both : bySurname.length > 0 ? bySurname : byGiven)];
-  if (candidates.length === 1) return { kana: candidates[0]!, column: "nameReading", problems: [], alternatives: [] };
+  if (candidates.length === 1) return { kana: candidates[0]!, column: "nameReading", problems: [], alternatives: [], raw: null };
   if (candidates.length > 1) {
     return {
       kana: candidates[0]!,
       column: "nameReading",
       problems: [msg("REASON_READING_SPLIT_UNSURE", { reading: full, candidates })],
       alternatives: candidates.slice(1),
+      raw: null,
     };
   }
-  return { kana: null, column: "nameReading", problems: [msg("REASON_READING_SPLIT_UNKNOWN", { reading: full })], alternatives: [] };
+  return { kana: null, column: "nameReading", problems: [msg("REASON_READING_SPLIT_UNKNOWN", { reading: full })], alternatives: [], raw: null };
 }

@@ -48,13 +48,35 @@ describe("readings from the roster's own フリガナ", () => {
     expect([r.kana, r.source, r.review]).toEqual(["かわの", "roster", false]);
   });
 
-  it("flags a フリガナ that is not a reading the dictionary knows for the surname, with the dictionary's readings", async () => {
+  it("flags a フリガナ that is not a reading the sources know for the surname, saying which they know and how common", async () => {
     const r = await reading("佐藤　花子", { nameReading: "サトオ　ハナコ" });
     expect(r.kana).toBe("さとお");
     expect(r.review).toBe(true);
     expect(r.alternatives).toEqual(["さとう"]);
-    expect(texts(r.reasons).join()).toContain("さとお");
-    expect(r.reasons.map((reason) => reason.code)).toContain("REASON_ROSTER_NOT_ATTESTED");
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_ROSTER_UNATTESTED"]);
+    expect(texts(r.reasons)).toEqual([
+      "名簿の読み「さとお」は、姓の辞書にある「佐藤」の読みのどれとも違います。辞書にある読み：「さとう」（いちばん多い。IPADIC・UniDic・JUMAN）。" +
+        "「佐藤」は人数の多い順で全国 3 位の姓です。名簿の読みが正しいか、本人に確かめてください。",
+    ]);
+    expect(texts(r.reasons, "en")).toEqual([
+      "the roster's reading さとお is none of the readings the surname sources know for 佐藤: さとう (the commonest; IPADIC・UniDic・JUMAN). " +
+        "佐藤 is number 3 among Japan's commonest surnames. Check the roster's reading with the person.",
+    ]);
+  });
+
+  it("names every attested reading with its sources, the rarer ones as such (河野 コオノ)", async () => {
+    const r = await reading("河野　一郎", { nameReading: "コオノ　イチロウ" });
+    expect(r.alternatives).toEqual(["こうの", "かわの"]);
+    expect(texts(r.reasons)[0]).toContain("「こうの」（いちばん多い。IPADIC・UniDic・JUMAN）、「かわの」（ときどきある。IPADIC・UniDic・JUMAN）");
+  });
+
+  it.each([
+    ["島津", "シマズ", "しまず"], // the sources write しまづ
+    ["今津", "イマヅ", "いまづ"], // JUMAN writes いまず
+    ["中島", "ナカシマ", "なかしま"], // the second reading, attested: the roster is right, nothing to ask
+  ])("takes %s %s as attested (ず / づ, じ / ぢ are one)", async (surname, furigana, kana) => {
+    const r = await reading(`${surname}　太郎`, { surnameReading: furigana });
+    expect([r.kana, r.source, r.review, r.reasons]).toEqual([kana, "roster", false, []]);
   });
 
   it("uses a 姓フリガナ column before the full-name フリガナ", async () => {
@@ -77,7 +99,9 @@ describe("readings from the dictionary when the roster has none", () => {
   it.each([
     ["佐藤　花子", "佐藤", "さとう", "Sato"],
     ["髙橋　一郎", "髙橋", "たかはし", "Takahashi"], // variant kanji: looked up as 高橋, printed surname unchanged
-    ["山﨑　聡", "山﨑", "やまざき", "Yamazaki"],
+    ["宮﨑　聡", "宮﨑", "みやざき", "Miyazaki"],
+    ["高𣘺　修", "高𣘺", "たかはし", "Takahashi"], // 𣘺: outside the BMP (issue 15)
+    ["槗本　修", "槗本", "はしもと", "Hashimoto"],
     ["𠮷田　茂", "𠮷田", "よしだ", "Yoshida"],
     ["大野　剛", "大野", "おおの", "Ono"],
   ])("%s → %s %s / %s", async (name, surname, kana, romaji) => {
@@ -92,16 +116,18 @@ describe("readings from the dictionary when the roster has none", () => {
     expect([r.kana, ...r.alternatives].sort()).toEqual(["かわの", "こうの"]);
   });
 
-  it("sends a surname to review when the second dictionary prefers another reading (勅使河原: UniDic ties ちょくしがわら)", async () => {
+  it("sends a surname to review when the voicing is not certain, offering the other voicing and UniDic's reading (勅使河原)", async () => {
     const r = await reading("勅使河原　三郎");
-    expect([r.kana, r.review, r.alternatives]).toEqual(["てしがわら", true, ["ちょくしがわら"]]);
-    expect(texts(r.reasons).join()).toContain("UniDic");
+    expect([r.kana, r.review]).toEqual(["てしがわら", true]);
+    expect(r.alternatives).toEqual(expect.arrayContaining(["てしがはら", "ちょくしがわら"]));
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_VOICING_UNSURE"]);
+    expect(texts(r.reasons)).toEqual(["濁るかどうか（てしがわら／てしがはら）を決める根拠が足りません。"]);
   });
 
-  it("sends a one-kanji surname with several readings to review (菅: かん / すが / すげ)", async () => {
+  it("sends a one-kanji surname with several readings to review (菅: JUMAN's people read すが; the dictionaries prefer かん)", async () => {
     const r = await reading("菅　義男");
-    expect(r.review).toBe(true);
-    expect(r.alternatives).toEqual(expect.arrayContaining(["すが"]));
+    expect([r.kana, r.review]).toEqual(["すが", true]);
+    expect(r.alternatives).toEqual(expect.arrayContaining(["かん"]));
   });
 
   it("does not ask about a split the フリガナ confirms (林昌平 / ハヤシショウヘイ)", async () => {
@@ -113,6 +139,80 @@ describe("readings from the dictionary when the roster has none", () => {
     const r = await reading("長谷川健");
     expect([r.surname, r.kana, r.review]).toEqual(["長谷川", "はせがわ", true]);
     expect(texts(r.reasons).join()).toContain("空白");
+  });
+});
+
+describe("the kinds of miss of issue 15", () => {
+  it("asks about 松林 and offers まつばやし: IPADIC and UniDic say しょうりん, which JUMAN's list of people does not have", async () => {
+    const r = await reading("松林　健");
+    expect(r.review).toBe(true);
+    expect(r.alternatives).toContain("まつばやし");
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_NOT_AMONG_COMMON_READINGS"]);
+    expect(texts(r.reasons)).toEqual([
+      "辞書の読みは「しょうりん」ですが、人数の多い名字の一覧（JUMAN、全国 902 位）では「松林」の読みは「まつばやし」で、「しょうりん」はありません。",
+    ]);
+  });
+
+  it("asks about 光田: みつた at both dictionaries' default costs, and the voicing model cannot tell, so みつだ is offered", async () => {
+    const r = await reading("光田　修");
+    expect([r.kana, r.review, r.alternatives]).toEqual(["みつた", true, ["みつだ"]]);
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_VOICING_UNSURE"]);
+  });
+
+  it("prints はなだ for 花田 (UniDic and JUMAN), not IPADIC's cheaper はなた", async () => {
+    expect((await reading("花田　修")).kana).toBe("はなだ");
+  });
+
+  it("a reading no source lists, the voicing model's, is offered or printed only for review", async () => {
+    const resolver = createReadingResolver({ analyzer: false, overrides: noOverrides });
+    for (const surname of ["光田", "花田", "佐藤", "中島", "河野", "松林"]) {
+      const r = (await resolver.resolve(staffRecord(1, `${surname}　一`))) as StaffReading;
+      const attested = [...bundledNameDictionary().surname(surname), ...bundledNameDictionary().secondOpinion(surname), ...(bundledNameDictionary().commonSurname?.(surname) ?? [])]
+        .map((e) => e.reading);
+      if (!attested.includes(r.kana)) expect(r.review, surname).toBe(true);
+    }
+  });
+});
+
+describe("bank-transfer kana (全銀: half-width, no small kana)", () => {
+  it("restores the small kana where an attested reading fits, and says so in a note, not a reason (ﾊﾂﾄﾘ → はっとり)", async () => {
+    const r = await reading("服部　彩", { nameReading: "ﾊﾂﾄﾘ ｱﾔ" });
+    expect([r.kana, r.romaji, r.source, r.review, r.reasons]).toEqual(["はっとり", "Hattori", "roster", false, []]);
+    expect(r.notes?.map((n) => n.code)).toEqual(["NOTE_BANK_KANA_RESTORED"]);
+    expect(texts(r.notes!)).toEqual(["名簿の読み「ﾊﾂﾄﾘ」は銀行振込用のカナ（小さいかなを書かない形）のため、辞書の読みに合わせて小さいかなを戻し、「はっとり」としました。"]);
+  });
+
+  it.each([
+    ["東海林", "ｼﾖｳｼﾞ", "しょうじ"],
+    ["一色", "ｲﾂｼｷ", "いっしき"],
+  ])("%s %s → %s", async (surname, furigana, kana) => {
+    const r = await reading(`${surname}　一`, { surnameReading: furigana });
+    expect([r.kana, r.review]).toEqual([kana, false]);
+  });
+
+  it("asks where no restoring fits an attested reading, naming the ones that are", async () => {
+    const r = await reading("鈴木　一", { surnameReading: "ﾊﾂﾄﾘ" });
+    expect([r.kana, r.review, r.alternatives]).toEqual(["はつとり", true, ["すずき"]]);
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_BANK_KANA_NO_FIT"]);
+  });
+
+  it("asks where more than one fits in a bank-kana roster (八田 ﾊﾂﾀ: はった or はつた)", async () => {
+    const resolver = createReadingResolver({ analyzer: false, overrides: noOverrides });
+    const r = (await resolver.resolve(staffRecord(1, "八田　一", { surnameReading: "ﾊﾂﾀ" }), null, { bankKana: true })) as StaffReading;
+    expect(r.review).toBe(true);
+    expect([r.kana, ...r.alternatives].sort()).toEqual(["はった", "はつた"]);
+    expect(r.reasons.map((reason) => reason.code)).toEqual(["REASON_BANK_KANA_AMBIGUOUS"]);
+  });
+
+  it("recognises a bank-kana roster as a whole, and restores nothing in one that writes small kana elsewhere", async () => {
+    const csv = (rows: string[]) => new TextEncoder().encode("職員番号,氏名,カナ氏名\n" + rows.join("\n") + "\n");
+    const bank = await loadRoster(csv(["1,服部　彩,ﾊﾂﾄﾘ ｱﾔ", "2,佐藤　花子,ｻﾄｳ ﾊﾅｺ"]), { fileName: "payroll.csv" });
+    const restored = await resolveReadings(bank.records, createReadingResolver({ analyzer: false }));
+    expect(restored.staff.map((s) => [s.kana, s.review])).toEqual([["はっとり", false], ["さとう", false]]);
+    const mixed = await loadRoster(csv(["1,服部　彩,ﾊﾂﾄﾘ ｱﾔ", "2,八田　花子,ﾊｯﾀ ﾊﾅｺ"]), { fileName: "roster.csv" });
+    const literal = await resolveReadings(mixed.records, createReadingResolver({ analyzer: false }));
+    expect(literal.staff[0]).toMatchObject({ kana: "はつとり", review: true });
+    expect(literal.staff[0]!.reasons.map((reason) => reason.code)).toEqual(["REASON_ROSTER_UNATTESTED"]);
   });
 });
 

@@ -1,0 +1,160 @@
+/**
+ * A model of voicing (連濁, rendaku) in surnames: does the last kanji's reading start voiced after this first part
+ * (光田 みつだ or みつた, 山崎 やまざき or やまさき, 萩原 はぎわら or はぎはら)? Dictionaries often list one form of a
+ * surname only, or both at one default cost, so where they are thin nafuda asks this model, and where the model is
+ * thin too, a person.
+ *
+ * It is learnt from the surname tables themselves, never from the development set: every reading JUMAN lists
+ * for its 1,500 common surnames, and every reading that IPADIC and UniDic both give as their best. For each
+ * surname ending in a kanji (田), the reading's end is matched to a form of that kanji's reading (た / だ), and
+ * the forms are counted by what comes before: the kana just before (ん voices: 本田 ほんだ), and whether the part
+ * before already holds a voiced sound (柴田 しばた, 藤田 ふじた: voicing is rarer there). Counts back off from the
+ * most specific context to the kanji's reading alone, and to the reading alone across kanji. When asked about a
+ * surname, its own readings are left out of the counts (leave-one-out), so a surname is never its own evidence.
+ */
+
+const VOICED: Readonly<Record<string, string>> = {
+  か: "が", き: "ぎ", く: "ぐ", け: "げ", こ: "ご", さ: "ざ", し: "じ", す: "ず", せ: "ぜ", そ: "ぞ",
+  た: "だ", ち: "ぢ", つ: "づ", て: "で", と: "ど", は: "ば", ひ: "び", ふ: "ぶ", へ: "べ", ほ: "ぼ",
+};
+const PLAIN: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(VOICED).map(([plain, voiced]) => [voiced, plain]));
+const VOICED_OBSTRUENT = /[がぎぐげござじずぜぞだぢづでどばびぶべぼ]/u;
+
+/** How the last kanji's reading starts: as it is (た), voiced (だ), or, for は, as わ (原 はら / わら). */
+export type VoicingForm = "plain" | "voiced" | "wa";
+
+/** The kanji reading a surname's reading ends in, in its plain form: 田 → た, 崎 → さき, 原 → はら. */
+function plainOf(suffix: string): { base: string; form: VoicingForm } | null {
+  const first = suffix[0]!;
+  if (VOICED[first]) return { base: suffix, form: "plain" };
+  if (PLAIN[first]) return { base: PLAIN[first] + suffix.slice(1), form: "voiced" };
+  if (first === "わ") return { base: "は" + suffix.slice(1), form: "wa" };
+  return null;
+}
+
+/** The reading of `base` in `form`. */
+function formOf(base: string, form: VoicingForm): string {
+  if (form === "plain") return base;
+  if (form === "voiced") return VOICED[base[0]!]! + base.slice(1);
+  return "わ" + base.slice(1);
+}
+
+function formsOf(base: string): VoicingForm[] {
+  return base[0] === "は" ? ["plain", "voiced", "wa"] : ["plain", "voiced"];
+}
+
+/** One reading seen in training: the surname, its last kanji and the reading (weight: 1, or split between forms). */
+interface Observation { surface: string; reading: string; weight: number }
+
+/** What the model says of one surname's reading. */
+export interface VoicingEstimate {
+  /** The part before the last kanji's reading (みつ in みつだ). */
+  prefix: string;
+  /** The last kanji's reading in its plain form (た). */
+  base: string;
+  /** The form this reading has. */
+  form: VoicingForm;
+  /** Each form's reading of the whole surname and its probability, most likely first. */
+  forms: { reading: string; form: VoicingForm; probability: number }[];
+  /** How many surnames ending in the same kanji and reading the estimate rests on (0: the reading alone). */
+  support: number;
+}
+
+export interface VoicingModel {
+  /** The estimate for a surname's reading, or null when its last kanji's reading cannot voice or is not known. */
+  estimate(surface: string, reading: string): VoicingEstimate | null;
+}
+
+type Counts = Map<string, Map<VoicingForm, number>>;
+/** Two kanji or more, kanji only. */
+const KANJI_NAME = /^[\p{Script=Han}々]{2,}$/u;
+/** The last character (a kanji outside the BMP, 𣘺, is two UTF-16 units). */
+const lastOf = (surface: string) => String.fromCodePoint(surface.codePointAt(surface.length - 1 - (/[\uDC00-\uDFFF]$/.test(surface) ? 1 : 0))!);
+const add = (counts: Counts, key: string, form: VoicingForm, weight: number) => {
+  const forms = counts.get(key) ?? counts.set(key, new Map()).get(key)!;
+  forms.set(form, (forms.get(form) ?? 0) + weight);
+};
+
+/** Smoothing strength of each back-off step (pseudo-counts of the parent's estimate). */
+const PRIOR = 2;
+/** A kanji reading is one of the kanji's when at least this many surnames ending in the kanji show it. */
+const MIN_BASE_SURNAMES = 3;
+
+/**
+ * Learns the model from observations: each a surname's surface, a reading trusted for it, and a weight.
+ */
+export function learnVoicing(observations: Iterable<Observation>): VoicingModel {
+  const all: Observation[] = [...observations].filter((o) => KANJI_NAME.test(o.surface));
+  // The readings each last kanji has, in plain form, with how many surnames show each.
+  const bases = new Map<string, Map<string, Set<string>>>();
+  for (const o of all) {
+    const kanji = lastOf(o.surface);
+    for (let k = 1; k <= Math.min(4, o.reading.length - 1); k++) {
+      const base = plainOf(o.reading.slice(-k))?.base ?? o.reading.slice(-k);
+      const byBase = bases.get(kanji) ?? bases.set(kanji, new Map()).get(kanji)!;
+      (byBase.get(base) ?? byBase.set(base, new Set()).get(base)!).add(o.surface);
+    }
+  }
+  /** The kanji reading a reading ends in: the one most surnames ending in this kanji show (then the longer). */
+  const split = (surface: string, reading: string) => {
+    if (!KANJI_NAME.test(surface)) return null;
+    const kanji = lastOf(surface);
+    const byBase = bases.get(kanji);
+    if (!byBase) return null;
+    // Every ending of the reading that is a reading of the kanji (in any voicing), with how many surnames show it.
+    const endings: { k: number; count: number }[] = [];
+    for (let k = 1; k <= Math.min(4, reading.length - 1); k++) {
+      const plain = plainOf(reading.slice(-k)) ?? { base: reading.slice(-k) };
+      const count = byBase.get(plain.base)?.size ?? 0;
+      if (count >= MIN_BASE_SURNAMES) endings.push({ k, count });
+    }
+    if (endings.length === 0) return null;
+    // The kanji's reading is the longest ending that at least half as many surnames show as the commonest one
+    // (本: もと, not と, though every もと ends in と); it voices only if it starts with a kana that can.
+    const most = Math.max(...endings.map((e) => e.count));
+    const { k } = endings.filter((e) => e.count * 2 >= most).at(-1)!;
+    const plain = plainOf(reading.slice(-k));
+    if (!plain) return null;
+    return { kanji, ...plain, prefix: reading.slice(0, -k) };
+  };
+  const keys = (kanji: string, base: string, prefix: string) => {
+    const last = prefix.at(-1)!;
+    const voicedBefore = VOICED_OBSTRUENT.test(prefix) ? "v" : "-";
+    return [`${kanji}|${base}|${last}|${voicedBefore}`, `${kanji}|${base}|${voicedBefore}`, `${kanji}|${base}`, `*|${base}`];
+  };
+  const counts: Counts = new Map();
+  /** Each surname's own observations: its share of the counts is worked out again when it is asked about (leave-one-out). */
+  const bySurface = new Map<string, Observation[]>();
+  const countInto = (target: Counts, o: Observation) => {
+    const s = split(o.surface, o.reading);
+    if (s) for (const key of keys(s.kanji, s.base, s.prefix)) add(target, key, s.form, o.weight);
+  };
+  for (const o of all) {
+    countInto(counts, o);
+    (bySurface.get(o.surface) ?? bySurface.set(o.surface, []).get(o.surface)!).push(o);
+  }
+  return {
+    estimate(surface, reading) {
+      const s = split(surface, reading);
+      if (!s) return null;
+      const own: Counts = new Map();
+      for (const o of bySurface.get(surface) ?? []) countInto(own, o);
+      const count = (key: string, form: VoicingForm) => Math.max(0, (counts.get(key)?.get(form) ?? 0) - (own.get(key)?.get(form) ?? 0));
+      const forms = formsOf(s.base);
+      let p = new Map<VoicingForm, number>(forms.map((f) => [f, 1 / forms.length]));
+      let support = 0;
+      for (const key of keys(s.kanji, s.base, s.prefix).reverse()) {
+        const n = forms.reduce((a, f) => a + count(key, f), 0);
+        p = new Map(forms.map((f) => [f, (count(key, f) + PRIOR * p.get(f)!) / (n + PRIOR)]));
+        if (key === `${s.kanji}|${s.base}`) support = n;
+      }
+      return {
+        prefix: s.prefix,
+        base: s.base,
+        form: s.form,
+        forms: forms.map((form) => ({ reading: s.prefix + formOf(s.base, form), form, probability: p.get(form)! })).sort((a, b) => b.probability - a.probability),
+        support,
+      };
+    },
+  };
+}
