@@ -1267,6 +1267,7 @@ async function showPages(doc) {
     sheet.style.aspectRatio = `${first.width} / ${first.height}`; // CSSOM: the page's CSP allows no style attributes
     return el("figure", { class: "sheet-page", "data-page": i + 1 }, sheet, el("figcaption", { text: `${i + 1} / ${doc.numPages} ページ` }));
   });
+  holder.classList.toggle("few", doc.numPages <= 2);
   holder.replaceChildren(...figures);
   for (const figure of figures) pageObserver.observe(figure);
 }

@@ -442,16 +442,17 @@ const ROUTES: Record<string, Handler> = {
     const work = workOf(context);
     const row = Number(form.text("row"));
     if (form.text("row") === null || !Number.isInteger(row)) throw new PageError(400, msg("SERVE_ROW_UNKNOWN"));
-    const { pdf, fileName } = await work.run(() => work.badgePdf(row, templateOf(form, work.print.template).source));
+    // Reads the work as it is: no need to wait for an edit under way (a reading, once made, does not change).
+    const { pdf, fileName } = await work.badgePdf(row, templateOf(form, work.print.template).source);
     send(res, 200, "application/pdf", pdf, fileHeaders(fileName, true));
   },
   "/api/work/badges.pdf": async (form, res, context) => {
     const work = workOf(context);
     const { settings, template, sheet } = await printSettings(form, work);
     work.print = settings;
-    const result = await work.run(() => work.badgesPdf({
+    const result = await work.badgesPdf({
       template, sheet, startAt: settings.startAt, cutGuides: settings.cutGuides, allowUnreviewed: form.flag("allowUnreviewed"),
-    }, form.lang));
+    }, form.lang);
     sendSheet(res, result);
   },
   "/api/work/confirmed.csv": async (form, res, context) => {
