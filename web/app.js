@@ -27,7 +27,6 @@ const state = {
   files: null,
   rows: [], // WorkRow, in the order the server keeps (errors, review, the rest, as first read)
   byRow: new Map(),
-  keys: new Map(), // row -> its text for the search
   sheetRows: new Map(), // the row as Excel numbers it -> row
   summary: null,
   unsaved: 0,
@@ -184,7 +183,7 @@ function matching(query) {
   const q = searchText(query);
   if (!q) return [];
   const rowQuery = /^\d+$/.test(q) ? `\n#${q}\n` : null;
-  return state.rows.filter((row) => { const key = state.keys.get(row.row); return key.includes(q) || (rowQuery && key.includes(rowQuery)); });
+  return state.rows.filter((row) => row.searchKey.includes(q) || (rowQuery && row.searchKey.includes(rowQuery)));
 }
 
 // ---------- text size (a display preference: kept in the browser, nothing of the roster)
@@ -240,6 +239,7 @@ function showStep(step, { focus = false } = {}) {
   if (location.hash !== hash) history.replaceState(null, "", hash || location.pathname);
   if (step === "check") {
     table.render(true);
+    if (previewPending) refreshPreview(true);
     if (focus) focusSelectedRow();
   }
   if (step === "print") {
@@ -405,7 +405,6 @@ function clearWork() {
   state.files = null;
   state.rows = [];
   state.byRow = new Map();
-  state.keys = new Map();
   state.unsaved = 0;
   state.selected = null;
   closeSheet();
@@ -428,7 +427,7 @@ function applyView(view, { fresh = false, resumed = false } = {}) {
   state.files = view.files;
   state.rows = view.rows;
   state.byRow = new Map(view.rows.map((row) => [row.row, row]));
-  state.keys = new Map(view.rows.map((row) => [row.row, keyOf(row)]));
+  for (const row of view.rows) row.searchKey = keyOf(row); // the page's own: what the search looks in
   state.sheetRows = new Map(view.rows.map((row) => [rowLabel(row), row.row]));
   state.summary = view.summary;
   state.unsaved = view.unsaved;
@@ -582,7 +581,7 @@ function filteredRows() {
     if (show === "edited" && !row.typed) continue;
     if (show === "changed" && !row.changed) continue;
     if (q) {
-      const key = state.keys.get(row.row);
+      const key = row.searchKey;
       if (!key.includes(q) && !(rowQuery && key.includes(rowQuery))) continue;
     }
     out.push(row);
@@ -865,7 +864,7 @@ function replaceRow(fresh) {
   else state.rows.push(fresh);
   const row = old ?? fresh;
   state.byRow.set(row.row, row);
-  state.keys.set(row.row, keyOf(row));
+  row.searchKey = keyOf(row);
   table.update(row.row);
   markSelected();
 }
@@ -887,8 +886,12 @@ function previewEmpty(text) {
   $("preview-size").textContent = "";
 }
 
+let previewPending = false;
 async function drawPreview() {
   const ticket = ++previewTicket;
+  // Drawn at the width it is shown at: while step 2 is hidden, it waits to be shown.
+  if ($("step-check").hidden) { previewPending = true; return; }
+  previewPending = false;
   const row = state.byRow.get(state.selected);
   if (!row || !state.work) return previewEmpty("行を選ぶと表示します");
   if (row.error) return previewEmpty(`この人の名札は作れません：${row.error.text}`);
