@@ -976,9 +976,7 @@ function renderPrintCounts() {
     : `確認済みよみから変わった人（${number(changed)} 人）を加える`;
   const unreviewed = printedRows().filter((row) => row && row.review && !row.error).length;
   $("unreviewed-box").hidden = unreviewed === 0;
-  $("unreviewed-text").textContent = unreviewed > 0
-    ? `印刷する人のうち ${number(unreviewed)} 人の読みが、まだ「要確認」です。2 の表で確かめてから印刷してください。`
-    : "";
+  $("unreviewed-text").textContent = unreviewed > 0 ? t("SERVE_PAGE_CHOSEN_UNREVIEWED", { count: number(unreviewed) }) : "";
 }
 
 function renderPrint() {
@@ -1093,7 +1091,7 @@ $("add-rows").addEventListener("click", () => {
       if (row !== undefined) rows.push(row); else if (!range[2]) unknown.push(String(n));
     }
   }
-  $("choose-error").textContent = unknown.length > 0 ? `表にない行：${unknown.slice(0, 10).join("、")}${unknown.length > 10 ? " ほか" : ""}。表の「行」の番号で書いてください。` : "";
+  $("choose-error").textContent = unknown.length > 0 ? t("SERVE_PAGE_ROWS_NOT_IN_TABLE", { rows: `${unknown.slice(0, 10).join("、")}${unknown.length > 10 ? " ほか" : ""}` }) : "";
   if (rows.length > 0) {
     addChosen(rows);
     if (unknown.length === 0) $("choose-rows").value = "";
@@ -1152,7 +1150,7 @@ function schedulePreview(now) {
   delete $("sheet-pages").dataset.ready;
   if (count > AUTO_PREVIEW_LIMIT) {
     $("make-preview").hidden = false;
-    message("sheet-message", "info", `${number(count)} 人分の見本は、「見本を作る」を押すと作ります（少し時間がかかります）。`);
+    message("sheet-message", "info", t("SERVE_PAGE_PREVIEW_ON_REQUEST", { count: number(count) }));
     return;
   }
   $("make-preview").hidden = true;
@@ -1280,7 +1278,7 @@ $("download-badges").addEventListener("click", async () => {
   try {
     const sheet = state.sheet && state.sheet.key === printKey() ? state.sheet : await makeSheet();
     if (!sheet) {
-      message("download-message", "error", "名札 PDF を作れませんでした。右の「印刷の見本」のお知らせをご覧ください。");
+      message("download-message", "error", t("SERVE_PAGE_SHEET_NOT_MADE"));
       return;
     }
     saveBlob(sheet.blob, sheet.name);

@@ -215,6 +215,26 @@ export const SERVE_MESSAGES = {
     () => "nafuda につながりません。nafuda を起動した画面（黒い画面）が閉じられていないか確かめてください。",
     () => "nafuda cannot be reached: check that the window nafuda was started in is still open.",
   ),
+  SERVE_PAGE_ROWS_NOT_IN_TABLE: entry<{ rows: string }>(
+    "text",
+    (p) => `表にない行：${p.rows}。表の「行」の番号で書いてください。`,
+    (p) => `Rows not in the table: ${p.rows}. Give the numbers of the table's 行 column.`,
+  ),
+  SERVE_PAGE_CHOSEN_UNREVIEWED: entry<{ count: string }>(
+    "text",
+    (p) => `印刷する人のうち ${p.count} 人の読みが、まだ「要確認」です。2 の表で確かめてから印刷してください。`,
+    (p) => `${p.count} of the people to print still have readings to check (要確認): check them in table 2 first.`,
+  ),
+  SERVE_PAGE_PREVIEW_ON_REQUEST: entry<{ count: string }>(
+    "text",
+    (p) => `${p.count} 人分の見本は、「見本を作る」を押すと作ります（少し時間がかかります）。`,
+    (p) => `The preview of ${p.count} badges is made on 見本を作る (it takes a while).`,
+  ),
+  SERVE_PAGE_SHEET_NOT_MADE: entry(
+    "text",
+    () => "名札 PDF を作れませんでした。右の「印刷の見本」のお知らせをご覧ください。",
+    () => "The badge PDF could not be made: see the note under 印刷の見本.",
+  ),
   SERVE_PAGE_LEAVE: entry(
     "text",
     () => "保存していない修正があります。閉じる前に「確認済みよみ」をダウンロードしてください。",

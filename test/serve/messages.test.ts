@@ -68,7 +68,7 @@ describe("the serve area's catalogue", () => {
       const entry = SERVE_MESSAGES[code as keyof typeof SERVE_MESSAGES] as { kind: string; ja: (p: unknown) => string; en: (p: unknown) => string };
       const params = {
         url: "http://127.0.0.1:8931/", limit: "100 MB", value: "x", list: ["a", "b"], what: "名簿ファイル", name: "x", count: 3, hours: 8, cells: 10,
-        roster: "roster.csv", done: "1,000", total: "20,000",
+        roster: "roster.csv", done: "1,000", total: "20,000", rows: "999、1000",
       };
       const ja = entry.ja(params);
       const en = entry.en(params);
