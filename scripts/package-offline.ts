@@ -54,7 +54,8 @@ try {
   // 2. Its production dependencies at the locked versions, from the npm cache only (the machine that makes the
   //    package needs no network either); the lock file stays in the package as the record of what is inside.
   cpSync(join(root, "package-lock.json"), join(pkg, "package-lock.json"));
-  run("npm", ["ci", "--omit=dev", "--offline", "--ignore-scripts", "--loglevel=error"], pkg);
+  // --omit=optional: pdfjs-dist's native canvas binary is for pdf.js under Node; the page runs pdf.js in the browser.
+  run("npm", ["ci", "--omit=dev", "--omit=optional", "--offline", "--ignore-scripts", "--loglevel=error"], pkg);
   // 3. The launcher and the guide.
   cpSync(join(root, "nafuda.cmd"), join(pkg, "nafuda.cmd"));
   writeFileSync(join(pkg, "はじめにお読みください.txt"), "\uFEFF" + GUIDE.replace(/\n/g, "\r\n"));

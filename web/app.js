@@ -1,912 +1,1453 @@
-// nafuda serve — the page. Plain browser JavaScript, no build step, no outside requests.
-// The page keeps the files the person chose and the readings they corrected; every request sends them to the
-// local server, which runs the nafuda library on them and forgets them.
-"use strict";
+// nafuda serve — the page. Plain browser JavaScript modules, no build step, no outside requests.
+// The roster is read once by the local server and kept there, in its memory, with the corrections made on this
+// page (the "working roster", /api/work): an edit sends that one correction and gets that one person back; a
+// reload finds the work again. Nothing of the roster is kept in the browser's storage.
+import { VirtualTable } from "/table.js";
+import { drawPage, openPdf, pageSize } from "/pdf-view.js";
 
-(() => {
-  const $ = (id) => document.getElementById(id);
+const $ = (id) => document.getElementById(id);
 
-  const SOURCE_LABELS = { override: "確認済み", roster: "名簿のフリガナ", dictionary: "辞書", analyzer: "自動の推定" };
-  // The page is in Japanese; the server answers in the language the page asks for (its messages come from
-  // nafuda's catalogue, with their codes).
-  const LANG = document.documentElement.lang === "en" ? "en" : "ja";
-  /** The library's reason for a romaji that does not spell the kana: the person may confirm the pair as it is. */
-  const ROMAJI_DOES_NOT_FIT = "REASON_ROMAJI_DOES_NOT_FIT";
+const SOURCE_LABELS = { override: "確認済み", roster: "名簿のフリガナ", dictionary: "辞書", analyzer: "自動の推定" };
+// The page is in Japanese; the server answers in the language the page asks for (its messages come from
+// nafuda's catalogue, with their codes).
+const LANG = document.documentElement.lang === "en" ? "en" : "ja";
+/** The library's reason for a romaji that does not spell the kana: the person may confirm the pair as it is. */
+const ROMAJI_DOES_NOT_FIT = "REASON_ROMAJI_DOES_NOT_FIT";
+/** Up to this many badges, the sheet preview follows every change by itself; past it, on request. */
+const AUTO_PREVIEW_LIMIT = 1000;
+/** How many chosen people the list under 「選んだ人」 names (the count is always complete). */
+const CHOSEN_LISTED = 100;
+/** The only thing the page keeps in the browser's storage: the text size chosen (not the roster, nothing personal). */
+const TEXT_SIZE_KEY = "nafuda.textSize";
 
-  const state = {
-    info: null,
-    roster: null, // File
-    confirmed: null, // File
-    rosterKind: "roster",
-    rows: [], // PageRow, in the order shown (errors, review, the rest at load time)
-    byRow: new Map(),
-    original: new Map(), // row -> the reading as first read (before any edit on the page), for its alternatives
-    edits: new Map(), // row -> { row, id, name, kana, romaji }
-    editErrors: new Map(), // row -> the library's message about the edit
-    selected: null,
-    onlyReview: false,
-    facilities: null,
-    policy: null,
-    posterFacilities: [],
-  };
+const state = {
+  info: null,
+  texts: {},
+  work: null, // the working roster's id (the server keeps the roster; the page shows it)
+  files: null,
+  rows: [], // WorkRow, in the order the server keeps (errors, review, the rest, as first read)
+  byRow: new Map(),
+  sheetRows: new Map(), // the row as Excel numbers it -> row
+  summary: null,
+  unsaved: 0,
+  selected: null,
+  step: "roster",
+  print: { people: "all", chosen: [], template: "standard", sheet: "auto", startAt: 1, cutGuides: false },
+  version: 0, // bumped whenever readings change: a sheet preview made before is out of date
+  sheet: null, // { key, blob, name, report, doc }
+  facilities: null,
+  policy: null,
+  posterFacilities: [],
+};
 
-  // ---------- small helpers
+// ---------- small helpers
 
-  function el(tag, attrs = {}, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(attrs)) {
-      if (value === null || value === undefined || value === false) continue;
-      if (key === "class") node.className = value;
-      else if (key === "text") node.textContent = value;
-      else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
-      else node.setAttribute(key, value === true ? "" : String(value));
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === "class") node.className = value;
+    else if (key === "text") node.textContent = value;
+    else if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+const FALLBACK_TEXTS = {
+  SERVE_PAGE_NO_SERVER: "nafuda につながりません。nafuda を起動した画面（黒い画面）が閉じられていないか確かめてください。",
+};
+
+/** A text of nafuda's catalogue (sent by /api/info), its {params} filled in. */
+function t(code, params = {}) {
+  const text = state.texts[code] ?? FALLBACK_TEXTS[code] ?? code;
+  return text.replace(/\{(\w+)\}/g, (_, key) => (key in params ? String(params[key]) : `{${key}}`));
+}
+
+const number = (n) => Number(n).toLocaleString("ja-JP");
+
+let busyCount = 0;
+function busy(on, text) {
+  busyCount += on ? 1 : -1;
+  if (text) $("busy-text").textContent = text;
+  $("busy").hidden = busyCount <= 0;
+}
+
+function message(areaId, kind, title, lines = [], details = []) {
+  const area = $(areaId);
+  area.replaceChildren();
+  if (!title) return;
+  const box = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, el("p", { class: "title", text: title }));
+  if (lines.length > 0) box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
+  if (details.length > 0) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), ...details.map((line) => el("p", { class: "detail", text: line }))));
+  area.append(box);
+}
+
+/** 「くわしい内容」 of an error answer: its code and where (file, row as Excel numbers it, column), and its problems' codes. */
+function detailsOf(data) {
+  if (!data) return [];
+  const lines = [];
+  if (data.code) lines.push(`コード：${data.code}`);
+  if (data.where) lines.push(`場所：${data.where}`);
+  for (const issue of data.issues || []) lines.push(`コード：${issue.code}${issue.where ? `（${issue.where}）` : ""}`);
+  if (data.detail) lines.push(data.detail);
+  return lines;
+}
+
+/** The lines under an error's title: its single problems, and what the page suggests. */
+function linesOf(data) {
+  return [...(data?.issues || []).map((issue) => issue.message), ...(data?.hints || [])];
+}
+
+/** A row error as a line of a list: where (the row as Excel numbers it), who, then the library's message. */
+function rowErrorLine(e) {
+  if (!e.where) return e.name ? `（${e.name}）${e.text}` : e.text;
+  return `${e.where}${e.name ? `（${e.name}）` : ""}：${e.text}`;
+}
+
+/** The row as Excel numbers it (the data row for JSON rosters). */
+function rowLabel(row) {
+  return row.sheetRow ?? row.row;
+}
+
+/** POST a form; JSON answers come back parsed, files as a Blob. Errors throw with the server's words. */
+async function post(path, form, { work = false } = {}) {
+  form.append("lang", LANG);
+  let response;
+  try {
+    response = await fetch(path, { method: "POST", body: form, headers: work && state.work ? { "X-Nafuda-Work": state.work } : {} });
+  } catch {
+    throw Object.assign(new Error(t("SERVE_PAGE_NO_SERVER")), { data: {} });
+  }
+  const type = response.headers.get("content-type") || "";
+  if (!response.ok) {
+    let data = {};
+    try { data = type.includes("json") ? await response.json() : {}; } catch { data = {}; }
+    // Node cuts off an upload that takes too long (408) with a plain answer: say so in words.
+    const fallback = response.status === 408 ? "ファイルを送るのに時間がかかりすぎました。もう一度お試しください。" : `処理できませんでした（${response.status}）。`;
+    const error = Object.assign(new Error(data.error || fallback), { status: response.status, data });
+    if (response.status === 410 && work) workGone(error);
+    throw error;
+  }
+  if (type.includes("application/json")) return { json: await response.json(), response };
+  return { blob: await response.blob(), response };
+}
+
+function fileNameOf(response, fallback) {
+  const disposition = response.headers.get("content-disposition") || "";
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star) { try { return decodeURIComponent(star[1]); } catch { /* fall through */ } }
+  return fallback;
+}
+
+function reportOf(response) {
+  try { return JSON.parse(decodeURIComponent(response.headers.get("x-nafuda-report") || "%7B%7D")); } catch { return {}; }
+}
+
+function saveBlob(blob, fileName) {
+  const url = URL.createObjectURL(blob);
+  const a = el("a", { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function sizeText(bytes) {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
+function tooLarge(file) {
+  if (state.info && file.size > state.info.maxUploadBytes) {
+    return `「${file.name}」は大きすぎます（${sizeText(file.size)}、上限 ${state.info.maxUpload}）。名簿を所属ごとなどに分けるか、不要な列やシートを消してから選んでください。`;
+  }
+  return null;
+}
+
+/** For the search: full-width and half-width alike, katakana as hiragana, no spaces, lower case. */
+function searchText(text) {
+  return String(text ?? "").normalize("NFKC").toLowerCase().replace(/[\s\u3000]+/g, "")
+    .replace(/[\u30a1-\u30f6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+}
+
+function keyOf(row) {
+  return [row.name, row.kana, row.romaji, row.id, row.department, row.surname].map(searchText).join("\n") + `\n#${rowLabel(row)}\n`;
+}
+
+/** The rows a search matches (same rules as the table's search box). */
+function matching(query) {
+  const q = searchText(query);
+  if (!q) return [];
+  const rowQuery = /^\d+$/.test(q) ? `\n#${q}\n` : null;
+  return state.rows.filter((row) => row.searchKey.includes(q) || (rowQuery && row.searchKey.includes(rowQuery)));
+}
+
+// ---------- text size (a display preference: kept in the browser, nothing of the roster)
+
+function applyTextSize(large) {
+  document.documentElement.classList.toggle("large-text", large);
+  $("text-size").setAttribute("aria-pressed", String(large));
+  $("text-size").textContent = large ? "文字を標準に" : "文字を大きく";
+  table?.render(true);
+}
+$("text-size").addEventListener("click", () => {
+  const large = !document.documentElement.classList.contains("large-text");
+  try { localStorage.setItem(TEXT_SIZE_KEY, large ? "large" : "normal"); } catch { /* private mode: for this page only */ }
+  applyTextSize(large);
+});
+
+// ---------- tabs
+
+function showTab(which) {
+  for (const name of ["badges", "posters"]) {
+    const on = name === which;
+    $(`tab-${name}`).setAttribute("aria-selected", String(on));
+    $(`tab-${name}`).tabIndex = on ? 0 : -1;
+    $(`panel-${name}`).hidden = !on;
+  }
+  document.body.classList.toggle("fit", which === "badges" && state.step === "check");
+}
+$("tab-badges").addEventListener("click", () => showTab("badges"));
+$("tab-posters").addEventListener("click", () => showTab("posters"));
+for (const tab of ["tab-badges", "tab-posters"]) {
+  $(tab).addEventListener("keydown", (event) => {
+    if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
+      const next = tab === "tab-badges" ? "posters" : "badges";
+      showTab(next);
+      $(`tab-${next}`).focus();
     }
-    for (const child of children.flat()) {
-      if (child === null || child === undefined || child === false) continue;
-      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
-    }
-    return node;
+  });
+}
+
+// ---------- the three steps
+
+const STEPS = { roster: "step-roster", check: "step-check", print: "step-print" };
+function showStep(step, { focus = false } = {}) {
+  if (step !== "roster" && !state.work) step = "roster";
+  state.step = step;
+  for (const [name, id] of Object.entries(STEPS)) $(id).hidden = name !== step;
+  for (const button of document.querySelectorAll(".step-button")) {
+    if (button.dataset.step === step) button.setAttribute("aria-current", "step"); else button.removeAttribute("aria-current");
   }
-
-  let busyCount = 0;
-  function busy(on, text) {
-    busyCount += on ? 1 : -1;
-    $("busy-text").textContent = text || "処理しています…";
-    $("busy").hidden = busyCount <= 0;
+  // Step 2 fills the window: the table scrolls inside it, the editor beside it stays in view.
+  document.body.classList.toggle("fit", step === "check");
+  const hash = step === "roster" ? "" : `#${step}`;
+  if (location.hash !== hash) history.replaceState(null, "", hash || location.pathname);
+  if (step === "check") {
+    table.render(true);
+    if (previewPending) refreshPreview(true);
+    if (focus) focusSelectedRow();
   }
-
-  function message(areaId, kind, title, lines = [], details = []) {
-    const area = $(areaId);
-    area.replaceChildren();
-    if (!title) return;
-    const box = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, el("p", { class: "title", text: title }));
-    if (lines.length > 0) box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
-    if (details.length > 0) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), ...details.map((line) => el("p", { class: "detail", text: line }))));
-    area.append(box);
+  if (step === "print") {
+    renderPrint();
+    schedulePreview(true);
+    if (focus) $("step3-title").focus?.();
   }
+}
+for (const button of document.querySelectorAll(".step-button")) {
+  button.addEventListener("click", () => showStep(button.dataset.step, { focus: true }));
+}
+$("to-check").addEventListener("click", () => showStep("check", { focus: true }));
 
-  /** 「くわしい内容」 of an error answer: its code and where (file, row as Excel numbers it, column), and its problems' codes. */
-  function detailsOf(data) {
-    if (!data) return [];
-    const lines = [];
-    if (data.code) lines.push(`コード：${data.code}`);
-    if (data.where) lines.push(`場所：${data.where}`);
-    for (const issue of data.issues || []) lines.push(`コード：${issue.code}${issue.where ? `（${issue.where}）` : ""}`);
-    if (data.detail) lines.push(data.detail);
-    return lines;
+// ---------- drop zones
+
+function dropZone(zoneId, inputId, onFiles) {
+  const zone = $(zoneId);
+  const input = $(inputId);
+  zone.addEventListener("click", () => input.click());
+  zone.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.click(); }
+  });
+  zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("dragging"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("dragging");
+    const files = [...(event.dataTransfer?.files || [])];
+    if (files.length > 0) onFiles(files);
+  });
+  input.addEventListener("change", () => {
+    const files = [...input.files];
+    input.value = "";
+    if (files.length > 0) onFiles(files);
+  });
+}
+// Dropping a file anywhere else must not make the browser open it (and leave the page).
+window.addEventListener("dragover", (event) => event.preventDefault());
+window.addEventListener("drop", (event) => event.preventDefault());
+
+// ---------- step 1: the roster, read once by the server
+
+dropZone("roster-drop", "roster-input", (files) => takeRosterFiles(files));
+function takeRosterFiles(files) {
+  if (files.length > 2) {
+    message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV か Excel）です。");
+    return;
   }
-
-  /** The lines under an error's title: its single problems, and what the page suggests. */
-  function linesOf(data) {
-    return [...(data?.issues || []).map((issue) => issue.message), ...(data?.hints || [])];
-  }
-
-  /** A row error as a line of a list: where (the row as Excel numbers it), who, then the library's message. */
-  function rowErrorLine(e) {
-    if (!e.where) return e.name ? `（${e.name}）${e.text}` : e.text;
-    return `${e.where}${e.name ? `（${e.name}）` : ""}：${e.text}`;
-  }
-
-  /** The row as Excel numbers it (the data row for JSON rosters). */
-  function rowLabel(row) {
-    return row.sheetRow ?? row.row;
-  }
-
-  function readingForm(extra = {}) {
-    const form = new FormData();
-    form.append("roster", state.roster, state.roster.name);
-    if (state.confirmed) form.append("confirmed", state.confirmed, state.confirmed.name);
-    form.append("edits", JSON.stringify([...state.edits.values()]));
-    form.append("romaji", $("romaji").value);
-    form.append("romajiCase", $("romaji-case").value);
-    form.append("template", $("template").value || "standard");
-    form.append("lang", LANG);
-    for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
-    return form;
-  }
-
-  /** POST a form; JSON answers come back parsed, files as a Blob. Errors throw with the server's words. */
-  async function post(path, form) {
-    let response;
-    try {
-      response = await fetch(path, { method: "POST", body: form });
-    } catch {
-      throw Object.assign(new Error("nafuda のサーバーにつながりません。nafuda serve を起動した画面が閉じられていないか確かめてください。"), { data: {} });
-    }
-    const type = response.headers.get("content-type") || "";
-    if (!response.ok) {
-      let data = {};
-      try { data = type.includes("json") ? await response.json() : {}; } catch { data = {}; }
-      // Node cuts off an upload that takes too long (408) with a plain answer: say so in words.
-      const fallback = response.status === 408 ? "ファイルを送るのに時間がかかりすぎました。もう一度お試しください。" : `処理できませんでした（${response.status}）。`;
-      throw Object.assign(new Error(data.error || fallback), { status: response.status, data });
-    }
-    if (type.includes("application/json")) return { json: await response.json(), response };
-    return { blob: await response.blob(), response };
-  }
-
-  function fileNameOf(response, fallback) {
-    const disposition = response.headers.get("content-disposition") || "";
-    const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
-    if (star) { try { return decodeURIComponent(star[1]); } catch { /* fall through */ } }
-    return fallback;
-  }
-
-  function saveBlob(blob, fileName) {
-    const url = URL.createObjectURL(blob);
-    const a = el("a", { href: url, download: fileName });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-  }
-
-  function sizeText(bytes) {
-    return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  }
-
-  function tooLarge(file) {
-    if (state.info && file.size > state.info.maxUploadBytes) {
-      return `「${file.name}」は大きすぎます（${sizeText(file.size)}、上限 ${state.info.maxUpload}）。名簿を所属ごとなどに分けるか、不要な列やシートを消してから選んでください。`;
-    }
-    return null;
-  }
-
-  // ---------- tabs
-
-  function showTab(which) {
-    for (const name of ["badges", "posters"]) {
-      const on = name === which;
-      $(`tab-${name}`).setAttribute("aria-selected", String(on));
-      $(`tab-${name}`).tabIndex = on ? 0 : -1;
-      $(`panel-${name}`).hidden = !on;
-    }
-  }
-  $("tab-badges").addEventListener("click", () => showTab("badges"));
-  $("tab-posters").addEventListener("click", () => showTab("posters"));
-  for (const tab of ["tab-badges", "tab-posters"]) {
-    $(tab).addEventListener("keydown", (event) => {
-      if (event.key === "ArrowRight" || event.key === "ArrowLeft") {
-        const next = tab === "tab-badges" ? "posters" : "badges";
-        showTab(next);
-        $(`tab-${next}`).focus();
-      }
-    });
-  }
-
-  // ---------- drop zones
-
-  function dropZone(zoneId, inputId, onFiles) {
-    const zone = $(zoneId);
-    const input = $(inputId);
-    zone.addEventListener("click", () => input.click());
-    zone.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); input.click(); }
-    });
-    zone.addEventListener("dragover", (event) => { event.preventDefault(); zone.classList.add("dragging"); });
-    zone.addEventListener("dragleave", () => zone.classList.remove("dragging"));
-    zone.addEventListener("drop", (event) => {
-      event.preventDefault();
-      zone.classList.remove("dragging");
-      const files = [...(event.dataTransfer?.files || [])];
-      if (files.length > 0) onFiles(files);
-    });
-    input.addEventListener("change", () => {
-      const files = [...input.files];
-      input.value = "";
-      if (files.length > 0) onFiles(files);
-    });
-  }
-  // Dropping a file anywhere else must not make the browser open it (and leave the page).
-  window.addEventListener("dragover", (event) => event.preventDefault());
-  window.addEventListener("drop", (event) => event.preventDefault());
-
-  // ---------- step 1: roster
-
-  dropZone("roster-drop", "roster-input", (files) => takeRosterFiles(files));
-  function takeRosterFiles(files) {
-    if (files.length > 2) {
-      message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV か Excel）です。");
-      return;
-    }
-    for (const file of files) {
-      const problem = tooLarge(file);
-      if (problem) return message("roster-message", "error", problem);
-    }
-    const previous = snapshot();
-    state.roster = files[0];
-    state.confirmed = files[1] || null;
-    state.edits.clear();
-    state.editErrors.clear();
-    state.selected = null;
-    loadReadings(true, previous);
-  }
-  $("add-confirmed").addEventListener("click", () => $("confirmed-input").click());
-  $("confirmed-input").addEventListener("change", () => {
-    const file = $("confirmed-input").files[0];
-    $("confirmed-input").value = "";
-    if (!file) return;
+  for (const file of files) {
     const problem = tooLarge(file);
     if (problem) return message("roster-message", "error", problem);
-    const previous = snapshot();
-    state.confirmed = file;
-    loadReadings(true, previous);
-  });
-  $("remove-confirmed").addEventListener("click", () => {
-    const previous = snapshot();
-    state.confirmed = null;
-    loadReadings(true, previous);
-  });
-  /** The files and edits the table shows now, to go back to when new files cannot be used. */
-  function snapshot() {
-    return state.roster ? { roster: state.roster, confirmed: state.confirmed, edits: new Map(state.edits), selected: state.selected } : null;
   }
-  $("choose-again").addEventListener("click", () => $("roster-input").click());
-  // Once a roster is loaded the drop zone is folded away: the whole card still takes a dropped file.
-  $("step-roster").addEventListener("dragover", (event) => { event.preventDefault(); $("step-roster").classList.add("dragging"); });
-  $("step-roster").addEventListener("dragleave", () => $("step-roster").classList.remove("dragging"));
-  $("step-roster").addEventListener("drop", (event) => {
-    event.preventDefault();
-    $("step-roster").classList.remove("dragging");
-    if (!$("roster-drop").hidden) return; // the drop zone itself handles it
-    const files = [...(event.dataTransfer?.files || [])];
-    if (files.length > 0) takeRosterFiles(files);
-  });
-  $("romaji").addEventListener("change", () => loadReadings(false));
-  $("romaji-case").addEventListener("change", () => loadReadings(false));
+  openWork(files[0], files[1] || null);
+}
 
-  /** Reads the files through the library. When new files fail, the page goes back to the `previous` ones. */
-  let generation = 0; // bumped whenever the table is read anew: answers for an older table are dropped
-  async function loadReadings(fresh, previous = null) {
-    if (!state.roster) return;
-    busy(true, "名簿を読んでいます…");
-    message("roster-message", "", "");
+/** While the server reads a roster, what it is doing: reading, loading the dictionary (the first time), deciding readings. */
+function watchProgress() {
+  let stopped = false;
+  const tick = async () => {
+    if (stopped) return;
     try {
-      const { json } = await post("/api/readings", readingForm());
-      applyFiles(json.files);
-      if (!fresh && state.rows.length > 0) {
-        // Same roster, other settings: keep the order the person is working in.
-        const place = new Map(state.rows.map((row, i) => [row.row, i]));
-        json.rows.sort((a, b) => (place.get(a.row) ?? Infinity) - (place.get(b.row) ?? Infinity));
-      }
-      generation++;
-      state.rows = json.rows;
-      state.byRow = new Map(json.rows.map((row) => [row.row, row]));
-      if (fresh) state.original = new Map();
-      for (const row of json.rows) if (!state.edits.has(row.row) && !state.original.has(row.row)) state.original.set(row.row, row);
-      state.editErrors = new Map(json.editErrors.map((e) => [e.row, e.text]));
-      if (fresh || !state.byRow.has(state.selected)) state.selected = json.rows[0] ? json.rows[0].row : null;
-      showRosterNotes(json);
-      $("step-review").hidden = false;
-      $("step-download").hidden = false;
-      renderTable();
-      renderSummary();
-      renderEditor();
-      refreshPreview(true);
-      if (fresh) focusSelectedRow(false);
-    } catch (error) {
-      const lines = linesOf(error.data);
-      if (previous && state.rows.length > 0) {
-        const tried = { roster: state.roster, confirmed: state.confirmed };
-        Object.assign(state, { roster: previous.roster, confirmed: previous.confirmed, edits: previous.edits, selected: previous.selected });
-        if (tried.roster !== previous.roster) lines.push(`表には前の名簿「${previous.roster.name}」の内容をそのまま表示しています。`);
-        else if (tried.confirmed) lines.push(`確認済みよみ「${tried.confirmed.name}」は使っていません。表は前の内容のままです。`);
-        else lines.push("表は前の内容のままです。");
-        applyFiles({ roster: state.roster.name, confirmed: state.confirmed ? state.confirmed.name : null, rosterKind: state.rosterKind, ...state.fileInfo });
-      } else {
-        state.roster = null;
-        state.confirmed = null;
-        state.rows = [];
-        state.byRow = new Map();
-      }
-      $("step-review").hidden = state.rows.length === 0;
-      $("step-download").hidden = state.rows.length === 0;
-      if (state.rows.length === 0) {
-        $("files-bar").hidden = true;
-        $("roster-drop").hidden = false;
-      }
-      message("roster-message", "error", error.message, lines, detailsOf(error.data));
-    } finally {
-      busy(false);
+      const status = await (await fetch("/api/status")).json();
+      if (stopped) return;
+      const activity = status.activity;
+      if (status.analyzer === "loading") $("busy-text").textContent = t("NOTE_SERVE_DICTIONARY_LOADING");
+      else if (activity?.phase === "resolving" && activity.total > 0) $("busy-text").textContent = t("SERVE_PAGE_RESOLVING", { done: number(activity.done), total: number(activity.total) });
+      else if (activity?.phase === "reading") $("busy-text").textContent = t("SERVE_PAGE_READING_FILES");
+    } catch { /* the answer to the upload says what went wrong */ }
+    if (!stopped) setTimeout(tick, 250);
+  };
+  setTimeout(tick, 150);
+  return () => { stopped = true; };
+}
+
+async function withProgress(work) {
+  busy(true, t("SERVE_PAGE_READING_FILES"));
+  const stop = watchProgress();
+  try {
+    return await work();
+  } finally {
+    stop();
+    busy(false);
+  }
+}
+
+async function openWork(roster, confirmed) {
+  message("roster-message", "", "");
+  const previous = state.work ? state.files : null;
+  try {
+    const form = new FormData();
+    form.append("roster", roster, roster.name);
+    if (confirmed) form.append("confirmed", confirmed, confirmed.name);
+    form.append("romaji", $("romaji").value);
+    form.append("romajiCase", $("romaji-case").value);
+    const { json } = await withProgress(() => post("/api/work", form));
+    applyView(json, { fresh: true });
+    showStep("check", { focus: true });
+  } catch (error) {
+    const lines = linesOf(error.data);
+    // The server keeps the work it had until a new roster is read: the table still shows it.
+    if (previous) lines.push(`表には前の名簿「${previous.roster}」の内容をそのまま表示しています。`);
+    message("roster-message", "error", error.message, lines, detailsOf(error.data));
+    showStep("roster");
+  }
+}
+
+$("add-confirmed").addEventListener("click", () => $("confirmed-input").click());
+$("confirmed-input").addEventListener("change", () => {
+  const file = $("confirmed-input").files[0];
+  $("confirmed-input").value = "";
+  if (!file) return;
+  const problem = tooLarge(file);
+  if (problem) return message("roster-message", "error", problem);
+  changeConfirmed(file);
+});
+$("remove-confirmed").addEventListener("click", () => changeConfirmed(null));
+
+async function changeConfirmed(file) {
+  message("roster-message", "", "");
+  try {
+    const form = new FormData();
+    if (file) form.append("confirmed", file, file.name); else form.append("remove", "1");
+    const { json } = await withProgress(() => post("/api/work/confirmed", form, { work: true }));
+    applyView(json, { fresh: true });
+    showStep("check", { focus: true });
+  } catch (error) {
+    const lines = linesOf(error.data);
+    if (file && error.status !== 410) lines.push(`確認済みよみ「${file.name}」は使っていません。表は前の内容のままです。`);
+    message("roster-message", "error", error.message, lines, detailsOf(error.data));
+    showStep("roster");
+  }
+}
+
+$("choose-again").addEventListener("click", () => $("roster-input").click());
+// Once a roster is loaded the drop zone is folded away: the whole card still takes a dropped file.
+$("step-roster").addEventListener("dragover", (event) => { event.preventDefault(); $("step-roster").classList.add("dragging"); });
+$("step-roster").addEventListener("dragleave", () => $("step-roster").classList.remove("dragging"));
+$("step-roster").addEventListener("drop", (event) => {
+  event.preventDefault();
+  $("step-roster").classList.remove("dragging");
+  if (!$("roster-drop").hidden) return; // the drop zone itself handles it
+  const files = [...(event.dataTransfer?.files || [])];
+  if (files.length > 0) takeRosterFiles(files);
+});
+
+$("end-work").addEventListener("click", async () => {
+  if (state.unsaved > 0 && !window.confirm(t("NOTE_SERVE_UNSAVED", { count: state.unsaved }))) return;
+  try {
+    await post("/api/work/end", new FormData(), { work: true });
+  } catch { /* gone already */ }
+  clearWork();
+  message("roster-message", "ok", t("NOTE_SERVE_ENDED"));
+});
+
+/** The work the server had is gone (another tab chose a roster, it was idle, nafuda restarted): start again. */
+function workGone(error) {
+  clearWork();
+  message("roster-message", "error", error.message, [], detailsOf(error.data));
+}
+
+function clearWork() {
+  state.work = null;
+  state.files = null;
+  state.rows = [];
+  state.byRow = new Map();
+  state.unsaved = 0;
+  state.selected = null;
+  closeSheet();
+  $("files-bar").hidden = true;
+  $("roster-drop").hidden = false;
+  $("kept-note").hidden = true;
+  $("to-check-row").hidden = true;
+  $("work-status").hidden = true;
+  $("go-check").disabled = true;
+  $("go-print").disabled = true;
+  table.setRows([]);
+  renderUnsaved();
+  showStep("roster");
+}
+
+/** Shows the working roster the server sent (after an upload, a new confirmed file, other settings, a reload). */
+function applyView(view, { fresh = false, resumed = false } = {}) {
+  const selected = state.selected;
+  state.work = view.work;
+  state.files = view.files;
+  state.rows = view.rows;
+  state.byRow = new Map(view.rows.map((row) => [row.row, row]));
+  for (const row of view.rows) row.searchKey = keyOf(row); // the page's own: what the search looks in
+  state.sheetRows = new Map(view.rows.map((row) => [rowLabel(row), row.row]));
+  state.summary = view.summary;
+  state.unsaved = view.unsaved;
+  state.print = { ...state.print, ...view.print };
+  state.version++;
+  $("romaji").value = view.options.romaji;
+  $("romaji-case").value = view.options.romajiCase;
+  showFiles(view);
+  showNotes(view, resumed);
+  fillDepartments();
+  $("go-check").disabled = false;
+  $("go-print").disabled = false;
+  $("work-status").hidden = false;
+  if (fresh) {
+    for (const id of ["search", "filter-dept", "filter-status"]) $(id).value = "";
+  }
+  renderTable();
+  state.selected = !fresh && state.byRow.has(selected) ? selected : (table.at(0)?.row ?? null);
+  markSelected();
+  renderSummary();
+  renderUnsaved();
+  renderEditor();
+  refreshPreview(true);
+}
+
+function showFiles(view) {
+  const files = view.files;
+  $("files-bar").hidden = false;
+  $("roster-drop").hidden = true;
+  const encoding = { "utf-8": "UTF-8", "utf-8-bom": "UTF-8（BOM付き）", cp932: "Shift_JIS", "euc-jp": "EUC-JP", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[files.encoding] || files.encoding;
+  const kind = files.format === "xlsx" ? `Excel${files.sheet ? `・シート「${files.sheet}」` : ""}` : `${files.format.toUpperCase()}${encoding ? `・${encoding}` : ""}`;
+  $("roster-name").replaceChildren(files.roster, el("span", { class: "sub", text: `（${kind}・${number(view.summary.total)} 人）` }));
+  const confirmedName = files.rosterKind === "review-sheet" ? "名簿と同じファイル" : files.confirmed;
+  $("confirmed-name").textContent = confirmedName || "なし";
+  $("add-confirmed").hidden = !!files.confirmed;
+  $("remove-confirmed").hidden = !files.confirmed || files.rosterKind === "review-sheet";
+  $("work-file").textContent = files.roster;
+  $("kept-note").textContent = t("NOTE_SERVE_WORK_KEPT", { hours: view.idleHours });
+  $("kept-note").hidden = false;
+  $("to-check-row").hidden = false;
+}
+
+/** What reading the files had to say: problems in the files (error), notes (info), shown above the table. */
+function showNotes(view, resumed) {
+  const problemRows = [...view.fileErrors, ...view.confirmed.errors];
+  const notes = [];
+  if (resumed) notes.push(t("NOTE_SERVE_RESUMED", { roster: view.files.roster }));
+  if (view.files.rosterKind === "review-sheet") {
+    notes.push("確認済みよみ（確認シート）だけが選ばれたので、そこにある氏名と読みを使います。名札に所属を入れるには、名簿のファイルも一緒に選んでください。");
+  }
+  // What matching the confirmed file said (ids Excel changed, rows that match no one), in the library's words.
+  for (const note of view.confirmed.notes) {
+    notes.push(note.message);
+    if (note.code === "NOTE_CONFIRMED_STALE" && view.confirmed.stale.length > 0) {
+      const names = view.confirmed.stale.slice(0, 8).map((s) => s.name || s.id);
+      const more = view.confirmed.staleCount - names.length;
+      notes.push(`名簿にいなかった人：${names.join("、")}${more > 0 ? ` ほか ${more} 人` : ""}。氏名や職員番号が変わった人がいれば、表でその人の読みを確かめてください。`);
     }
   }
+  notes.push(...view.notes.map((note) => note.message));
+  const area = $("check-message");
+  area.replaceChildren();
+  if (problemRows.length > 0) {
+    area.append(el("div", { class: "notice error", role: "alert" },
+      el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
+      el("ul", {}, problemRows.map((e) => el("li", { text: rowErrorLine(e) }))),
+      el("details", {}, el("summary", { text: "くわしい内容" }),
+        ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
+  }
+  if (notes.length > 0) {
+    area.append(el("div", { class: "notice info" },
+      el("button", { type: "button", class: "close", "aria-label": "お知らせを閉じる", onclick: (event) => event.target.closest(".notice").remove() }, "×"),
+      el("ul", {}, notes.map((n) => el("li", { text: n })))));
+  }
+}
 
-  function applyFiles(files) {
-    state.fileInfo = { encoding: files.encoding, format: files.format, sheet: files.sheet };
-    // The server may have found the two files in each other's places: follow it.
-    if (state.confirmed && files.roster === state.confirmed.name && files.confirmed === state.roster.name) {
-      [state.roster, state.confirmed] = [state.confirmed, state.roster];
+$("romaji").addEventListener("change", changeOptions);
+$("romaji-case").addEventListener("change", changeOptions);
+async function changeOptions() {
+  if (!state.work) return;
+  try {
+    const form = new FormData();
+    form.append("romaji", $("romaji").value);
+    form.append("romajiCase", $("romaji-case").value);
+    const { json } = await withProgress(() => post("/api/work/options", form, { work: true }));
+    applyView(json);
+  } catch (error) {
+    message("check-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+  }
+}
+
+// ---------- step 2: the table (only the rows in view are in the page)
+
+function status(row) {
+  if (row.error) return { key: "error", label: "エラー" };
+  if (row.review) return { key: "review", label: "要確認" };
+  if (row.source === "override") return { key: "done", label: "確認済み" };
+  return { key: "ok", label: "OK" };
+}
+
+/** The readings to offer (the server adds, for a row corrected here, the reading it had before). */
+function alternativesOf(row) {
+  return row.alternatives.filter((kana) => kana && kana !== row.kana);
+}
+
+function rowElement(row) {
+  const s = status(row);
+  const reasonCell = el("td", { class: "c-reason" });
+  const texts = [];
+  if (row.error) texts.push(row.error.text);
+  if (row.editError) texts.push(row.editError.text);
+  texts.push(...row.reasons);
+  // The alternatives first: the cell keeps to one line, the reasons are in full beside the table.
+  alternativesOf(row).forEach((alternative, i) => {
+    reasonCell.append(el("button", {
+      type: "button", class: "alt-chip", tabindex: "-1", title: `「${alternative}」にする`,
+      onclick: (event) => { event.stopPropagation(); chooseAlternative(row.row, alternative); },
+    }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative));
+  });
+  if (texts.length > 0) reasonCell.append(el("span", { class: row.error || row.editError ? "error-text" : "reason-text", text: texts.join(" ") }));
+  if (texts.length > 0) reasonCell.title = texts.join("\n");
+  const selected = row.row === state.selected;
+  const tr = el("tr", { "data-row": row.row, tabindex: selected ? "0" : "-1", "aria-selected": String(selected), class: `is-${s.key}` },
+    el("td", { class: "c-status" }, el("span", { class: `pill ${s.key}`, text: s.label })),
+    el("td", { class: "c-row", text: rowLabel(row) }),
+    el("td", { class: "c-name" }, el("span", { class: "c-main", text: row.name || "（氏名なし）" }),
+      el("span", { class: "c-sub", text: [row.id, row.department].filter(Boolean).join("・") })),
+    el("td", { class: "c-kana", text: row.kana || "—" }),
+    el("td", { class: "c-romaji", text: row.romaji || "—" }),
+    el("td", { class: "c-source", text: row.source ? SOURCE_LABELS[row.source] : "" }),
+    reasonCell,
+  );
+  tr.addEventListener("click", () => select(row.row, false));
+  tr.addEventListener("dblclick", () => { select(row.row, false); focusKana(); });
+  return tr;
+}
+
+const table = new VirtualTable({ wrap: $("table-wrap"), table: $("staff-table"), body: $("staff-body"), renderRow: rowElement, columns: 7 });
+
+/** The rows the search and filters let through, in the order worked in. */
+function filteredRows() {
+  const q = searchText($("search").value);
+  const rowQuery = /^\d+$/.test(q) ? `\n#${q}\n` : null;
+  const dept = $("filter-dept").value;
+  const show = $("filter-status").value;
+  const out = [];
+  for (const row of state.rows) {
+    if (dept && (row.department || "") !== dept) continue;
+    if (show === "todo" && !(row.error || row.review)) continue;
+    if (show === "done" && !(row.source === "override" && !row.review && !row.error)) continue;
+    if (show === "edited" && !row.typed) continue;
+    if (show === "changed" && !row.changed) continue;
+    if (q) {
+      const key = row.searchKey;
+      if (!key.includes(q) && !(rowQuery && key.includes(rowQuery))) continue;
     }
-    state.rosterKind = files.rosterKind;
-    $("files-bar").hidden = false;
-    $("roster-drop").hidden = true;
-    const encoding = { "utf-8": "UTF-8", "utf-8-bom": "UTF-8（BOM付き）", cp932: "Shift_JIS", "euc-jp": "EUC-JP", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[files.encoding] || files.encoding;
-    const kind = files.format === "xlsx" ? `Excel${files.sheet ? `・シート「${files.sheet}」` : ""}` : `${files.format.toUpperCase()}${encoding ? `・${encoding}` : ""}`;
-    $("roster-name").replaceChildren(files.roster, el("span", { class: "sub", text: `（${kind}）` }));
-    const confirmedName = state.rosterKind === "review-sheet" ? "名簿と同じファイル" : files.confirmed;
-    $("confirmed-name").textContent = confirmedName || "なし";
-    $("add-confirmed").hidden = !!files.confirmed;
-    $("remove-confirmed").hidden = !files.confirmed || state.rosterKind === "review-sheet";
+    out.push(row);
   }
+  return out;
+}
 
-  function showRosterNotes(json) {
-    const problemRows = [...json.fileErrors, ...json.confirmed.errors];
-    const problems = problemRows.map((e) => rowErrorLine(e));
-    const notes = [];
-    if (state.rosterKind === "review-sheet") {
-      notes.push("確認済みよみ（確認シート）だけが選ばれたので、そこにある氏名と読みを使います。名札に所属を入れるには、名簿のファイルも一緒に選んでください。");
-    }
-    // What matching the confirmed file said (ids Excel changed, rows that match no one), in the library's words.
-    for (const note of json.confirmed.notes) {
-      notes.push(note.message);
-      if (note.code === "NOTE_CONFIRMED_STALE" && json.confirmed.stale.length > 0) {
-        const names = json.confirmed.stale.slice(0, 8).map((s) => s.name || s.id);
-        const more = json.confirmed.staleCount - names.length;
-        notes.push(`名簿にいなかった人：${names.join("、")}${more > 0 ? ` ほか ${more} 人` : ""}。氏名や職員番号が変わった人がいれば、表でその人の読みを確かめてください。`);
-      }
-    }
-    notes.push(...json.notes.map((note) => note.message));
-    const area = $("roster-message");
-    area.replaceChildren();
-    if (problems.length > 0) {
-      area.append(el("div", { class: "notice error", role: "alert" },
-        el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
-        el("ul", {}, problems.map((p) => el("li", { text: p }))),
-        el("details", {}, el("summary", { text: "くわしい内容" }),
-          ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
-    }
-    if (notes.length > 0) area.append(el("div", { class: "notice info" }, el("ul", {}, notes.map((n) => el("li", { text: n })))));
+function renderTable() {
+  const rows = filteredRows();
+  table.setRows(rows);
+  $("table-empty").hidden = rows.length > 0 || state.rows.length === 0;
+  $("shown").textContent = state.rows.length === 0 ? "" : rows.length === state.rows.length ? `${number(rows.length)} 人` : `${number(state.rows.length)} 人中 ${number(rows.length)} 人`;
+}
+
+/** The search and filters: answered at once, whatever the roster's size (the rows are in the page's memory). */
+function refilter() {
+  renderTable();
+  if (state.selected === null || table.indexOf(state.selected) < 0) {
+    const first = table.at(0);
+    if (first) select(first.row, false);
+    else { state.selected = null; renderEditor(); refreshPreview(true); }
   }
+  markSelected();
+}
+$("search").addEventListener("input", refilter);
+$("filter-dept").addEventListener("change", refilter);
+$("filter-status").addEventListener("change", refilter);
 
-  // ---------- step 2: the table
+function fillDepartments() {
+  const counts = new Map();
+  for (const row of state.rows) if (row.department) counts.set(row.department, (counts.get(row.department) || 0) + 1);
+  const names = [...counts.keys()].sort((a, b) => a.localeCompare(b, "ja"));
+  const current = $("filter-dept").value;
+  $("filter-dept").replaceChildren(el("option", { value: "", text: "すべて" }), ...names.map((name) => el("option", { value: name, text: `${name}（${number(counts.get(name))}）` })));
+  $("filter-dept").value = counts.has(current) ? current : "";
+  $("choose-dept").replaceChildren(el("option", { value: "", text: "所属を選んでください" }), ...names.map((name) => el("option", { value: name, text: `${name}（${number(counts.get(name))} 人）` })));
+}
 
-  function status(row) {
-    if (row.error) return { key: "error", label: "エラー" };
-    if (row.review) return { key: "review", label: "要確認" };
-    if (row.source === "override") return { key: "done", label: "確認済み" };
-    return { key: "ok", label: "OK" };
+function markSelected() {
+  for (const tr of table.renderedRows()) {
+    const on = Number(tr.dataset.row) === state.selected;
+    tr.setAttribute("aria-selected", String(on));
+    tr.tabIndex = on ? 0 : -1;
   }
-
-  function visibleRows() {
-    return state.onlyReview ? state.rows.filter((row) => row.error || row.review || state.edits.has(row.row)) : state.rows;
+  // With the selected row out of view, the first row in view takes the focus from Tab.
+  if (!table.renderedRows().some((tr) => tr.tabIndex === 0)) {
+    const first = table.renderedRows()[0];
+    if (first) first.tabIndex = 0;
   }
+}
 
-  /** The readings to offer: the row's own alternatives, and for a row edited on the page, what it was before. */
-  function alternativesOf(row) {
-    const original = state.original.get(row.row);
-    const all = state.edits.has(row.row) && original ? [original.kana, ...original.alternatives, ...row.alternatives] : row.alternatives;
-    return [...new Set(all.filter((kana) => kana && kana !== row.kana))];
+function renderSummary() {
+  const s = state.summary;
+  if (!s) return;
+  $("summary").replaceChildren(
+    el("span", { class: "chip" }, "全員", el("b", { text: number(s.total) }), "人"),
+    el("span", { class: `chip ${s.review > 0 ? "review" : ""}` }, "要確認", el("b", { text: number(s.review) }), "人"),
+    el("span", { class: `chip ${s.errors > 0 ? "error" : ""}` }, "エラー", el("b", { text: number(s.errors) }), "人"),
+    el("span", { class: "chip done" }, "確認済み", el("b", { text: number(s.done) }), "人"),
+  );
+  renderPrintCounts();
+}
+
+function select(rowNumber, focusRow = true) {
+  if (state.selected === rowNumber) {
+    if (focusRow) focusSelectedRow();
+    return;
   }
+  state.selected = rowNumber;
+  markSelected();
+  renderEditor();
+  refreshPreview(false); // a short wait: holding ↓ does not ask for a badge per row passed
+  if (focusRow) focusSelectedRow();
+}
 
-  function rowElement(row) {
-    const s = status(row);
-    const reasonCell = el("td", { class: "c-reason" });
-    if (row.error) reasonCell.append(el("span", { class: "error-text", title: row.error.code, text: row.error.text }));
-    const editError = state.editErrors.get(row.row);
-    if (editError) reasonCell.append(el("span", { class: "error-text", text: editError }));
-    for (const reason of row.reasons) reasonCell.append(el("span", { class: "reason-text", text: reason }));
-    alternativesOf(row).forEach((alternative, i) => {
-      reasonCell.append(el("button", {
-        type: "button", class: "alt-chip", tabindex: "-1", title: `「${alternative}」にする`,
-        onclick: (event) => { event.stopPropagation(); chooseAlternative(row.row, alternative); },
-      }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative));
-    });
-    const tr = el("tr", {
-      "data-row": row.row, tabindex: "-1", "aria-selected": String(row.row === state.selected), class: `is-${s.key}`,
-    },
-      el("td", { class: "c-status" }, el("span", { class: `pill ${s.key}`, text: s.label })),
-      el("td", { class: "c-row", text: rowLabel(row) }),
-      el("td", { class: "c-name" }, row.name || "（氏名なし）",
-        el("span", { class: "c-sub", text: [row.id, row.department].filter(Boolean).join("・") })),
-      el("td", { class: "c-kana", text: row.kana || "—" }),
-      el("td", { class: "c-romaji", text: row.romaji || "—" }),
-      el("td", { class: "c-source", text: row.source ? SOURCE_LABELS[row.source] : "" }),
-      reasonCell,
-    );
-    tr.addEventListener("click", () => select(row.row, false));
-    tr.addEventListener("dblclick", () => { select(row.row, false); focusKana(); });
-    return tr;
-  }
+/** Focuses the selected row, scrolling the table (not the page) to show it below its header. */
+function focusSelectedRow() {
+  const tr = table.reveal(state.selected);
+  if (!tr) return;
+  markSelected();
+  tr.focus({ preventScroll: true });
+}
 
-  function renderTable() {
-    const rows = visibleRows();
-    $("staff-body").replaceChildren(...rows.map(rowElement));
-    $("table-empty").hidden = rows.length > 0;
-    if (state.selected !== null && !rows.some((r) => r.row === state.selected)) state.selected = rows[0] ? rows[0].row : null;
-    markSelected();
-  }
-
-  function renderRow(rowNumber) {
-    const old = $("staff-body").querySelector(`tr[data-row="${rowNumber}"]`);
-    const row = state.byRow.get(rowNumber);
-    if (old && row) {
-      const fresh = rowElement(row);
-      const hadFocus = document.activeElement === old;
-      old.replaceWith(fresh);
-      if (hadFocus) fresh.focus();
-    }
-    markSelected();
-  }
-
-  function markSelected() {
-    for (const tr of $("staff-body").children) {
-      const on = Number(tr.dataset.row) === state.selected;
-      tr.setAttribute("aria-selected", String(on));
-      tr.tabIndex = on ? 0 : -1;
-    }
-    // With nothing selected, the first row takes the focus from Tab.
-    if (state.selected === null && $("staff-body").firstElementChild) $("staff-body").firstElementChild.tabIndex = 0;
-  }
-
-  function renderSummary() {
-    const total = state.rows.length;
-    const review = state.rows.filter((r) => r.review && !r.error).length;
-    const errors = state.rows.filter((r) => r.error).length;
-    const done = state.rows.filter((r) => !r.error && !r.review && r.source === "override").length;
-    $("summary").replaceChildren(
-      el("span", { class: "chip" }, "全員", el("b", { text: total }), "人"),
-      el("span", { class: `chip ${review > 0 ? "review" : ""}` }, "要確認", el("b", { text: review }), "人"),
-      el("span", { class: `chip ${errors > 0 ? "error" : ""}` }, "エラー", el("b", { text: errors }), "人"),
-      el("span", { class: "chip done" }, "確認済み", el("b", { text: done }), "人"),
-    );
-    $("unreviewed-box").hidden = review === 0;
-    $("unreviewed-text").textContent = review > 0
-      ? `要確認の人が ${review} 人残っています。名札 PDF は、表の「要確認」の人の読みを確かめてから作ってください。`
-      : "";
-  }
-
-  function select(rowNumber, focusRow = true) {
-    if (state.selected === rowNumber) {
-      if (focusRow) focusSelectedRow(true);
+$("staff-body").addEventListener("keydown", (event) => {
+  if (event.target.tagName !== "TR") return;
+  const index = table.indexOf(state.selected);
+  const row = state.byRow.get(state.selected);
+  const page = Math.max(1, Math.floor(($("table-wrap").clientHeight - table.headerHeight()) / (table.rowHeight || 48)) - 1);
+  const go = (i) => { event.preventDefault(); const target = table.at(Math.max(0, Math.min(table.length - 1, i))); if (target) select(target.row, true); };
+  switch (event.key) {
+    case "ArrowDown": return go(index + 1);
+    case "ArrowUp": return go(index - 1);
+    case "PageDown": return go(index + page);
+    case "PageUp": return go(index - page);
+    case "Home": return go(0);
+    case "End": return go(table.length - 1);
+    case "Enter": case "F2": event.preventDefault(); return focusKana();
+    case " ":
+      event.preventDefault();
+      if (row && row.fixable) confirmAsIs(row.row);
       return;
-    }
-    state.selected = rowNumber;
-    markSelected();
-    renderEditor();
-    refreshPreview(false); // a short wait: holding ↓ does not ask for a badge per row passed
-    if (focusRow) focusSelectedRow(true);
-  }
-
-  /** Focuses the selected row, scrolling the table (not the page) to show it below the sticky header. */
-  function focusSelectedRow(scroll) {
-    const tr = $("staff-body").querySelector(`tr[data-row="${state.selected}"]`);
-    if (!tr) return;
-    tr.focus({ preventScroll: true });
-    if (!scroll) return;
-    const wrap = $("table-wrap");
-    const header = $("staff-table").tHead.offsetHeight;
-    const top = tr.offsetTop;
-    const bottom = top + tr.offsetHeight;
-    if (top - header < wrap.scrollTop) wrap.scrollTop = top - header;
-    else if (bottom > wrap.scrollTop + wrap.clientHeight) wrap.scrollTop = bottom - wrap.clientHeight;
-    // The row is in the table's view but the table is partly off the screen: bring the whole table into view.
-    const box = tr.getBoundingClientRect();
-    if (box.top < 0 || box.bottom > window.innerHeight) wrap.scrollIntoView({ block: box.top < 0 ? "start" : "end" });
-  }
-
-  $("only-review").addEventListener("change", () => {
-    state.onlyReview = $("only-review").checked;
-    renderTable();
-    renderEditor();
-    refreshPreview(true);
-  });
-
-  $("staff-body").addEventListener("keydown", (event) => {
-    const rows = visibleRows();
-    const index = rows.findIndex((r) => r.row === state.selected);
-    const row = state.byRow.get(state.selected);
-    const go = (i) => { event.preventDefault(); const target = rows[Math.max(0, Math.min(rows.length - 1, i))]; if (target) select(target.row, true); };
-    switch (event.key) {
-      case "ArrowDown": return go(index + 1);
-      case "ArrowUp": return go(index - 1);
-      case "PageDown": return go(index + 10);
-      case "PageUp": return go(index - 10);
-      case "Home": return go(0);
-      case "End": return go(rows.length - 1);
-      case "Enter": case "F2": event.preventDefault(); return focusKana();
-      case " ":
+    default:
+      if (/^[1-9]$/.test(event.key) && row && alternativesOf(row)[Number(event.key) - 1]) {
         event.preventDefault();
-        if (row && row.fixable) confirmAsIs(row.row);
-        return;
-      default:
-        if (/^[1-9]$/.test(event.key) && row && alternativesOf(row)[Number(event.key) - 1]) {
-          event.preventDefault();
-          chooseAlternative(row.row, alternativesOf(row)[Number(event.key) - 1]);
-        }
-    }
-  });
-
-  // ---------- the editor beside the table
-
-  function renderEditor() {
-    const row = state.byRow.get(state.selected);
-    $("side-empty").hidden = !!row;
-    $("editor-body").hidden = !row;
-    $("open-pdf").disabled = !row || !!row.error;
-    if (!row) return;
-    $("ed-name").textContent = row.name || "（氏名なし）";
-    $("ed-meta").textContent = [`${rowLabel(row)} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
-    const s = status(row);
-    $("ed-status").replaceChildren(...[
-      el("span", { class: `pill ${s.key}`, text: s.label }),
-      row.source ? el("span", { class: "person-meta", text: `　読みの出典：${SOURCE_LABELS[row.source]}${state.edits.has(row.row) ? "（この画面で確認）" : ""}` }) : null,
-    ].filter(Boolean));
-    $("ed-fields").hidden = !row.fixable;
-    $("ed-unfixable").hidden = row.fixable;
-    $("ed-reasons").replaceChildren(
-      ...(row.error ? [el("li", { class: "error-text" }, row.error.text, el("span", { class: "code", text: row.error.code }))] : []),
-      ...row.reasons.map((text, i) => el("li", {}, text, row.reasonCodes[i] ? el("span", { class: "code", text: row.reasonCodes[i] }) : null)),
-    );
-    // The library asks for 済 in the review sheet; on the page, the confirm button does the same.
-    $("ed-pair").hidden = !row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT);
-    const alternatives = alternativesOf(row);
-    $("ed-alts").replaceChildren(...(alternatives.length > 0 ? [
-      el("span", { class: "person-meta", text: "ほかの読み：" }),
-      ...alternatives.map((alternative, i) => el("button", {
-        type: "button", class: "alt-chip", onclick: () => chooseAlternative(row.row, alternative),
-      }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative)),
-    ] : []));
-    const edit = state.edits.get(row.row);
-    if (document.activeElement !== $("edit-kana")) $("edit-kana").value = edit ? edit.kana : row.kana || "";
-    if (document.activeElement !== $("edit-romaji")) $("edit-romaji").value = edit && edit.romajiTyped ? edit.romaji : row.romaji || "";
-    $("edit-error").textContent = state.editErrors.get(row.row) || "";
-    $("revert").hidden = !edit;
-    const alreadyDone = !row.error && !row.review && row.source === "override";
-    $("confirm").textContent = alreadyDone ? "確認済みです"
-      : row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) ? "このローマ字のまま確認済みにする" : "この読みで確認済みにする";
-    $("confirm").disabled = alreadyDone;
+        chooseAlternative(row.row, alternativesOf(row)[Number(event.key) - 1]);
+      }
   }
+});
 
-  function focusKana() {
-    const row = state.byRow.get(state.selected);
-    if (!row || !row.fixable) return;
-    $("edit-kana").focus();
-    $("edit-kana").select();
+// ---------- the editor beside the table
+
+function renderEditor() {
+  const row = state.byRow.get(state.selected);
+  $("side-empty").hidden = !!row;
+  $("editor-body").hidden = !row;
+  $("open-pdf").disabled = !row || !!row.error;
+  $("add-to-print").disabled = !row;
+  if (!row) return;
+  $("ed-name").textContent = row.name || "（氏名なし）";
+  $("ed-meta").textContent = [`${rowLabel(row)} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
+  const s = status(row);
+  $("ed-status").replaceChildren(...[
+    el("span", { class: `pill ${s.key}`, text: s.label }),
+    row.source ? el("span", { class: "person-meta", text: `読みの出典：${SOURCE_LABELS[row.source]}${row.typed ? "（この画面で確認）" : ""}` }) : null,
+  ].filter(Boolean));
+  $("ed-fields").hidden = !row.fixable;
+  $("ed-unfixable").hidden = row.fixable;
+  $("ed-reasons").replaceChildren(
+    ...(row.error ? [el("li", { class: "error-text" }, row.error.text, el("span", { class: "code", text: row.error.code }))] : []),
+    ...row.reasons.map((text, i) => el("li", {}, text, row.reasonCodes[i] ? el("span", { class: "code", text: row.reasonCodes[i] }) : null)),
+  );
+  // The library asks for 済 in the review sheet; on the page, the confirm button does the same.
+  $("ed-pair").hidden = !row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT);
+  const alternatives = alternativesOf(row);
+  $("ed-alts").replaceChildren(...(alternatives.length > 0 ? [
+    el("span", { class: "person-meta", text: "ほかの読み：" }),
+    ...alternatives.map((alternative, i) => el("button", {
+      type: "button", class: "alt-chip", onclick: () => chooseAlternative(row.row, alternative),
+    }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative)),
+  ] : []));
+  const typed = row.typed;
+  if (document.activeElement !== $("edit-kana")) $("edit-kana").value = typed ? typed.kana : row.kana || "";
+  if (document.activeElement !== $("edit-romaji")) $("edit-romaji").value = typed && typed.romajiTyped ? typed.romaji : row.romaji || "";
+  $("edit-error").textContent = row.editError ? row.editError.text : "";
+  $("revert").hidden = !typed;
+  const alreadyDone = !row.error && !row.review && row.source === "override";
+  $("confirm").textContent = alreadyDone ? "確認済みです"
+    : row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) ? "このローマ字のまま確認済みにする" : "この読みで確認済みにする";
+  $("confirm").disabled = alreadyDone;
+}
+
+function focusKana() {
+  const row = state.byRow.get(state.selected);
+  if (!row || !row.fixable) return;
+  $("edit-kana").focus();
+  $("edit-kana").select();
+}
+
+/** The romaji to keep with a new kana: the person's own, or none (spelt again from the kana). */
+function romajiForKana(row, kana) {
+  const existing = row.typed;
+  if (existing && existing.romajiTyped) return [existing.romaji, true];
+  // The kana as it was: keep its romaji as shown (it may be the roster's own spelling, e.g. Ohno).
+  if (kana === row.kana && !(existing && existing.romaji === null)) return [row.romaji, false];
+  return [null, false];
+}
+
+function chooseAlternative(rowNumber, kana) {
+  const row = state.byRow.get(rowNumber);
+  if (!row) return;
+  const existing = row.typed;
+  // A new kana: nafuda spells the romaji again unless the person typed one.
+  const typed = !!(existing && existing.romajiTyped);
+  if (state.selected !== rowNumber) { state.selected = rowNumber; markSelected(); }
+  sendEdit(rowNumber, { kana, romaji: typed ? existing.romaji : null, romajiTyped: typed, pair: false });
+}
+
+/** Confirms the selected row's reading as shown in the editor (or a row's reading as it is, from the table). */
+function confirmAsIs(rowNumber) {
+  const row = state.byRow.get(rowNumber);
+  if (!row || !row.fixable) return;
+  const inEditor = state.selected === rowNumber;
+  const kana = inEditor ? $("edit-kana").value.trim() : row.kana || "";
+  if (!kana) {
+    if (inEditor) $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
+    return;
   }
+  const existing = row.typed;
+  const romajiInput = inEditor ? $("edit-romaji").value.trim() : row.romaji || "";
+  const typedNow = romajiInput !== "" && romajiInput !== (row.romaji || "");
+  const [romaji, romajiTyped] = typedNow ? [romajiInput, true] : romajiForKana(row, kana);
+  // Confirming a row the library flagged because its romaji does not spell the kana confirms that pair.
+  const samePair = existing && existing.kana === kana && existing.romaji === romaji;
+  const pair = romajiTyped && romaji !== null && (row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) || !!(samePair && existing.pair));
+  if (samePair && existing.pair === pair && !row.editError) return; // nothing new
+  sendEdit(rowNumber, { kana, romaji, romajiTyped, pair });
+}
 
-  /**
-   * An edit as the server takes it (a row of a confirmed readings table). `romaji: null` lets nafuda spell the
-   * romaji from the kana; `romajiTyped` (page only) remembers that the person typed the romaji themselves.
-   * As in the review sheet, a typed romaji that does not spell the kana is not printed (the library sends the row
-   * to review, REASON_ROMAJI_DOES_NOT_FIT) until the person confirms the pair: `pair` is the sheet's 済.
-   */
-  function editFor(row, kana, romaji, romajiTyped = false, pair = false) {
-    return { row: row.row, id: row.id, name: row.name, kana, romaji, romajiTyped, pair };
-  }
-
-  /** The romaji to keep with a new kana: the person's own, or none (spelt again from the kana). */
-  function romajiForKana(row, kana) {
-    const existing = state.edits.get(row.row);
-    if (existing && existing.romajiTyped) return [existing.romaji, true];
-    // The kana as it was: keep its romaji as shown (it may be the roster's own spelling, e.g. Ohno).
-    if (kana === row.kana && !(existing && existing.romaji === null)) return [row.romaji, false];
-    return [null, false];
-  }
-
-  function chooseAlternative(rowNumber, kana) {
-    const row = state.byRow.get(rowNumber);
-    if (!row) return;
-    const existing = state.edits.get(rowNumber);
-    // A new kana: nafuda spells the romaji again unless the person typed one.
-    state.edits.set(rowNumber, editFor(row, kana, existing && existing.romajiTyped ? existing.romaji : null, !!(existing && existing.romajiTyped)));
-    if (state.selected !== rowNumber) { state.selected = rowNumber; markSelected(); }
-    updateRow(rowNumber);
-  }
-
-  /** Confirms the selected row's reading as shown in the editor (or a row's reading as it is, from the table). */
-  function confirmAsIs(rowNumber) {
-    const row = state.byRow.get(rowNumber);
-    if (!row || !row.fixable) return;
-    const inEditor = state.selected === rowNumber;
-    const kana = inEditor ? $("edit-kana").value.trim() : row.kana || "";
+let typingTimer = null;
+function typed(which) {
+  const row = state.byRow.get(state.selected);
+  if (!row) return;
+  $("preview").classList.add("stale");
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => {
+    const kana = $("edit-kana").value.trim();
+    const romajiInput = $("edit-romaji").value.trim();
     if (!kana) {
-      if (inEditor) $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
+      $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
       return;
     }
-    const existing = state.edits.get(rowNumber);
-    const romajiInput = inEditor ? $("edit-romaji").value.trim() : row.romaji || "";
-    const typedNow = romajiInput !== "" && romajiInput !== (row.romaji || "");
-    const [romaji, romajiTyped] = typedNow ? [romajiInput, true] : romajiForKana(row, kana);
-    // Confirming a row the library flagged because its romaji does not spell the kana confirms that pair.
-    const samePair = existing && existing.kana === kana && existing.romaji === romaji;
-    const pair = romajiTyped && romaji !== null && (row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) || !!(samePair && existing.pair));
-    if (samePair && existing.pair === pair) {
-      updateRow(rowNumber); // nothing new: just make sure the table shows it
-      return;
+    const [romaji, romajiTyped] = which === "romaji"
+      ? (romajiInput ? [romajiInput, true] : [null, false])
+      : romajiForKana(row, kana);
+    sendEdit(row.row, { kana, romaji, romajiTyped, pair: false });
+  }, 450);
+}
+// While a Japanese input method is composing, the text is not final: wait for the composition to end.
+$("edit-kana").addEventListener("input", (event) => { if (!event.isComposing) typed("kana"); });
+$("edit-kana").addEventListener("compositionend", () => typed("kana"));
+$("edit-romaji").addEventListener("input", (event) => { if (!event.isComposing) typed("romaji"); });
+$("edit-romaji").addEventListener("compositionend", () => typed("romaji"));
+for (const id of ["edit-kana", "edit-romaji"]) {
+  $(id).addEventListener("keydown", (event) => {
+    if (event.key === "Escape") { event.preventDefault(); focusSelectedRow(); }
+    if (event.key === "Enter" && !event.isComposing) {
+      event.preventDefault();
+      clearTimeout(typingTimer);
+      confirmAsIs(state.selected);
+      focusSelectedRow();
     }
-    state.edits.set(rowNumber, editFor(row, kana, romaji, romajiTyped, pair));
-    updateRow(rowNumber);
-  }
-
-  let typingTimer = null;
-  function typed(which) {
-    const row = state.byRow.get(state.selected);
-    if (!row) return;
-    $("preview").classList.add("stale");
-    clearTimeout(typingTimer);
-    typingTimer = setTimeout(() => {
-      const kana = $("edit-kana").value.trim();
-      const romajiInput = $("edit-romaji").value.trim();
-      if (!kana) {
-        $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
-        return;
-      }
-      const [romaji, romajiTyped] = which === "romaji"
-        ? (romajiInput ? [romajiInput, true] : [null, false])
-        : romajiForKana(row, kana);
-      state.edits.set(row.row, editFor(row, kana, romaji, romajiTyped));
-      updateRow(row.row);
-    }, 450);
-  }
-  // While a Japanese input method is composing, the text is not final: wait for the composition to end.
-  $("edit-kana").addEventListener("input", (event) => { if (!event.isComposing) typed("kana"); });
-  $("edit-kana").addEventListener("compositionend", () => typed("kana"));
-  $("edit-romaji").addEventListener("input", (event) => { if (!event.isComposing) typed("romaji"); });
-  $("edit-romaji").addEventListener("compositionend", () => typed("romaji"));
-  for (const id of ["edit-kana", "edit-romaji"]) {
-    $(id).addEventListener("keydown", (event) => {
-      if (event.key === "Escape") { event.preventDefault(); focusSelectedRow(true); }
-      if (event.key === "Enter" && !event.isComposing) {
-        event.preventDefault();
-        clearTimeout(typingTimer);
-        confirmAsIs(state.selected);
-        focusSelectedRow(true);
-      }
-    });
-  }
-  $("confirm").addEventListener("click", () => { clearTimeout(typingTimer); confirmAsIs(state.selected); });
-  $("revert").addEventListener("click", () => {
-    clearTimeout(typingTimer);
-    state.edits.delete(state.selected);
-    state.editErrors.delete(state.selected);
-    $("edit-kana").blur();
-    $("edit-romaji").blur();
-    updateRow(state.selected);
   });
+}
+$("confirm").addEventListener("click", () => { clearTimeout(typingTimer); confirmAsIs(state.selected); });
+$("revert").addEventListener("click", () => {
+  clearTimeout(typingTimer);
+  $("edit-kana").blur();
+  $("edit-romaji").blur();
+  sendEdit(state.selected, null);
+});
 
-  let rowRequest = 0;
-  /** Re-reads one row through the library with the edits applied, then redraws it and its badge. */
-  async function updateRow(rowNumber) {
-    const ticket = ++rowRequest;
-    const asked = generation;
+/** The edits go to the server one after the other, in the order made: each answers with that one person. */
+let editChain = Promise.resolve();
+function sendEdit(rowNumber, change) {
+  const work = state.work;
+  editChain = editChain.then(async () => {
+    if (state.work !== work) return;
+    const form = new FormData();
+    form.append("row", String(rowNumber));
+    if (change === null) form.append("revert", "1");
+    else {
+      form.append("kana", change.kana);
+      if (change.romaji !== null) form.append("romaji", change.romaji);
+      if (change.romajiTyped) form.append("romajiTyped", "1");
+      if (change.pair) form.append("pair", "1");
+    }
     try {
-      const { json } = await post("/api/readings", readingForm({ rows: String(rowNumber) }));
-      if (asked !== generation) return;
-      for (const e of json.editErrors) state.editErrors.set(e.row, e.text);
-      if (!json.editErrors.some((e) => e.row === rowNumber)) state.editErrors.delete(rowNumber);
-      for (const fresh of json.rows) {
-        const index = state.rows.findIndex((r) => r.row === fresh.row);
-        if (index >= 0) state.rows[index] = fresh;
-        state.byRow.set(fresh.row, fresh);
-        renderRow(fresh.row);
-      }
-      if (ticket !== rowRequest) return;
+      const { json } = await post("/api/work/edit", form, { work: true });
+      if (state.work !== work) return;
+      replaceRow(json.row);
+      state.summary = json.summary;
+      state.unsaved = json.unsaved;
+      state.version++;
       renderSummary();
+      renderUnsaved();
       if (rowNumber === state.selected) {
         renderEditor();
         refreshPreview(false);
       }
     } catch (error) {
-      message("roster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
-    }
-  }
-
-  // ---------- the badge preview
-
-  let previewTimer = null;
-  let previewTicket = 0;
-  function refreshPreview(immediate) {
-    clearTimeout(previewTimer);
-    $("preview").classList.add("stale");
-    previewTimer = setTimeout(drawPreview, immediate ? 0 : 120);
-  }
-
-  async function drawPreview() {
-    const ticket = ++previewTicket;
-    const row = state.byRow.get(state.selected);
-    if (!row) {
-      $("preview").replaceChildren(el("p", { class: "preview-empty", text: "行を選ぶと表示します" }));
-      $("preview").classList.remove("stale");
-      $("preview-note").textContent = "";
-      $("preview-size").textContent = "";
-      return;
-    }
-    try {
-      const { json } = await post("/api/preview", readingForm({ row: row.row }));
-      if (ticket !== previewTicket) return;
-      $("preview").classList.remove("stale");
-      if (!json.svg) {
-        $("preview").replaceChildren(el("p", { class: "preview-empty", text: json.error ? `この人の名札は作れません：${json.error.text}` : "名札を作れません" }));
-        $("preview-note").textContent = "";
-        return;
-      }
-      // The SVG is drawn by the server from the badge PDF: only paths, no text or scripts.
-      const holder = document.createElement("div");
-      holder.innerHTML = json.svg;
-      const svg = holder.querySelector("svg");
-      svg.removeAttribute("width");
-      svg.removeAttribute("height");
-      svg.setAttribute("aria-label", `名札の見本：${json.kana} ${json.romaji}`);
-      $("preview").replaceChildren(svg);
-      $("preview-size").textContent = `実寸 ${json.widthMm} × ${json.heightMm} mm`;
-      const notes = [...json.warnings.map((w) => w.text)];
-      if (json.notShown.includes("background")) notes.push("背景の画像は見本に表示していません（PDF には入ります）。");
-      $("preview-note").textContent = notes.join(" ");
-    } catch (error) {
-      if (ticket !== previewTicket) return;
-      $("preview").classList.remove("stale");
-      $("preview").replaceChildren(el("p", { class: "preview-empty", text: error.message }));
-    }
-  }
-
-  $("template").addEventListener("change", () => refreshPreview(true));
-
-  $("open-pdf").addEventListener("click", async () => {
-    const row = state.byRow.get(state.selected);
-    if (!row) return;
-    const tab = window.open("", "_blank");
-    try {
-      const { blob } = await post("/api/badge.pdf", readingForm({ row: row.row }));
-      const url = URL.createObjectURL(blob);
-      if (tab) tab.location.href = url; else saveBlob(blob, `名札_${row.surname}.pdf`);
-    } catch (error) {
-      if (tab) tab.close();
-      message("download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+      if (error.status !== 410) message("check-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
     }
   });
+  return editChain;
+}
 
-  // ---------- step 3: downloads
+function replaceRow(fresh) {
+  const old = state.byRow.get(fresh.row);
+  if (old) Object.assign(old, fresh);
+  else state.rows.push(fresh);
+  const row = old ?? fresh;
+  state.byRow.set(row.row, row);
+  row.searchKey = keyOf(row);
+  table.update(row.row);
+  markSelected();
+}
 
-  async function downloadConfirmed(path, fallback) {
-    busy(true, "確認済みよみを作っています…");
-    try {
-      const { blob, response } = await post(path, readingForm());
-      const name = fileNameOf(response, fallback);
-      saveBlob(blob, name);
-      message("download-message", "ok", `「${name}」をダウンロードしました。`, [
-        "来年の印刷では、名簿と一緒にこのファイルを選んでください。確認した読みがそのまま使われます。",
-        "Excel で直して保存してもかまいません（CSV のままでも、Excel ブックでも）。職員番号の先頭の 0 が消えたり、行を並べ替えたりしても照合できます。",
-      ]);
-    } catch (error) {
-      message("download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
-    } finally {
-      busy(false);
-    }
-  }
-  $("download-confirmed").addEventListener("click", () => downloadConfirmed("/api/confirmed.csv", "確認済みよみ.csv"));
-  $("download-confirmed-xlsx").addEventListener("click", () => downloadConfirmed("/api/confirmed.xlsx", "確認済みよみ.xlsx"));
+// ---------- the badge preview: the one-badge PDF, drawn by pdf.js
 
-  $("download-badges").addEventListener("click", async () => {
-    busy(true, "名札 PDF を作っています…");
-    try {
-      const form = readingForm({ sheet: $("sheet").value, cutGuides: $("cut-guides").checked, allowUnreviewed: $("allow-unreviewed").checked });
-      const { blob, response } = await post("/api/badges.pdf", form);
-      const name = fileNameOf(response, "名札.pdf");
-      saveBlob(blob, name);
-      // A bounded summary: the counts are complete, the rows listed are the first that fit.
-      let report = {};
-      try { report = JSON.parse(decodeURIComponent(response.headers.get("x-nafuda-report") || "%7B%7D")); } catch { report = {}; }
-      const sheet = (state.info?.sheets || []).find((s) => s.name === report.sheet);
-      const lines = [];
-      if (report.unreviewed > 0) lines.push(`確認していない読み ${report.unreviewed} 人分をそのまま印刷しています。`);
-      if (report.leftOutCount > 0) {
-        lines.push(`次の ${report.leftOutCount} 人は名札を作れなかったので、PDF に入っていません：`);
-        lines.push(...(report.leftOut || []).map((e) => e.message));
-        const more = report.leftOutCount - (report.leftOut || []).length;
-        if (more > 0) lines.push(`ほか ${more} 人（表の「エラー」の行をご覧ください）。`);
-      }
-      if (report.warningCount > 0) {
-        lines.push(...(report.warnings || []).map((w) => w.message));
-        const more = report.warningCount - (report.warnings || []).length;
-        if (more > 0) lines.push(`ほかに注意が ${more} 件あります。`);
-      }
-      const codes = Object.keys({ ...(report.leftOutCodes || {}), ...(report.warningCodes || {}) });
-      message("download-message", report.leftOutCount > 0 ? "warn" : "ok",
-        `「${name}」をダウンロードしました：名札 ${report.badges} 枚、${report.pages} ページ（${sheet ? sheet.label : report.sheet}）。`, lines,
-        codes.length > 0 ? [`コード：${codes.join("、")}`] : []);
-    } catch (error) {
-      const lines = linesOf(error.data);
-      if (error.data?.unreviewed) {
-        lines.push(...error.data.unreviewed.slice(0, 15).map((u) => `${rowLabel(u)} 行目　${u.name}　→ ${u.kana}`));
-        const count = error.data.unreviewedCount ?? error.data.unreviewed.length;
-        if (count > 15) lines.push(`ほか ${count - 15} 人`);
-      }
-      if (error.data?.leftOut) lines.push(...error.data.leftOut.slice(0, 15).map((e) => rowErrorLine(e)));
-      message("download-message", error.status === 409 ? "warn" : "error", error.message, lines, detailsOf(error.data));
-    } finally {
-      busy(false);
-    }
-  });
+let previewTimer = null;
+let previewTicket = 0;
+function refreshPreview(immediate) {
+  clearTimeout(previewTimer);
+  $("preview").classList.add("stale");
+  previewTimer = setTimeout(drawPreview, immediate ? 0 : 150);
+}
 
-  // ---------- posters
+function previewEmpty(text) {
+  $("preview").replaceChildren(el("p", { class: "preview-empty", text }));
+  $("preview").classList.remove("stale");
+  $("preview-note").textContent = "";
+  $("preview-size").textContent = "";
+}
 
-  function posterForm(extra = {}) {
+let previewPending = false;
+async function drawPreview() {
+  const ticket = ++previewTicket;
+  // Drawn at the width it is shown at: while step 2 is hidden, it waits to be shown.
+  if ($("step-check").hidden) { previewPending = true; return; }
+  previewPending = false;
+  const row = state.byRow.get(state.selected);
+  if (!row || !state.work) return previewEmpty("行を選ぶと表示します");
+  if (row.error) return previewEmpty(`この人の名札は作れません：${row.error.text}`);
+  try {
     const form = new FormData();
-    form.append("facilities", state.facilities, state.facilities.name);
-    form.append("policy", state.policy, state.policy.name);
-    form.append("printShop", String($("print-shop").checked));
-    form.append("lang", LANG);
-    for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
-    return form;
-  }
-
-  function posterFiles(files) {
-    for (const file of files) {
-      const problem = tooLarge(file);
-      if (problem) return message("poster-message", "error", problem);
-      if (/\.(ya?ml|json)$/i.test(file.name)) state.policy = file;
-      else state.facilities = file;
+    form.append("row", String(row.row));
+    form.append("template", state.print.template);
+    const { blob, response } = await post("/api/work/badge.pdf", form, { work: true });
+    if (ticket !== previewTicket) return;
+    const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()));
+    try {
+      const canvas = el("canvas", { role: "img", "aria-label": `名札の見本：${row.kana} ${row.romaji}`, "data-row": row.row, "data-template": form.get("template") });
+      const width = Math.max(160, $("preview").clientWidth - 28);
+      const size = await drawPage(doc, 1, canvas, width);
+      if (ticket !== previewTicket) return;
+      $("preview").replaceChildren(canvas);
+      $("preview").classList.remove("stale");
+      $("preview-size").textContent = `実寸 ${mm(size.width)} × ${mm(size.height)} mm`;
+      $("preview-note").textContent = (reportOf(response).warnings || []).map((w) => w.message).join(" ");
+    } finally {
+      doc.destroy();
     }
-    $("facilities-name").textContent = state.facilities ? `選択中：${state.facilities.name}` : "";
-    $("policy-name").textContent = state.policy ? `選択中：${state.policy.name}` : "";
-    checkPosters();
+  } catch (error) {
+    if (ticket !== previewTicket) return;
+    previewEmpty(error.message);
   }
-  dropZone("facilities-drop", "facilities-input", posterFiles);
-  dropZone("policy-drop", "policy-input", posterFiles);
+}
 
-  async function checkPosters() {
-    message("poster-message", "", "");
-    if (!state.facilities || !state.policy) {
-      $("poster-list-card").hidden = true;
-      const missing = !state.facilities ? "施設一覧" : "方針ファイル（policy.yaml）";
-      message("poster-message", "info", `次に${missing}を選んでください。`);
+const mm = (pt) => Math.round((pt / 72) * 25.4 * 10) / 10;
+
+$("open-pdf").addEventListener("click", async () => {
+  const row = state.byRow.get(state.selected);
+  if (!row) return;
+  const tab = window.open("", "_blank");
+  try {
+    const form = new FormData();
+    form.append("row", String(row.row));
+    form.append("template", state.print.template);
+    const { blob } = await post("/api/work/badge.pdf", form, { work: true });
+    const url = URL.createObjectURL(blob);
+    if (tab) tab.location.href = url; else saveBlob(blob, `名札_${row.surname}.pdf`);
+  } catch (error) {
+    if (tab) tab.close();
+    message("check-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+  }
+});
+
+$("add-to-print").addEventListener("click", () => {
+  if (state.selected === null) return;
+  addChosen([state.selected]);
+  $("add-to-print").textContent = "印刷する人に加えました";
+  setTimeout(() => { $("add-to-print").textContent = "この人を印刷する人に加える"; }, 1500);
+});
+
+// ---------- step 3: who is printed, on which sheet, from which cell; the whole sheet as it will print
+
+function templateInfo() {
+  return (state.info?.templates || []).find((t) => t.name === state.print.template) || state.info?.templates?.[0] || null;
+}
+
+/** The sheet the settings print on (おまかせ: the template's own) and its cells. */
+function sheetInfo() {
+  const name = state.print.sheet === "auto" ? templateInfo()?.sheet : state.print.sheet;
+  return (state.info?.sheets || []).find((s) => s.name === name) || null;
+}
+
+function chosenRows() {
+  return state.print.chosen.filter((row) => state.byRow.has(row));
+}
+
+function printedRows() {
+  return state.print.people === "chosen" ? chosenRows().map((row) => state.byRow.get(row)) : state.rows;
+}
+
+function renderPrintCounts() {
+  $("count-all").textContent = number(state.rows.length);
+  $("count-chosen").textContent = number(chosenRows().length);
+  const changed = state.summary?.changed;
+  $("add-changed").disabled = !changed;
+  $("add-changed").textContent = changed === null || changed === undefined
+    ? "確認済みよみから変わった人を加える（確認済みよみを選ぶと使えます）"
+    : `確認済みよみから変わった人（${number(changed)} 人）を加える`;
+  const unreviewed = printedRows().filter((row) => row && row.review && !row.error).length;
+  $("unreviewed-box").hidden = unreviewed === 0;
+  $("unreviewed-text").textContent = unreviewed > 0 ? t("SERVE_PAGE_CHOSEN_UNREVIEWED", { count: number(unreviewed) }) : "";
+}
+
+function renderPrint() {
+  const p = state.print;
+  $("people-all").checked = p.people === "all";
+  $("people-chosen").checked = p.people === "chosen";
+  if ([...$("template").options].some((o) => o.value === p.template)) $("template").value = p.template;
+  $("sheet").value = p.sheet;
+  $("cut-guides").checked = p.cutGuides;
+  renderCells();
+  renderChosen();
+  renderPrintCounts();
+  renderUnsaved();
+}
+
+/** The start cell: the sheet's cells as buttons, the ones before it shown as used. */
+function renderCells() {
+  const sheet = sheetInfo();
+  const cells = sheet ? sheet.columns * sheet.rows : 1;
+  $("start-cell").hidden = cells <= 1;
+  if (state.print.startAt > cells) state.print.startAt = 1;
+  const grid = $("cell-grid");
+  grid.style.setProperty("--columns", String(sheet?.columns || 1));
+  grid.replaceChildren(...Array.from({ length: cells }, (_, i) => {
+    const n = i + 1;
+    const on = n === state.print.startAt;
+    return el("button", {
+      type: "button", role: "radio", "aria-checked": String(on), tabindex: on ? "0" : "-1", "data-cell": n,
+      class: `cell ${n < state.print.startAt ? "used" : ""} ${on ? "start" : ""}`, "aria-label": `${n} 番の面から印刷する`,
+      onclick: () => setStart(n),
+    }, String(n));
+  }));
+  $("start-help").textContent = state.print.startAt > 1
+    ? `${state.print.startAt - 1} 面を使った台紙に、${state.print.startAt} 番の面から印刷します（左上が 1、左から右へ、上から下へ）。`
+    : "使った面を飛ばして、選んだ面から印刷します。新しい台紙なら 1 のままです（左上が 1）。";
+}
+$("cell-grid").addEventListener("keydown", (event) => {
+  const sheet = sheetInfo();
+  const cells = sheet ? sheet.columns * sheet.rows : 1;
+  const step = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: sheet?.columns || 1, ArrowUp: -(sheet?.columns || 1) }[event.key];
+  if (!step) return;
+  event.preventDefault();
+  setStart(Math.max(1, Math.min(cells, state.print.startAt + step)));
+  $("cell-grid").querySelector(`[data-cell="${state.print.startAt}"]`)?.focus();
+});
+
+function setStart(n) {
+  state.print.startAt = n;
+  renderCells();
+  printChanged();
+}
+
+function renderChosen() {
+  const rows = chosenRows();
+  const list = $("chosen-list");
+  list.replaceChildren(...rows.slice(0, CHOSEN_LISTED).map((rowNumber) => {
+    const row = state.byRow.get(rowNumber);
+    return el("li", {},
+      el("span", { text: `${rowLabel(row)} 行目　${row.name || "（氏名なし）"}${row.department ? `（${row.department}）` : ""}` }),
+      el("button", { type: "button", class: "button link", "aria-label": `${row.name} を外す`, onclick: () => removeChosen(rowNumber) }, "外す"));
+  }));
+  if (rows.length > CHOSEN_LISTED) list.append(el("li", { class: "more", text: `ほか ${number(rows.length - CHOSEN_LISTED)} 人` }));
+  if (rows.length === 0) list.append(el("li", { class: "more", text: "まだだれも選んでいません。所属・検索・行番号で加えてください。" }));
+  $("clear-chosen").hidden = rows.length === 0;
+  $("count-chosen").textContent = number(rows.length);
+}
+
+function addChosen(rows) {
+  const set = new Set(state.print.chosen);
+  for (const row of rows) if (!set.has(row)) { set.add(row); state.print.chosen.push(row); }
+  state.print.people = "chosen";
+  renderPrint();
+  printChanged();
+}
+
+function removeChosen(row) {
+  state.print.chosen = state.print.chosen.filter((r) => r !== row);
+  renderPrint();
+  printChanged();
+}
+
+$("clear-chosen").addEventListener("click", () => { state.print.chosen = []; renderPrint(); printChanged(); });
+$("people-all").addEventListener("change", () => { state.print.people = "all"; renderPrint(); printChanged(); });
+$("people-chosen").addEventListener("change", () => { state.print.people = "chosen"; renderPrint(); printChanged(); });
+$("add-dept").addEventListener("click", () => {
+  const dept = $("choose-dept").value;
+  if (!dept) return;
+  addChosen(state.rows.filter((row) => row.department === dept).map((row) => row.row));
+});
+$("choose-search").addEventListener("input", () => {
+  const found = matching($("choose-search").value);
+  $("add-search").disabled = found.length === 0;
+  $("add-search").textContent = $("choose-search").value.trim() ? `合う ${number(found.length)} 人を加える` : "加える";
+});
+$("add-search").addEventListener("click", () => {
+  addChosen(matching($("choose-search").value).map((row) => row.row));
+  $("choose-search").value = "";
+  $("add-search").textContent = "加える";
+  $("add-search").disabled = true;
+});
+$("add-rows").addEventListener("click", () => {
+  const text = $("choose-rows").value.normalize("NFKC");
+  const rows = [];
+  const unknown = [];
+  for (const part of text.split(/[,、\s]+/).filter(Boolean)) {
+    const range = /^(\d+)(?:[-~〜](\d+))?$/.exec(part);
+    if (!range) { unknown.push(part); continue; }
+    const from = Number(range[1]);
+    const to = Math.min(Number(range[2] ?? range[1]), from + 200_000);
+    for (let n = Math.min(from, to); n <= Math.max(from, to); n++) {
+      const row = state.sheetRows.get(n);
+      if (row !== undefined) rows.push(row); else if (!range[2]) unknown.push(String(n));
+    }
+  }
+  $("choose-error").textContent = unknown.length > 0 ? t("SERVE_PAGE_ROWS_NOT_IN_TABLE", { rows: `${unknown.slice(0, 10).join("、")}${unknown.length > 10 ? " ほか" : ""}` }) : "";
+  if (rows.length > 0) {
+    addChosen(rows);
+    if (unknown.length === 0) $("choose-rows").value = "";
+  }
+});
+$("choose-rows").addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); $("add-rows").click(); } });
+$("add-changed").addEventListener("click", () => addChosen(state.rows.filter((row) => row.changed).map((row) => row.row)));
+
+$("template").addEventListener("change", () => { state.print.template = $("template").value; renderCells(); printChanged(); refreshPreview(true); });
+$("sheet").addEventListener("change", () => { state.print.sheet = $("sheet").value; renderCells(); printChanged(); });
+$("cut-guides").addEventListener("change", () => { state.print.cutGuides = $("cut-guides").checked; printChanged(); });
+$("allow-unreviewed").addEventListener("change", () => printChanged());
+
+function printForm() {
+  const p = state.print;
+  const form = new FormData();
+  form.append("people", p.people);
+  form.append("chosen", JSON.stringify(chosenRows()));
+  form.append("template", p.template);
+  form.append("sheet", p.sheet);
+  form.append("startAt", String(p.startAt));
+  form.append("cutGuides", String(p.cutGuides));
+  form.append("allowUnreviewed", String($("allow-unreviewed").checked));
+  return form;
+}
+
+/** What the sheet preview was made from: when it changes, the preview is out of date. */
+function printKey() {
+  const p = state.print;
+  return JSON.stringify([state.work, state.version, p.people, p.people === "chosen" ? chosenRows() : null, p.template, p.sheet, p.startAt, p.cutGuides, $("allow-unreviewed").checked]);
+}
+
+let saveTimer = null;
+/** The print settings are kept with the work (a reload keeps them); the preview follows. */
+function printChanged() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(async () => {
+    try {
+      const form = printForm();
+      form.delete("allowUnreviewed");
+      await post("/api/work/print", form, { work: true });
+    } catch (error) {
+      if (error.status !== 410) message("download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+    }
+  }, 300);
+  schedulePreview(false);
+}
+
+let previewSheetTimer = null;
+function schedulePreview(now) {
+  clearTimeout(previewSheetTimer);
+  if (state.step !== "print" || !state.work) return;
+  if (state.sheet && state.sheet.key === printKey()) return;
+  const count = printedRows().length;
+  $("sheet-pages").classList.add("stale");
+  delete $("sheet-pages").dataset.ready;
+  if (count > AUTO_PREVIEW_LIMIT) {
+    $("make-preview").hidden = false;
+    message("sheet-message", "info", t("SERVE_PAGE_PREVIEW_ON_REQUEST", { count: number(count) }));
+    return;
+  }
+  $("make-preview").hidden = true;
+  previewSheetTimer = setTimeout(() => makeSheet(), now ? 0 : 400);
+}
+$("make-preview").addEventListener("click", () => makeSheet());
+
+let sheetTicket = 0;
+/** Makes the PDF of the chosen people (the same PDF the download saves) and shows every page of it. */
+async function makeSheet() {
+  const ticket = ++sheetTicket;
+  const key = printKey();
+  message("sheet-message", "", "");
+  $("sheet-summary").textContent = "見本を作っています…";
+  try {
+    const { blob, response } = await post("/api/work/badges.pdf", printForm(), { work: true });
+    if (ticket !== sheetTicket) return null;
+    const report = reportOf(response);
+    const name = fileNameOf(response, "名札.pdf");
+    closeSheet();
+    const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()));
+    if (ticket !== sheetTicket) { doc.destroy(); return null; }
+    state.sheet = { key, blob, name, report, doc };
+    await showPages(doc);
+    if (key === printKey()) $("sheet-pages").dataset.ready = "1";
+    const sheet = (state.info?.sheets || []).find((s) => s.name === report.sheet);
+    $("sheet-summary").textContent = `名札 ${number(report.badges)} 枚・${number(doc.numPages)} ページ（${sheet ? sheet.label : report.sheet}）`;
+    $("make-preview").hidden = true;
+    const lines = reportLines(report);
+    if (lines.length > 0) message("sheet-message", report.leftOutCount > 0 ? "warn" : "info", "印刷についてのお知らせ", lines);
+    return state.sheet;
+  } catch (error) {
+    if (ticket !== sheetTicket) return null;
+    closeSheet();
+    $("sheet-summary").textContent = "";
+    $("sheet-pages").dataset.ready = "error";
+    const lines = linesOf(error.data);
+    if (error.data?.unreviewed) {
+      lines.push(...error.data.unreviewed.slice(0, 15).map((u) => `${rowLabel(u)} 行目　${u.name}　→ ${u.kana}`));
+      const count = error.data.unreviewedCount ?? error.data.unreviewed.length;
+      if (count > 15) lines.push(`ほか ${count - 15} 人`);
+    }
+    if (error.data?.leftOut) lines.push(...error.data.leftOut.slice(0, 15).map((e) => rowErrorLine(e)));
+    message("sheet-message", error.status === 409 ? "warn" : "error", error.message, lines, detailsOf(error.data));
+    if (error.status === 409) {
+      $("sheet-message").firstElementChild.append(el("p", { class: "actions" },
+        el("button", { type: "button", class: "button secondary small", onclick: () => { $("filter-status").value = "todo"; showStep("check"); refilter(); focusSelectedRow(); } }, "要確認の人を表で見る")));
+    }
+    return null;
+  }
+}
+
+function reportLines(report) {
+  const lines = [];
+  if (report.unreviewed > 0) lines.push(`確認していない読み ${report.unreviewed} 人分をそのまま印刷しています。`);
+  if (report.leftOutCount > 0) {
+    lines.push(`次の ${report.leftOutCount} 人は名札を作れなかったので、PDF に入っていません：`);
+    lines.push(...(report.leftOut || []).map((e) => e.message));
+    const more = report.leftOutCount - (report.leftOut || []).length;
+    if (more > 0) lines.push(`ほか ${more} 人（表の「エラー」の行をご覧ください）。`);
+  }
+  if (report.warningCount > 0) {
+    lines.push(...(report.warnings || []).map((w) => w.message));
+    const more = report.warningCount - (report.warnings || []).length;
+    if (more > 0) lines.push(`ほかに注意が ${more} 件あります。`);
+  }
+  return lines;
+}
+
+function closeSheet() {
+  if (state.sheet?.doc) state.sheet.doc.destroy();
+  state.sheet = null;
+  pageObserver?.disconnect();
+  $("sheet-pages").replaceChildren();
+}
+
+let pageObserver = null;
+/** Every page of the PDF, each drawn when it scrolls into view (a roster of thousands makes hundreds of pages). */
+async function showPages(doc) {
+  const first = await pageSize(doc, 1);
+  const holder = $("sheet-pages");
+  holder.classList.remove("stale");
+  pageObserver?.disconnect();
+  const queue = [];
+  let drawing = false;
+  const drawNext = async () => {
+    if (drawing) return;
+    drawing = true;
+    while (queue.length > 0) {
+      const figure = queue.shift();
+      if (figure.dataset.state !== "queued" || state.sheet?.doc !== doc) continue;
+      const canvas = figure.querySelector("canvas");
+      try {
+        await drawPage(doc, Number(figure.dataset.page), canvas, figure.querySelector(".page").clientWidth);
+        figure.dataset.state = "drawn";
+      } catch {
+        figure.dataset.state = "";
+      }
+    }
+    drawing = false;
+  };
+  pageObserver = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      const figure = entry.target;
+      if (entry.isIntersecting && !figure.dataset.state) {
+        figure.dataset.state = "queued";
+        queue.push(figure);
+      }
+    }
+    drawNext();
+  }, { root: holder, rootMargin: "400px 0px" });
+  const figures = Array.from({ length: doc.numPages }, (_, i) => {
+    const canvas = el("canvas", { role: "img", "aria-label": `${i + 1} ページ目の見本` });
+    const sheet = el("div", { class: "page" }, canvas);
+    sheet.style.aspectRatio = `${first.width} / ${first.height}`; // CSSOM: the page's CSP allows no style attributes
+    return el("figure", { class: "sheet-page", "data-page": i + 1 }, sheet, el("figcaption", { text: `${i + 1} / ${doc.numPages} ページ` }));
+  });
+  holder.classList.toggle("few", doc.numPages <= 2);
+  holder.replaceChildren(...figures);
+  for (const figure of figures) pageObserver.observe(figure);
+}
+
+$("download-badges").addEventListener("click", async () => {
+  busy(true, "名札 PDF を作っています…");
+  try {
+    const sheet = state.sheet && state.sheet.key === printKey() ? state.sheet : await makeSheet();
+    if (!sheet) {
+      message("download-message", "error", t("SERVE_PAGE_SHEET_NOT_MADE"));
       return;
     }
-    busy(true, "施設一覧と方針ファイルを読んでいます…");
-    try {
-      const { json } = await post("/api/posters/check", posterForm());
-      state.posterFacilities = json.facilities;
-      $("poster-policy").textContent = `${json.policy.issuer}「${json.policy.title}」— ${json.facilities.length} 施設`;
-      $("facilities-body").replaceChildren(...json.facilities.map((f) => el("tr", {},
-        el("td", { text: f.name }),
-        el("td", { text: f.sizes.map((size, i) => `${size} × ${f.copies[i]}部`).join("、") }),
-        el("td", { text: f.languages.map((l) => ({ ja: "日本語", en: "英語", "easy-ja": "やさしい日本語" })[l] || l).join("・") }),
-        el("td", { class: "measures", text: f.measures.join("、") }),
-        el("td", {}, el("button", { type: "button", class: "button secondary", "data-index": f.index, onclick: () => downloadPoster("/api/posters/facility.pdf", { index: f.index }, f.file) }, "PDF")),
-      )));
-      $("poster-list-card").hidden = json.facilities.length === 0;
-      if (json.errors.length > 0) {
-        message("poster-message", "warn", "施設一覧に直すところがあります（ほかの施設は作れます）", json.errors.map((e) => rowErrorLine(e)),
-          [`コード：${[...new Set(json.errors.map((e) => e.code))].join("、")}`]);
-      } else if (json.facilities.length === 0) {
-        message("poster-message", "error", "施設一覧に施設がありません。");
-      }
-    } catch (error) {
-      $("poster-list-card").hidden = true;
-      message("poster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
-    } finally {
-      busy(false);
-    }
+    saveBlob(sheet.blob, sheet.name);
+    const report = sheet.report;
+    const info = (state.info?.sheets || []).find((s) => s.name === report.sheet);
+    const start = state.print.startAt > 1 ? `、${state.print.startAt} 番の面から` : "";
+    const codes = Object.keys({ ...(report.leftOutCodes || {}), ...(report.warningCodes || {}) });
+    message("download-message", report.leftOutCount > 0 ? "warn" : "ok",
+      `「${sheet.name}」をダウンロードしました：名札 ${report.badges} 枚、${report.pages} ページ（${info ? info.label : report.sheet}${start}）。`, reportLines(report),
+      codes.length > 0 ? [`コード：${codes.join("、")}`] : []);
+  } finally {
+    busy(false);
   }
+});
 
-  async function downloadPoster(path, extra, fallback) {
-    busy(true, "ポスターを作っています…");
-    try {
-      const { blob, response } = await post(path, posterForm(extra));
-      const name = fileNameOf(response, fallback);
-      saveBlob(blob, name);
-      message("poster-download-message", "ok", `「${name}」をダウンロードしました。`);
-    } catch (error) {
-      message("poster-download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
-    } finally {
-      busy(false);
-    }
+// ---------- the confirmed readings file: the day's work, to bring back another day
+
+async function downloadConfirmed(path, fallback, area) {
+  busy(true, "確認済みよみを作っています…");
+  try {
+    const { blob, response } = await post(path, new FormData(), { work: true });
+    const name = fileNameOf(response, fallback);
+    saveBlob(blob, name);
+    state.unsaved = 0;
+    renderUnsaved();
+    message(area, "ok", `「${name}」をダウンロードしました。`, [
+      "別の日や来年は、名簿と一緒にこのファイルを選んでください。確認した読みがそのまま使われ、続きから始められます。",
+      "Excel で直して保存してもかまいません（CSV のままでも、Excel ブックでも）。職員番号の先頭の 0 が消えたり、行を並べ替えたりしても照合できます。",
+    ]);
+  } catch (error) {
+    message(area, "error", error.message, linesOf(error.data), detailsOf(error.data));
+  } finally {
+    busy(false);
   }
-  $("posters-all").addEventListener("click", () => downloadPoster("/api/posters/all.pdf", {}, "ポスター_全施設.pdf"));
-  $("posters-summary").addEventListener("click", () => downloadPoster("/api/posters/summary.pdf", {}, "ポスター発注一覧.pdf"));
-  $("posters-manifest").addEventListener("click", () => downloadPoster("/api/posters/manifest.csv", {}, "ポスター発注一覧.csv"));
+}
+$("download-confirmed").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.csv", "確認済みよみ.csv", "confirmed-message"));
+$("download-confirmed-xlsx").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.xlsx", "確認済みよみ.xlsx", "confirmed-message"));
+$("save-work").addEventListener("click", () => {
+  const area = state.step === "print" ? "confirmed-message" : state.step === "check" ? "check-message" : "roster-message";
+  downloadConfirmed("/api/work/confirmed.xlsx", "確認済みよみ.xlsx", area);
+});
 
-  // ---------- start
+/** Corrections not yet in a downloaded confirmed readings file: said in the bar, in step 3, and when leaving. */
+function renderUnsaved() {
+  const n = state.work ? state.unsaved : 0;
+  const note = n > 0 ? t("NOTE_SERVE_UNSAVED", { count: number(n) }) : "";
+  $("unsaved").hidden = n === 0;
+  $("unsaved").textContent = n > 0 ? `未保存の修正 ${number(n)} 人分` : "";
+  $("unsaved").title = note;
+  $("save-work").classList.toggle("primary", n > 0);
+  $("save-work").classList.toggle("secondary", n === 0);
+  $("unsaved-note").hidden = n === 0;
+  $("unsaved-note").textContent = note;
+  if (n === 0) $("leave-note").hidden = true;
+}
 
-  async function start() {
-    try {
-      const response = await fetch(`/api/info?lang=${LANG}`);
-      state.info = await response.json();
-      $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
-      $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));
-    } catch {
-      message("roster-message", "error", "nafuda のサーバーにつながりません。nafuda serve を起動した画面が閉じられていないか確かめてください。");
-    }
+window.addEventListener("beforeunload", (event) => {
+  if (!state.work || state.unsaved === 0) return;
+  // The browser asks in its own words; the page says behind it how to go on another day.
+  $("leave-note").textContent = t("NOTE_SERVE_UNSAVED", { count: number(state.unsaved) });
+  $("leave-note").hidden = false;
+  event.preventDefault();
+  event.returnValue = t("SERVE_PAGE_LEAVE");
+});
+
+// ---------- posters
+
+function posterForm(extra = {}) {
+  const form = new FormData();
+  form.append("facilities", state.facilities, state.facilities.name);
+  form.append("policy", state.policy, state.policy.name);
+  form.append("printShop", String($("print-shop").checked));
+  for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
+  return form;
+}
+
+function posterFiles(files) {
+  for (const file of files) {
+    const problem = tooLarge(file);
+    if (problem) return message("poster-message", "error", problem);
+    if (/\.(ya?ml|json)$/i.test(file.name)) state.policy = file;
+    else state.facilities = file;
   }
-  start();
-})();
+  $("facilities-name").textContent = state.facilities ? `選択中：${state.facilities.name}` : "";
+  $("policy-name").textContent = state.policy ? `選択中：${state.policy.name}` : "";
+  checkPosters();
+}
+dropZone("facilities-drop", "facilities-input", posterFiles);
+dropZone("policy-drop", "policy-input", posterFiles);
+
+async function checkPosters() {
+  message("poster-message", "", "");
+  if (!state.facilities || !state.policy) {
+    $("poster-list-card").hidden = true;
+    const missing = !state.facilities ? "施設一覧" : "方針ファイル（policy.yaml）";
+    message("poster-message", "info", `次に${missing}を選んでください。`);
+    return;
+  }
+  busy(true, "施設一覧と方針ファイルを読んでいます…");
+  try {
+    const { json } = await post("/api/posters/check", posterForm());
+    state.posterFacilities = json.facilities;
+    $("poster-policy").textContent = `${json.policy.issuer}「${json.policy.title}」— ${json.facilities.length} 施設`;
+    $("facilities-body").replaceChildren(...json.facilities.map((f) => el("tr", {},
+      el("td", { text: f.name }),
+      el("td", { text: f.sizes.map((size, i) => `${size} × ${f.copies[i]}部`).join("、") }),
+      el("td", { text: f.languages.map((l) => ({ ja: "日本語", en: "英語", "easy-ja": "やさしい日本語" })[l] || l).join("・") }),
+      el("td", { class: "measures", text: f.measures.join("、") }),
+      el("td", {}, el("button", { type: "button", class: "button secondary", "data-index": f.index, onclick: () => downloadPoster("/api/posters/facility.pdf", { index: f.index }, f.file) }, "PDF")),
+    )));
+    $("poster-list-card").hidden = json.facilities.length === 0;
+    if (json.errors.length > 0) {
+      message("poster-message", "warn", "施設一覧に直すところがあります（ほかの施設は作れます）", json.errors.map((e) => rowErrorLine(e)),
+        [`コード：${[...new Set(json.errors.map((e) => e.code))].join("、")}`]);
+    } else if (json.facilities.length === 0) {
+      message("poster-message", "error", "施設一覧に施設がありません。");
+    }
+  } catch (error) {
+    $("poster-list-card").hidden = true;
+    message("poster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+  } finally {
+    busy(false);
+  }
+}
+
+async function downloadPoster(path, extra, fallback) {
+  busy(true, "ポスターを作っています…");
+  try {
+    const { blob, response } = await post(path, posterForm(extra));
+    const name = fileNameOf(response, fallback);
+    saveBlob(blob, name);
+    message("poster-download-message", "ok", `「${name}」をダウンロードしました。`);
+  } catch (error) {
+    message("poster-download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+  } finally {
+    busy(false);
+  }
+}
+$("posters-all").addEventListener("click", () => downloadPoster("/api/posters/all.pdf", {}, "ポスター_全施設.pdf"));
+$("posters-summary").addEventListener("click", () => downloadPoster("/api/posters/summary.pdf", {}, "ポスター発注一覧.pdf"));
+$("posters-manifest").addEventListener("click", () => downloadPoster("/api/posters/manifest.csv", {}, "ポスター発注一覧.csv"));
+
+
+// ---------- start: the page's settings, then the work the server still has for this browser (a reload)
+
+async function start() {
+  let large = false;
+  try { large = localStorage.getItem(TEXT_SIZE_KEY) === "large"; } catch { /* no storage: standard size */ }
+  applyTextSize(large);
+  try {
+    const response = await fetch(`/api/info?lang=${LANG}`);
+    state.info = await response.json();
+    state.texts = state.info.texts || {};
+    $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
+    $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));
+  } catch {
+    message("roster-message", "error", t("SERVE_PAGE_NO_SERVER"));
+    return;
+  }
+  try {
+    const response = await fetch(`/api/work?lang=${LANG}`);
+    const view = response.ok ? await response.json() : null;
+    if (view?.work) {
+      applyView(view, { fresh: true, resumed: true });
+      const step = location.hash.slice(1);
+      showStep(step === "print" ? "print" : "check", { focus: true });
+      return;
+    }
+  } catch { /* no work to go on with */ }
+  showStep("roster");
+}
+start();

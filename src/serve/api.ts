@@ -6,11 +6,10 @@ import type { TableLimits } from "../roster/limits.js";
 import { decodeText } from "../roster/decode-text.js";
 import { createReadingResolver, resolveReadings, type ReadingResolver, type ResolvedReadings } from "../readings/resolve.js";
 import { isConfirmedHeader, parseConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "../readings/confirmed-readings.js";
-import { kuroshiroAnalyzer } from "../readings/analyzer.js";
-import { reviewRows, reviewSheetCsv } from "../review/review-sheet.js";
+import type { SurnameAnalyzer } from "../readings/analyzer.js";
+import { reviewRows, reviewSheetCsv, type ReviewRow } from "../review/review-sheet.js";
 import { isRomajiCase, isRomajiSystem, ROMAJI_CASES, ROMAJI_SYSTEMS, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
-import { renderBadgeSheets } from "../badges/render-badges.js";
-import { BUILTIN_TEMPLATES } from "../badges/template.js";
+import { renderBadgeSheets, type BadgeRenderResult } from "../badges/render-badges.js";
 import { SHEET_PRESETS, type SheetSpec } from "../geometry/sheets.js";
 import { parsePolicy, type PosterPolicy } from "../posters/policy.js";
 import { parseFacilityTable, type Facility } from "../posters/facilities.js";
@@ -20,13 +19,16 @@ import { formatJapaneseDate } from "../posters/dates.js";
 import { DEFAULT_MEASURE_LABELS } from "../posters/measures.js";
 import { formatMessage, msg, type CodedMessage } from "../messages/message.js";
 import { defaultLang, parseLang, type Lang } from "../messages/lang.js";
-import { badgePdfToSvg } from "./badge-svg.js";
+import { DEFAULT_ENGINE, type Engine } from "./engine.js";
 import { pageRowError, PageError, type PageRowError } from "./messages.js";
 
 /**
- * What the page asks of the server. Every request carries its files (the page keeps them, the server does not):
- * the server reads them with the same library calls as the CLI, answers, and forgets them. Every answer is in the
- * language the request asks for (the form's `lang`: ja by default, or en).
+ * What the page asks of the server, request by request. Two ways in:
+ * - the form API (/api/readings, /api/badge.pdf, /api/badges.pdf, /api/confirmed.*): every request carries its
+ *   files; the server reads them with the same library calls as the CLI, answers, and forgets them;
+ * - the working roster (src/serve/work.ts, /api/work/…): the page's files read once and kept in the server's memory
+ *   with the corrections made on the page, so that an edit re-reads one person and a reload finds the work again.
+ * Every answer is in the language the request asks for (the form's `lang`: ja by default, or en).
  */
 
 /** A reading corrected on the page. It goes back to the library as a row of a confirmed readings table. */
@@ -56,6 +58,8 @@ export class PageForm {
     /** Bounds for every table the request holds (README: Limits; the server ties them to its upload limit). */
     readonly limits: Partial<TableLimits> = {},
     fallbackLang: Lang = defaultLang(),
+    /** The server's analyzer and templates. */
+    readonly engine: Engine = DEFAULT_ENGINE,
   ) {
     const asked = this.text("lang");
     const lang = asked === null || asked.trim() === "" ? fallbackLang : parseLang(asked);
@@ -80,6 +84,10 @@ export class PageForm {
     return typeof value === "string" ? value : null;
   }
 
+  has(key: string): boolean {
+    return this.form.has(key);
+  }
+
   flag(key: string): boolean {
     return ["1", "true", "on", "yes"].includes((this.text(key) ?? "").toLowerCase());
   }
@@ -95,12 +103,27 @@ export interface ReadingOptions {
   romajiCase: RomajiCase;
 }
 
-function readingOptions(form: PageForm): ReadingOptions {
-  const romaji = form.text("romaji") ?? "passport";
-  const romajiCase = form.text("romajiCase") ?? "title";
+export function readingOptions(form: PageForm, fallback: ReadingOptions = { romaji: "passport", romajiCase: "title" }): ReadingOptions {
+  const romaji = form.text("romaji") ?? fallback.romaji;
+  const romajiCase = form.text("romajiCase") ?? fallback.romajiCase;
   if (!isRomajiSystem(romaji)) throw new PageError(400, msg("SERVE_ROMAJI_SYSTEM_UNKNOWN", { value: romaji.slice(0, 40), list: [...ROMAJI_SYSTEMS] }));
   if (!isRomajiCase(romajiCase)) throw new PageError(400, msg("SERVE_ROMAJI_CASE_UNKNOWN", { value: romajiCase.slice(0, 40), list: [...ROMAJI_CASES] }));
   return { romaji, romajiCase };
+}
+
+/** One edit as the page sends it, or null when the value is not one. */
+export function parseEdit(item: unknown): PageEdit | null {
+  if (typeof item !== "object" || item === null) return null;
+  const e = item as Record<string, unknown>;
+  if (typeof e.row !== "number" || !Number.isInteger(e.row) || typeof e.name !== "string" || typeof e.kana !== "string") return null;
+  return {
+    row: e.row,
+    id: typeof e.id === "string" && e.id !== "" ? e.id : null,
+    name: e.name,
+    kana: e.kana,
+    romaji: typeof e.romaji === "string" && e.romaji.trim() !== "" ? e.romaji.trim() : null,
+    pair: e.pair === true,
+  };
 }
 
 function parseEdits(form: PageForm): PageEdit[] {
@@ -113,19 +136,7 @@ function parseEdits(form: PageForm): PageEdit[] {
     throw new PageError(400, msg("SERVE_EDITS_UNREADABLE"));
   }
   if (!Array.isArray(raw)) throw new PageError(400, msg("SERVE_EDITS_UNREADABLE"));
-  return raw.flatMap((item): PageEdit[] => {
-    if (typeof item !== "object" || item === null) return [];
-    const e = item as Record<string, unknown>;
-    if (typeof e.row !== "number" || typeof e.name !== "string" || typeof e.kana !== "string") return [];
-    return [{
-      row: e.row,
-      id: typeof e.id === "string" && e.id !== "" ? e.id : null,
-      name: e.name,
-      kana: e.kana,
-      romaji: typeof e.romaji === "string" && e.romaji.trim() !== "" ? e.romaji.trim() : null,
-      pair: e.pair === true,
-    }];
-  });
+  return raw.flatMap((item) => parseEdit(item) ?? []);
 }
 
 /** The edits as a confirmed readings table, with the review sheet's headers (済 in 要確認 for a confirmed pair). */
@@ -155,12 +166,12 @@ export function isRosterOrConfirmedHeader(cells: string[]): boolean {
   return isConfirmedHeader(cells) || isRosterHeader(cells);
 }
 
-async function tableOf(upload: Upload, form: PageForm): Promise<Table> {
-  return readTable(upload.bytes, { fileName: upload.name, isHeader: isRosterOrConfirmedHeader, limits: form.limits });
+async function tableOf(upload: Upload, limits: Partial<TableLimits>): Promise<Table> {
+  return readTable(upload.bytes, { fileName: upload.name, isHeader: isRosterOrConfirmedHeader, limits });
 }
 
-/** Everything a readings request gives: the roster, the confirmed readings (file + edits) and the options. */
-export interface ReadingInput {
+/** The files of a readings request, read: the roster, the confirmed readings, and which slot held which. */
+export interface ReadFiles {
   roster: LoadedRoster;
   rosterFile: Upload;
   /** "review-sheet" when the roster slot held a previous review sheet (it is then the confirmed file too). */
@@ -168,25 +179,15 @@ export interface ReadingInput {
   confirmedFile: Upload | null;
   /** The confirmed readings file, as read. */
   confirmed: ConfirmedReadings | null;
-  edits: PageEdit[];
-  /** The edits as confirmed rows, by the roster's data row. */
-  editRows: Map<number, ConfirmedReading>;
-  /** Problems with the edits, by staff row. */
-  editErrors: PageRowError[];
-  options: ReadingOptions;
-  lang: Lang;
 }
 
-export async function readingInput(form: PageForm): Promise<ReadingInput> {
-  let rosterFile = await form.requireFile("roster", msg("SERVE_TEXT_ROSTER_FILE"));
-  let confirmedFile = await form.file("confirmed");
-  if (confirmedFile && confirmedFile.bytes.length === 0) confirmedFile = null;
-  const options = readingOptions(form);
-  const edits = parseEdits(form);
-
-  let rosterTable = await tableOf(rosterFile, form);
-  let confirmedTable = confirmedFile ? await tableOf(confirmedFile, form) : null;
-  let rosterKind: ReadingInput["rosterKind"] = "roster";
+/** Reads the roster and the confirmed readings file, whichever slot each came in. */
+export async function readFiles(rosterUpload: Upload, confirmedUpload: Upload | null, limits: Partial<TableLimits>): Promise<ReadFiles> {
+  let rosterFile = rosterUpload;
+  let confirmedFile = confirmedUpload && confirmedUpload.bytes.length > 0 ? confirmedUpload : null;
+  let rosterTable = await tableOf(rosterFile, limits);
+  let confirmedTable = confirmedFile ? await tableOf(confirmedFile, limits) : null;
+  let rosterKind: ReadFiles["rosterKind"] = "roster";
   if (isReviewSheet(rosterTable.headers)) {
     if (confirmedFile && confirmedTable && !isReviewSheet(confirmedTable.headers)) {
       // Two files in the wrong slots: the roster is the other one.
@@ -200,28 +201,79 @@ export async function readingInput(form: PageForm): Promise<ReadingInput> {
   }
   const roster = rosterFromTable(rosterTable);
   const confirmed = confirmedTable ? parseConfirmedReadings(confirmedTable) : null;
-
-  // An edit is the person's confirmed row: it wins over the confirmed file's row for that person.
-  const editsFile = form.say(msg("SERVE_TEXT_EDITS"));
-  const fromEdits = parseConfirmedReadings(editsTable(edits, editsFile));
-  const editRows = new Map<number, ConfirmedReading>();
-  for (const row of fromEdits.rows) {
-    const edit = edits[row.row - 1];
-    if (edit) editRows.set(edit.row, row);
-  }
-  const sheetRows = new Map(roster.records.map((record) => [record.row, record.sheetRow]));
-  const editErrors = fromEdits.errors.map((error): PageRowError => {
-    const edit = edits[error.row - 1];
-    const row = edit?.row ?? 0;
-    const sheetRow = sheetRows.get(row) ?? null;
-    // "画面での修正 の 22 行目・「かな」列": the correction typed on the page for the roster's row 22.
-    return { ...pageRowError({ ...error, file: editsFile, row, sheetRow, column: "かな" }, form.lang), name: edit?.name ?? null };
-  });
-  return { roster, rosterFile, rosterKind, confirmedFile, confirmed, edits, editRows, editErrors, options, lang: form.lang };
+  return { roster, rosterFile, rosterKind, confirmedFile, confirmed };
 }
 
-/** One analyzer for the whole server: its dictionary takes a second and 250–400 MB to load, once. */
-const sharedAnalyzer = kuroshiroAnalyzer();
+/** Everything a readings request gives: the files, the confirmed readings (file + edits) and the options. */
+export interface ReadingInput extends ReadFiles {
+  edits: PageEdit[];
+  /** The edits as confirmed rows, by the roster's data row. */
+  editRows: Map<number, ConfirmedReading>;
+  /** Problems with the edits, by staff row. */
+  editErrors: PageRowError[];
+  options: ReadingOptions;
+  lang: Lang;
+  analyzer: SurnameAnalyzer;
+}
+
+/** The edits read as rows of a confirmed readings file (画面での修正), and their problems placed on the roster's rows. */
+export function readEdits(edits: readonly PageEdit[], roster: LoadedRoster, lang: Lang): { rows: Map<number, ConfirmedReading>; errors: RowError[] } {
+  const editsFile = formatMessage(msg("SERVE_TEXT_EDITS"), lang);
+  const fromEdits = parseConfirmedReadings(editsTable(edits, editsFile));
+  const rows = new Map<number, ConfirmedReading>();
+  for (const row of fromEdits.rows) {
+    const edit = edits[row.row - 1];
+    if (edit) rows.set(edit.row, row);
+  }
+  const sheetRows = edits.length > 0 ? new Map(roster.records.map((record) => [record.row, record.sheetRow])) : new Map<number, number | null>();
+  const errors = fromEdits.errors.map((error): RowError => {
+    const edit = edits[error.row - 1];
+    const row = edit?.row ?? 0;
+    // "画面での修正 の 22 行目・「かな」列": the correction typed on the page for the roster's row 22.
+    return { ...error, file: editsFile, row, sheetRow: sheetRows.get(row) ?? null, column: "かな" };
+  });
+  return { rows, errors };
+}
+
+export async function readingInput(form: PageForm): Promise<ReadingInput> {
+  const rosterUpload = await form.requireFile("roster", msg("SERVE_TEXT_ROSTER_FILE"));
+  const confirmedUpload = await form.file("confirmed");
+  const options = readingOptions(form);
+  const edits = parseEdits(form);
+  const files = await readFiles(rosterUpload, confirmedUpload, form.limits);
+  const { rows: editRows, errors } = readEdits(edits, files.roster, form.lang);
+  const editErrors = errors.map((error): PageRowError => ({ ...pageRowError(error, form.lang), name: edits.find((e) => e.row === error.row)?.name ?? null }));
+  return { ...files, edits, editRows, editErrors, options, lang: form.lang, analyzer: form.engine.analyzer };
+}
+
+/**
+ * The library's resolver for these confirmed readings and options, with the page's edits: an edit replaces the
+ * confirmed row matched to the person it was made for. Create it once per working roster (it holds the
+ * dictionary and the confirmed readings); `beforeEach` runs before each record (the working roster lets the
+ * server answer other requests during a long run).
+ */
+export function pageResolver(
+  confirmed: ConfirmedReadings | null,
+  options: ReadingOptions,
+  analyzer: SurnameAnalyzer,
+  editRows: ReadonlyMap<number, ConfirmedReading>,
+  beforeEach?: () => Promise<void> | void,
+): ReadingResolver {
+  const library = createReadingResolver({
+    overrides: confirmed ? [confirmed] : [],
+    romaji: options.romaji,
+    romajiCase: options.romajiCase,
+    analyzer,
+  });
+  return {
+    confirmed: () => library.confirmed(),
+    resolve: async (record, match) => {
+      if (beforeEach) await beforeEach();
+      const edit = editRows.get(record.row);
+      return library.resolve(record, edit ? { reading: edit, via: "id" } : match);
+    },
+  };
+}
 
 /**
  * The readings of the roster with the confirmed file and the page's edits. The confirmed file is matched against
@@ -230,19 +282,7 @@ const sharedAnalyzer = kuroshiroAnalyzer();
  * person it was made for.
  */
 export async function resolveInput(input: ReadingInput, onlyRows?: ReadonlySet<number>): Promise<ResolvedReadings> {
-  const library = createReadingResolver({
-    overrides: input.confirmed ? [input.confirmed] : [],
-    romaji: input.options.romaji,
-    romajiCase: input.options.romajiCase,
-    analyzer: sharedAnalyzer,
-  });
-  const resolver: ReadingResolver = {
-    confirmed: () => library.confirmed(),
-    resolve: (record, match) => {
-      const edit = input.editRows.get(record.row);
-      return library.resolve(record, edit ? { reading: edit, via: "id" } : match);
-    },
-  };
+  const resolver = pageResolver(input.confirmed, input.options, input.analyzer, input.editRows);
   return resolveReadings(input.roster.records, resolver, onlyRows ? { only: onlyRows } : {});
 }
 
@@ -261,6 +301,7 @@ export interface PageRow {
   review: boolean;
   reasons: string[];
   reasonCodes: string[];
+  /** Other readings to offer, best first (for a row corrected on the page, the reading it had before too). */
   alternatives: string[];
   department: string | null;
   /** The reading comes from an edit made on the page. */
@@ -271,39 +312,67 @@ export interface PageRow {
 }
 
 /** A row error about the roster names the roster (the readings' own errors know the row, not the file). */
-function ofRoster(input: ReadingInput, errors: readonly RowError[]): RowError[] {
-  return errors.map((error) => (error.file === undefined ? { ...error, file: input.rosterFile.name } : error));
+export function ofRoster(rosterFile: string, errors: readonly RowError[]): RowError[] {
+  return errors.map((error) => (error.file === undefined ? { ...error, file: rosterFile } : error));
+}
+
+/** A row of the table from its reading, or from the reason it has none. */
+export function pageRow(reviewRow: ReviewRow, reading: StaffReading | undefined, error: RowError | undefined, lang: Lang, edited: boolean): PageRow {
+  return {
+    row: reviewRow.row,
+    sheetRow: reviewRow.sheetRow,
+    id: reviewRow.id,
+    name: reviewRow.name,
+    surname: reviewRow.surname,
+    kana: reviewRow.kana ?? null,
+    romaji: reviewRow.romaji ?? null,
+    source: reviewRow.source ?? null,
+    review: reviewRow.review,
+    reasons: reviewRow.reasons,
+    reasonCodes: reviewRow.reasonCodes,
+    alternatives: reviewRow.alternatives,
+    department: reading?.record.department ?? error?.record?.department ?? null,
+    edited: edited && reviewRow.source === "override",
+    fixable: reading !== undefined || (error?.record !== undefined && error.record.name.trim() !== ""),
+    error: error && reviewRow.error !== undefined ? pageRowError(error, lang) : null,
+  };
 }
 
 function pageRows(input: ReadingInput, readings: ResolvedReadings, rowErrors: readonly RowError[]): PageRow[] {
   const byRow = new Map(readings.staff.map((s) => [s.row, s]));
   const errorsByRow = new Map(rowErrors.map((e) => [e.row, e]));
-  return reviewRows(readings.staff, rowErrors, { lang: input.lang }).map((r): PageRow => {
-    const reading = byRow.get(r.row);
-    const error = r.error !== undefined ? errorsByRow.get(r.row) : undefined;
-    return {
-      row: r.row,
-      sheetRow: r.sheetRow,
-      id: r.id,
-      name: r.name,
-      surname: r.surname,
-      kana: r.kana ?? null,
-      romaji: r.romaji ?? null,
-      source: r.source ?? null,
-      review: r.review,
-      reasons: r.reasons,
-      reasonCodes: r.reasonCodes,
-      alternatives: r.alternatives,
-      department: reading?.record.department ?? error?.record?.department ?? null,
-      edited: input.editRows.has(r.row) && r.source === "override",
-      fixable: reading !== undefined || (error?.record !== undefined && error.record.name.trim() !== ""),
-      error: error ? pageRowError(error, input.lang) : null,
-    };
-  });
+  return reviewRows(readings.staff, rowErrors, { lang: input.lang }).map((r) =>
+    pageRow(r, byRow.get(r.row), errorsByRow.get(r.row), input.lang, input.editRows.has(r.row)));
 }
 
 /** How many stale rows of the confirmed file the answer lists by name (the note counts them all). */
-const STALE_LISTED = 50;
+export const STALE_LISTED = 50;
+
+/** What the table's answer says about the files (shared by the form API and the working roster). */
+export function filesInfo(files: ReadFiles) {
+  return {
+    roster: files.rosterFile.name,
+    confirmed: files.confirmedFile?.name ?? null,
+    rosterKind: files.rosterKind,
+    encoding: files.roster.encoding ?? null,
+    format: files.roster.format,
+    sheet: files.roster.sheet ?? null,
+  };
+}
+
+/** What matching the confirmed file said, for the page. */
+export function confirmedInfo(confirmed: ConfirmedReadings | null, readings: ResolvedReadings, lang: Lang, whole: boolean) {
+  const stale = whole ? readings.staleOverrides : [];
+  return {
+    rows: confirmed?.rows.length ?? 0,
+    errors: readings.overrideErrors.map((e) => pageRowError(e, lang)),
+    /** What matching the confirmed file had to say: ids Excel changed, rows that match no one. */
+    notes: whole ? readings.overrideNotes.map((note) => pageRowError(note, lang)) : [],
+    matched: readings.matching.files.map((file) => ({ file: file.file, total: file.total, byId: file.byId, byName: file.byName, unmatched: file.unmatched.length })),
+    staleCount: stale.length,
+    stale: stale.slice(0, STALE_LISTED).map((row) => ({ row: row.row, sheetRow: row.sheetRow, id: row.id, name: row.name, kana: row.kana })),
+  };
+}
 
 export async function readingsResponse(form: PageForm): Promise<unknown> {
   const input = await readingInput(form);
@@ -311,20 +380,12 @@ export async function readingsResponse(form: PageForm): Promise<unknown> {
   const onlyRows = only ? new Set(only.split(",").map(Number).filter(Number.isInteger)) : undefined;
   const readings = await resolveInput(input, onlyRows);
   const rosterRowErrors = input.roster.errors.filter((e) => e.row > 0 && (!onlyRows || onlyRows.has(e.row)));
-  const rowErrors = ofRoster(input, [...rosterRowErrors, ...readings.errors]);
+  const rowErrors = ofRoster(input.rosterFile.name, [...rosterRowErrors, ...readings.errors]);
   const rows = pageRows(input, readings, rowErrors);
   const lang = input.lang;
-  const stale = onlyRows ? [] : readings.staleOverrides;
   return {
     lang,
-    files: {
-      roster: input.rosterFile.name,
-      confirmed: input.confirmedFile?.name ?? null,
-      rosterKind: input.rosterKind,
-      encoding: input.roster.encoding ?? null,
-      format: input.roster.format,
-      sheet: input.roster.sheet ?? null,
-    },
+    files: filesInfo(input),
     headers: input.roster.headers,
     rows,
     summary: {
@@ -335,15 +396,7 @@ export async function readingsResponse(form: PageForm): Promise<unknown> {
     fileErrors: input.roster.errors.filter((e) => e.row === 0).map((e) => pageRowError(e, lang)),
     notes: onlyRows ? [] : input.roster.notes.map((note) => pageRowError(note, lang)),
     editErrors: input.editErrors,
-    confirmed: {
-      rows: input.confirmed?.rows.length ?? 0,
-      errors: readings.overrideErrors.map((e) => pageRowError(e, lang)),
-      /** What matching the confirmed file had to say: ids Excel changed, rows that match no one. */
-      notes: onlyRows ? [] : readings.overrideNotes.map((note) => pageRowError(note, lang)),
-      matched: readings.matching.files.map((file) => ({ file: file.file, total: file.total, byId: file.byId, byName: file.byName, unmatched: file.unmatched.length })),
-      staleCount: stale.length,
-      stale: stale.slice(0, STALE_LISTED).map((row) => ({ row: row.row, sheetRow: row.sheetRow, id: row.id, name: row.name, kana: row.kana })),
-    },
+    confirmed: confirmedInfo(input.confirmed, readings, lang, !onlyRows),
   };
 }
 
@@ -356,24 +409,26 @@ async function confirmedRows(form: PageForm) {
 }
 
 /** The confirmed readings file as CSV: the review sheet (title, instructions, header; UTF-8 with BOM, CRLF). */
-export async function confirmedCsv(form: PageForm): Promise<{ csv: string; fileName: string }> {
-  const { input, rows } = await confirmedRows(form);
-  return {
-    csv: reviewSheetCsv(rows, { lang: input.lang, roster: input.rosterFile.name }),
-    fileName: `${stem(input.rosterFile.name)}_確認済みよみ.csv`,
-  };
+export function confirmedCsvOf(rows: readonly ReviewRow[], rosterName: string, lang: Lang): { csv: string; fileName: string } {
+  return { csv: reviewSheetCsv(rows, { lang, roster: rosterName }), fileName: `${stem(rosterName)}_確認済みよみ.csv` };
 }
 
 /** The same as an Excel workbook: every cell text, so Excel keeps the zeros of 職員番号. */
-export async function confirmedXlsx(form: PageForm): Promise<{ xlsx: Uint8Array; fileName: string }> {
-  const { input, rows } = await confirmedRows(form);
+export async function confirmedXlsxOf(rows: readonly ReviewRow[], rosterName: string, lang: Lang): Promise<{ xlsx: Uint8Array; fileName: string }> {
   // Loaded when asked for: write-excel-file is still a devDependency of the package (see package.json), and the
   // server must start without it.
   const { reviewSheetXlsx } = await import("../review/review-workbook.js");
-  return {
-    xlsx: await reviewSheetXlsx(rows, { lang: input.lang, roster: input.rosterFile.name }),
-    fileName: `${stem(input.rosterFile.name)}_確認済みよみ.xlsx`,
-  };
+  return { xlsx: await reviewSheetXlsx(rows, { lang, roster: rosterName }), fileName: `${stem(rosterName)}_確認済みよみ.xlsx` };
+}
+
+export async function confirmedCsv(form: PageForm): Promise<{ csv: string; fileName: string }> {
+  const { input, rows } = await confirmedRows(form);
+  return confirmedCsvOf(rows, input.rosterFile.name, input.lang);
+}
+
+export async function confirmedXlsx(form: PageForm): Promise<{ xlsx: Uint8Array; fileName: string }> {
+  const { input, rows } = await confirmedRows(form);
+  return confirmedXlsxOf(rows, input.rosterFile.name, input.lang);
 }
 
 export function stem(fileName: string): string {
@@ -381,16 +436,17 @@ export function stem(fileName: string): string {
   return base.replace(/[_-]?(確認済みよみ|確認シート|review)$/i, "") || "名簿";
 }
 
-const TEMPLATE_NAMES = new Set<string>(BUILTIN_TEMPLATES);
-
-function templateOf(form: PageForm): string {
-  const template = form.text("template") ?? "standard";
-  if (!TEMPLATE_NAMES.has(template)) throw new PageError(400, msg("SERVE_TEMPLATE_UNKNOWN", { name: template.slice(0, 60) }));
-  return template;
+/** The template the form asks for, as renderBadgeSheets takes it (a built-in name, or the server's own template's path). */
+export function templateOf(form: PageForm, fallback = "standard"): { name: string; source: string } {
+  const name = form.text("template") || fallback;
+  const source = form.engine.templates.get(name);
+  if (source === undefined) throw new PageError(400, msg("SERVE_TEMPLATE_UNKNOWN", { name: name.slice(0, 60) }));
+  return { name, source };
 }
 
-function sheetOf(form: PageForm): string | undefined {
-  const sheet = form.text("sheet") ?? "";
+/** The sheet the form asks for: a preset name, or undefined for the template's own ("auto"). */
+export function sheetOf(form: PageForm, fallback = ""): string | undefined {
+  const sheet = form.text("sheet") ?? fallback;
   if (sheet === "" || sheet === "auto") return undefined;
   if (!Object.prototype.hasOwnProperty.call(SHEET_PRESETS, sheet)) throw new PageError(400, msg("SERVE_SHEET_UNKNOWN", { name: sheet.slice(0, 60) }));
   return sheet;
@@ -406,37 +462,17 @@ async function oneReading(form: PageForm): Promise<{ input: ReadingInput; readin
   const readings = await resolveInput(input, new Set([row]));
   const reading = readings.staff[0] ?? null;
   const found = readings.errors[0] ?? input.roster.errors.find((e) => e.row === row);
-  const error = found ? ofRoster(input, [found])[0]! : null;
+  const error = found ? ofRoster(input.rosterFile.name, [found])[0]! : null;
   if (!reading && !error) throw new PageError(404, msg("SERVE_ROW_NOT_IN_ROSTER"));
   return { input, reading, error };
 }
 
-async function renderOne(form: PageForm, reading: StaffReading) {
-  return renderBadgeSheets([reading], { template: templateOf(form), sheet: PREVIEW_SHEET, order: "input", duplex: false, title: `名札 ${reading.surname}` });
-}
-
-/** The selected row's badge: rendered by renderBadges into a one-badge PDF, drawn as SVG from that PDF. */
-export async function previewResponse(form: PageForm): Promise<unknown> {
-  const { reading, error } = await oneReading(form);
-  if (!reading) {
-    return { row: error!.row, svg: null, error: pageRowError(error!, form.lang), warnings: [] };
-  }
-  const result = await renderOne(form, reading);
-  if (result.badges === 0) {
-    return { row: reading.row, svg: null, error: result.errors[0] ? pageRowError(result.errors[0], form.lang) : null, warnings: [] };
-  }
-  const drawn = await badgePdfToSvg(result.pdf);
-  return {
-    row: reading.row,
-    kana: reading.kana,
-    romaji: reading.romaji,
-    svg: drawn.svg,
-    widthMm: Math.round(drawn.widthMm * 10) / 10,
-    heightMm: Math.round(drawn.heightMm * 10) / 10,
-    notShown: drawn.notShown,
-    error: null,
-    warnings: result.warnings.map((w) => pageRowError(w, form.lang)),
-  };
+/** One person's badge alone on a page of its size: the badge preview, and "この名札を PDF で開く". */
+export async function oneBadgePdf(reading: StaffReading | null, error: RowError | null, template: string): Promise<{ pdf: Uint8Array; fileName: string; warnings: RowError[] }> {
+  if (!reading) throw rowFailure(error!);
+  const result = await renderBadgeSheets([reading], { template, sheet: PREVIEW_SHEET, order: "input", duplex: false, title: `名札 ${reading.surname}` });
+  if (result.badges === 0) throw result.errors[0] ? rowFailure(result.errors[0]) : new PageError(422, msg("SERVE_BADGE_NOT_MADE"));
+  return { pdf: result.pdf, fileName: `名札_${reading.surname}.pdf`, warnings: result.warnings };
 }
 
 /** A row that cannot become a badge, as the error answer: the library's own message for it. */
@@ -444,13 +480,10 @@ function rowFailure(error: RowError): PageError {
   return new PageError(422, error, { place: { file: error.file, row: error.row, sheetRow: error.sheetRow ?? error.record?.sheetRow, column: error.column } });
 }
 
-/** The selected row's badge as a one-badge PDF, to open in the browser's PDF viewer. */
+/** The selected row's badge as a one-badge PDF (the preview the page draws with pdf.js, or opens in a tab). */
 export async function singleBadgePdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
   const { reading, error } = await oneReading(form);
-  if (!reading) throw rowFailure(error!);
-  const result = await renderOne(form, reading);
-  if (result.badges === 0) throw result.errors[0] ? rowFailure(result.errors[0]) : new PageError(422, msg("SERVE_BADGE_NOT_MADE"));
-  return { pdf: result.pdf, fileName: `名札_${reading.surname}.pdf` };
+  return oneBadgePdf(reading, error, templateOf(form).source);
 }
 
 export interface BadgesPdf {
@@ -467,14 +500,26 @@ export interface BadgesPdf {
 }
 
 /** How many rows an error answer lists (409 unreviewed, 422 left out); the counts say how many there are. */
-const LISTED_ROWS = 100;
+export const LISTED_ROWS = 100;
 
-/** Every badge on the chosen sheet. Like `nafuda badges`, refuses while readings still need review unless told. */
-export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
-  const input = await readingInput(form);
-  const readings = await resolveInput(input);
-  const unreviewed = readings.staff.filter((s) => s.review);
-  if (unreviewed.length > 0 && !form.flag("allowUnreviewed")) {
+export interface SheetRequest {
+  template: string;
+  sheet: string | undefined;
+  /** The first free cell of a part-used sheet (1 = top left). */
+  startAt?: number;
+  cutGuides: boolean;
+  allowUnreviewed: boolean;
+}
+
+/**
+ * The badges of these people on the chosen sheet (renderBadgeSheets). Like `nafuda badges`, refuses while
+ * readings still need review unless told; rows with no reading are left out and reported.
+ */
+export async function sheetPdf(
+  staff: readonly StaffReading[], rowErrors: readonly RowError[], request: SheetRequest, fileName: string, rosterFile: string, lang: Lang,
+): Promise<BadgesPdf> {
+  const unreviewed = staff.filter((s) => s.review);
+  if (unreviewed.length > 0 && !request.allowUnreviewed) {
     throw new PageError(409, msg("SERVE_UNREVIEWED", { count: unreviewed.length }), {
       extra: {
         unreviewedCount: unreviewed.length,
@@ -482,34 +527,48 @@ export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
       },
     });
   }
-  const sheet = sheetOf(form);
-  let result;
+  let result: BadgeRenderResult;
   try {
-    result = await renderBadgeSheets(readings.staff, {
-      template: templateOf(form),
-      ...(sheet !== undefined ? { sheet } : {}),
-      ...(sheet === "single" ? { cropMarks: true } : {}),
-      cutGuides: form.flag("cutGuides"),
+    result = await renderBadgeSheets(staff, {
+      template: request.template,
+      ...(request.sheet !== undefined ? { sheet: request.sheet } : {}),
+      ...(request.sheet === "single" ? { cropMarks: true } : {}),
+      ...(request.startAt !== undefined && request.startAt > 1 ? { startAt: request.startAt } : {}),
+      cutGuides: request.cutGuides,
     });
   } catch (error) {
     // The template does not fit the sheet chosen: the library says why; the page says what to choose instead.
     if (error instanceof Error && error.name === "SheetError") throw Object.assign(error, { hints: [msg("SERVE_HINT_SHEET")] });
     throw error;
   }
-  const leftOut = ofRoster(input, [...input.roster.errors.filter((e) => e.row > 0), ...readings.errors, ...result.errors]).map((e) => pageRowError(e, form.lang));
+  const leftOut = ofRoster(rosterFile, [...rowErrors, ...result.errors]).map((e) => pageRowError(e, lang));
   if (result.badges === 0) {
     throw new PageError(422, msg("SERVE_NO_PRINTABLE_BADGES"), { extra: { leftOutCount: leftOut.length, leftOut: leftOut.slice(0, LISTED_ROWS) } });
   }
   return {
     pdf: result.pdf,
-    fileName: `${stem(input.rosterFile.name)}_名札.pdf`,
+    fileName,
     badges: result.badges,
     pages: result.pages,
     sheet: result.sheet.name,
     leftOut,
-    warnings: ofRoster(input, result.warnings).map((w) => pageRowError(w, form.lang)),
+    warnings: ofRoster(rosterFile, result.warnings).map((w) => pageRowError(w, lang)),
     unreviewed: unreviewed.length,
   };
+}
+
+/** Every badge on the chosen sheet (the form API). */
+export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
+  const input = await readingInput(form);
+  const readings = await resolveInput(input);
+  const request: SheetRequest = {
+    template: templateOf(form).source,
+    sheet: sheetOf(form),
+    cutGuides: form.flag("cutGuides"),
+    allowUnreviewed: form.flag("allowUnreviewed"),
+  };
+  const rowErrors = [...input.roster.errors.filter((e) => e.row > 0), ...readings.errors];
+  return sheetPdf(readings.staff, rowErrors, request, `${stem(input.rosterFile.name)}_名札.pdf`, input.rosterFile.name, form.lang);
 }
 
 // --- posters

@@ -1,6 +1,8 @@
 import { formatRowError, type RowError } from "../model.js";
 import { formatMessage, formatPlace, formatPlaced, isMessage, NafudaError, type Message, type Place } from "../messages/message.js";
 import type { Lang } from "../messages/lang.js";
+import { SERVE_MESSAGES } from "../messages/serve.js";
+import type { Entry } from "../messages/entry.js";
 
 /**
  * What the page shows of a problem: the library's own message (Japanese, or the language the page asks for)
@@ -133,4 +135,18 @@ export class PageError extends Error {
 /** The JSON body of an error answer: the words, the stable code, the place, and what else the page needs. */
 export function errorBody(problem: PageProblem, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return { error: problem.message, code: problem.code, where: problem.where, place: problem.place, ...extra };
+}
+
+/**
+ * The catalogue's words of the page itself (NOTE_SERVE_… and SERVE_PAGE_…), in one language, with each param
+ * shown as {name}: the page fills them in. Sent with /api/info.
+ */
+export function pageTexts(lang: Lang): Record<string, string> {
+  const placeholders = new Proxy({}, { get: (_, key) => (typeof key === "string" ? `{${key}}` : undefined) });
+  const texts: Record<string, string> = {};
+  for (const [code, value] of Object.entries(SERVE_MESSAGES)) {
+    if (!code.startsWith("NOTE_SERVE_") && !code.startsWith("SERVE_PAGE_")) continue;
+    texts[code] = (value as Entry<Record<string, unknown>>)[lang](placeholders as never);
+  }
+  return texts;
 }

@@ -1,8 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { AddressInfo } from "node:net";
 import { bundledPath } from "../package-root.js";
-import { BUILTIN_TEMPLATES } from "../badges/template.js";
+import { loadTemplate } from "../badges/template.js";
+import type { SurnameAnalyzer } from "../readings/analyzer.js";
 import {
   PageForm,
   allPostersPdf,
@@ -10,15 +13,20 @@ import {
   confirmedCsv,
   confirmedXlsx,
   facilityPosterPdf,
+  parseEdit,
   posterManifestCsv,
   posterSummaryPdf,
   postersCheck,
-  previewResponse,
+  readingOptions,
   readingsResponse,
+  sheetOf,
   singleBadgePdf,
+  templateOf,
   type BadgesPdf,
 } from "./api.js";
-import { errorBody, inputProblem, PageError, pageProblem, type PageProblem, type PageRowError } from "./messages.js";
+import { createEngine, type Engine } from "./engine.js";
+import { cellsPerPage, Work, WORK_IDLE_MS, WorkStore, type EditChange, type PrintSettings } from "./work.js";
+import { errorBody, inputProblem, PageError, pageProblem, pageTexts, type PageProblem, type PageRowError } from "./messages.js";
 import { SHEET_PRESETS } from "../geometry/sheets.js";
 import { DEFAULT_TABLE_LIMITS, type TableLimits } from "../roster/limits.js";
 import { formatMessage, msg, type CodedMessage, type Message } from "../messages/message.js";
@@ -30,13 +38,17 @@ import { defaultLang, parseLang, type Lang } from "../messages/lang.js";
  *
  * - Binds 127.0.0.1 only, and answers only requests whose Host is localhost or 127.0.0.1 on its own port
  *   (a page on another site that rebinds its DNS name to 127.0.0.1 gets 403), and POSTs only from its own origin.
- * - Uploads are read into memory, up to a limit (413 past it), and dropped when the request ends: nothing is
- *   written to disk; every file the person wants back is a download.
+ * - Uploads are read into memory, up to a limit (413 past it): nothing is written to disk; every file the person
+ *   wants back is a download. The form API (/api/readings, …) forgets them when the request ends; the page's
+ *   working roster (/api/work, src/serve/work.ts) keeps one roster and its corrections in memory, found again by
+ *   an opaque random id, until a new roster replaces it, it is idle for WORK_IDLE_MS (8 hours), the page ends it,
+ *   or the server stops.
  * - Every request is bounded: its body by the upload limit and a time to arrive in, the tables it holds by the
  *   table limits (src/roster/limits.ts, tied here to the upload limit), and at most a few requests are worked on
  *   at once (the rest wait their turn). A request that fails gets its answer (422 with the library's message
  *   and code for a file it cannot use, 500 for the server's own failure) and the server goes on serving.
- * - Serves its page, script, style and fonts from the package: no CDN, no request leaves the machine.
+ * - Serves its page, script, style, fonts and pdf.js (pdfjs-dist, which draws the badge and sheet previews from the
+ *   PDF itself) from the package: no CDN, no request leaves the machine.
  * - Answers in the language the request asks for (a `lang` form field or query parameter: ja, the default, or en).
  */
 export interface ServeOptions {
@@ -50,10 +62,18 @@ export interface ServeOptions {
   concurrency?: number;
   /** Called with one line per request that failed unexpectedly (default: stderr). */
   log?: (line: string) => void;
+  /** A working roster no request touches for this long is freed (default WORK_IDLE_MS: 8 hours). */
+  workIdleMs?: number;
+  /** The fallback analyzer for surnames no dictionary knows (default: kuroshiro, loaded on first use). */
+  analyzer?: SurnameAnalyzer;
+  /** Badge templates offered besides the built-in ones: name → template JSON path (e.g. the city's own design). */
+  templates?: Record<string, string>;
 }
 
 export interface RunningServer {
   server: Server;
+  /** The working roster (one at a time, in memory). */
+  store: WorkStore;
   port: number;
   /** http://127.0.0.1:PORT/ */
   url: string;
@@ -96,10 +116,43 @@ const WEB_FILES: Record<string, [string, string]> = {
   "/": ["index.html", "text/html; charset=utf-8"],
   "/index.html": ["index.html", "text/html; charset=utf-8"],
   "/app.js": ["app.js", "text/javascript; charset=utf-8"],
+  "/table.js": ["table.js", "text/javascript; charset=utf-8"],
+  "/pdf-view.js": ["pdf-view.js", "text/javascript; charset=utf-8"],
   "/style.css": ["style.css", "text/css; charset=utf-8"],
   "/favicon.svg": ["favicon.svg", "image/svg+xml"],
 };
 const FONT_FILES = ["BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf"];
+
+/**
+ * pdf.js (pdfjs-dist, its legacy build: it runs in older Edge and Chrome too) as the page loads it: the library and
+ * its worker, the CMaps and standard fonts for PDFs that do not embed theirs, the WebAssembly decoders (JPEG 2000,
+ * JBIG2, ICC colour) and its ICC profile. Served from the installed package under /pdfjs/.
+ */
+const PDFJS_FOLDERS: Record<string, { under: string; type: (file: string) => string | null }> = {
+  "": { under: "legacy/build", type: (file) => (file === "pdf.min.mjs" || file === "pdf.worker.min.mjs" ? "text/javascript; charset=utf-8" : null) },
+  "cmaps/": { under: "cmaps", type: (file) => (file.endsWith(".bcmap") ? "application/octet-stream" : null) },
+  "standard_fonts/": { under: "standard_fonts", type: (file) => (/\.(pfb|ttf)$/.test(file) ? "application/octet-stream" : null) },
+  "wasm/": { under: "wasm", type: (file) => (file.endsWith(".wasm") ? "application/wasm" : file.endsWith(".js") ? "text/javascript; charset=utf-8" : null) },
+  "iccs/": { under: "iccs", type: (file) => (file.endsWith(".icc") ? "application/octet-stream" : null) },
+};
+
+/** The installed pdfjs-dist folder. */
+export function pdfjsRoot(): string {
+  return dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json"));
+}
+
+/** Every file of pdf.js the page may ask for, by URL path: read on first request, then kept. */
+function pdfjsFiles(): Map<string, { path: string; type: string }> {
+  const root = pdfjsRoot();
+  const files = new Map<string, { path: string; type: string }>();
+  for (const [prefix, { under, type }] of Object.entries(PDFJS_FOLDERS)) {
+    for (const file of readdirSync(join(root, under))) {
+      const kind = type(file);
+      if (kind) files.set(`/pdfjs/${prefix}${file}`, { path: join(root, under, file), type: kind });
+    }
+  }
+  return files;
+}
 
 function loadAssets(): Map<string, Asset> {
   const assets = new Map<string, Asset>();
@@ -113,9 +166,11 @@ function loadAssets(): Map<string, Asset> {
 }
 
 const SECURITY_HEADERS: Record<string, string> = {
+  // 'wasm-unsafe-eval' lets pdf.js compile its WebAssembly decoders (JPEG 2000, JBIG2, ICC colour); it allows no
+  // eval of script.
   "Content-Security-Policy":
-    "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data: blob:; connect-src 'self'; " +
-    "frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; font-src 'self'; " +
+    "img-src 'self' data: blob:; connect-src 'self'; frame-src blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "X-Frame-Options": "DENY",
@@ -195,7 +250,15 @@ function isAllowedOrigin(origin: string | undefined, port: number): boolean {
   return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
 }
 
-type Handler = (form: PageForm, res: ServerResponse) => Promise<void>;
+/** What a request handler may use besides its form: the working roster, the server's engine, the request. */
+interface Context {
+  store: WorkStore;
+  engine: Engine;
+  port: number;
+  req: IncomingMessage;
+}
+
+type Handler = (form: PageForm, res: ServerResponse, context: Context) => Promise<void>;
 
 const fileHeaders = (fileName: string, inline = false) => ({ "Content-Disposition": attachment(fileName, inline) });
 
@@ -247,17 +310,81 @@ export function badgeReport(result: Pick<BadgesPdf, "badges" | "pages" | "sheet"
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** The header that names the working roster a request is about (the page got the id when it uploaded). */
+export const WORK_HEADER = "x-nafuda-work";
+
+/** The cookie that lets a reload (or the page opened again) find the working roster: per port, HttpOnly, this site only. */
+export function workCookieName(port: number): string {
+  return `nafuda_work_${port}`;
+}
+
+function cookie(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? "").split(";")) {
+    const [key, ...value] = part.trim().split("=");
+    if (key === name) return value.join("=");
+  }
+  return null;
+}
+
+function workCookie(port: number, id: string | null): string {
+  return id === null
+    ? `${workCookieName(port)}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`
+    : `${workCookieName(port)}=${id}; Path=/; HttpOnly; SameSite=Strict`;
+}
+
+/** The working roster the request names (X-Nafuda-Work), or 410 when it has been replaced, freed or never was. */
+function workOf(context: Context): Work {
+  const header = context.req.headers[WORK_HEADER];
+  const work = context.store.find(typeof header === "string" ? header : null);
+  if (!work) throw new PageError(410, msg("SERVE_WORK_GONE", { hours: context.store.idleMs / 3_600_000 }));
+  return work;
+}
+
+function workView(work: Work, form: PageForm, context: Context) {
+  return work.view(form.lang, context.store.idleMs);
+}
+
+/** A report of the PDF made, for its X-Nafuda-Report header (see badgeReport). */
+function sendSheet(res: ServerResponse, result: BadgesPdf): void {
+  send(res, 200, "application/pdf", result.pdf, { ...fileHeaders(result.fileName), "X-Nafuda-Report": badgeReport(result) });
+}
+
+/** The print settings a form gives, on top of the work's current ones; the first free cell checked against the sheet. */
+async function printSettings(form: PageForm, work: Work): Promise<{ settings: PrintSettings; template: string; sheet: string | undefined }> {
+  const current = work.print;
+  const { name: template, source } = templateOf(form, current.template);
+  const sheet = sheetOf(form, current.sheet);
+  const people = form.text("people") ?? current.people;
+  if (people !== "all" && people !== "chosen") throw new PageError(400, msg("SERVE_PEOPLE_UNREADABLE"));
+  let chosen = current.chosen;
+  const chosenText = form.text("chosen");
+  if (chosenText !== null) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(chosenText);
+    } catch {
+      throw new PageError(400, msg("SERVE_PEOPLE_UNREADABLE"));
+    }
+    if (!Array.isArray(raw) || !raw.every((row) => Number.isInteger(row))) throw new PageError(400, msg("SERVE_PEOPLE_UNREADABLE"));
+    chosen = work.knownRows(raw as number[]);
+  }
+  const startText = form.text("startAt");
+  const startAt = startText === null || startText === "" ? current.startAt : Number(startText);
+  const { cells } = await cellsPerPage(source, sheet);
+  const start = startText === null && startAt > cells ? 1 : startAt;
+  if (!Number.isInteger(start) || start < 1 || start > cells) throw new PageError(400, msg("SERVE_START_CELL_OUT_OF_RANGE", { cells }));
+  const cutGuides = form.has("cutGuides") ? form.flag("cutGuides") : current.cutGuides;
+  return { settings: { people, chosen, template, sheet: sheet ?? "auto", startAt: start, cutGuides }, template: source, sheet };
+}
+
 const ROUTES: Record<string, Handler> = {
+  // --- the form API: every request carries its files
   "/api/readings": async (form, res) => sendJson(res, 200, await readingsResponse(form)),
-  "/api/preview": async (form, res) => sendJson(res, 200, await previewResponse(form)),
   "/api/badge.pdf": async (form, res) => {
     const { pdf, fileName } = await singleBadgePdf(form);
     send(res, 200, "application/pdf", pdf, fileHeaders(fileName, true));
   },
-  "/api/badges.pdf": async (form, res) => {
-    const result = await badgesPdf(form);
-    send(res, 200, "application/pdf", result.pdf, { ...fileHeaders(result.fileName), "X-Nafuda-Report": badgeReport(result) });
-  },
+  "/api/badges.pdf": async (form, res) => sendSheet(res, await badgesPdf(form)),
   "/api/confirmed.csv": async (form, res) => {
     const { csv, fileName } = await confirmedCsv(form);
     send(res, 200, "text/csv; charset=utf-8", csv, fileHeaders(fileName));
@@ -266,6 +393,85 @@ const ROUTES: Record<string, Handler> = {
     const { xlsx, fileName } = await confirmedXlsx(form);
     send(res, 200, XLSX_TYPE, xlsx, fileHeaders(fileName));
   },
+
+  // --- the working roster: the page's files read once, kept in memory with its corrections
+  "/api/work": async (form, res, context) => {
+    const roster = await form.requireFile("roster", msg("SERVE_TEXT_ROSTER_FILE"));
+    const confirmed = await form.file("confirmed");
+    const { store } = context;
+    let work: Work;
+    try {
+      work = await Work.open(context.engine, form.limits, roster, confirmed, readingOptions(form), (activity) => (store.activity = activity));
+    } finally {
+      store.activity = null;
+    }
+    store.install(work);
+    sendJson(res, 200, workView(work, form, context), { "Set-Cookie": workCookie(context.port, work.id) });
+  },
+  "/api/work/confirmed": async (form, res, context) => {
+    const work = workOf(context);
+    const file = form.flag("remove") ? null : await form.requireFile("confirmed", msg("SERVE_TEXT_CONFIRMED_FILE"));
+    await work.run(() => work.setConfirmed(file, (activity) => (context.store.activity = activity)));
+    sendJson(res, 200, workView(work, form, context));
+  },
+  "/api/work/options": async (form, res, context) => {
+    const work = workOf(context);
+    const options = readingOptions(form, work.options);
+    await work.run(() => work.setOptions(options));
+    sendJson(res, 200, workView(work, form, context));
+  },
+  "/api/work/edit": async (form, res, context) => {
+    const work = workOf(context);
+    const row = Number(form.text("row"));
+    if (form.text("row") === null || !Number.isInteger(row)) throw new PageError(400, msg("SERVE_ROW_UNKNOWN"));
+    let change: EditChange | null = null;
+    if (!form.flag("revert")) {
+      const edit = parseEdit({ row, name: "", kana: form.text("kana") ?? "", romaji: form.text("romaji"), pair: form.flag("pair") });
+      if (!edit) throw new PageError(400, msg("SERVE_EDITS_UNREADABLE"));
+      change = { kana: edit.kana, romaji: edit.romaji, pair: edit.pair, romajiTyped: edit.romaji !== null && form.flag("romajiTyped") };
+    }
+    await work.run(() => work.edit(row, change, form.lang));
+    sendJson(res, 200, { row: work.row(row, form.lang), summary: work.summary(), unsaved: work.unsaved() });
+  },
+  "/api/work/print": async (form, res, context) => {
+    const work = workOf(context);
+    work.print = (await printSettings(form, work)).settings;
+    sendJson(res, 200, { print: work.print });
+  },
+  "/api/work/badge.pdf": async (form, res, context) => {
+    const work = workOf(context);
+    const row = Number(form.text("row"));
+    if (form.text("row") === null || !Number.isInteger(row)) throw new PageError(400, msg("SERVE_ROW_UNKNOWN"));
+    // Reads the work as it is: no need to wait for an edit under way (a reading, once made, does not change).
+    const { pdf, fileName } = await work.badgePdf(row, templateOf(form, work.print.template).source);
+    send(res, 200, "application/pdf", pdf, fileHeaders(fileName, true));
+  },
+  "/api/work/badges.pdf": async (form, res, context) => {
+    const work = workOf(context);
+    const { settings, template, sheet } = await printSettings(form, work);
+    work.print = settings;
+    const result = await work.badgesPdf({
+      template, sheet, startAt: settings.startAt, cutGuides: settings.cutGuides, allowUnreviewed: form.flag("allowUnreviewed"),
+    }, form.lang);
+    sendSheet(res, result);
+  },
+  "/api/work/confirmed.csv": async (form, res, context) => {
+    const work = workOf(context);
+    const { csv, fileName } = await work.run(async () => work.confirmedCsv(form.lang));
+    send(res, 200, "text/csv; charset=utf-8", csv, fileHeaders(fileName));
+  },
+  "/api/work/confirmed.xlsx": async (form, res, context) => {
+    const work = workOf(context);
+    const { xlsx, fileName } = await work.run(() => work.confirmedXlsx(form.lang));
+    send(res, 200, XLSX_TYPE, xlsx, fileHeaders(fileName));
+  },
+  "/api/work/end": async (form, res, context) => {
+    const header = context.req.headers[WORK_HEADER];
+    const ended = typeof header === "string" && context.store.end(header);
+    sendJson(res, 200, { ended }, { "Set-Cookie": workCookie(context.port, null) });
+  },
+
+  // --- posters
   "/api/posters/check": async (form, res) => sendJson(res, 200, await postersCheck(form)),
   "/api/posters/facility.pdf": async (form, res) => {
     const { pdf, fileName } = await facilityPosterPdf(form);
@@ -298,14 +504,22 @@ const TEMPLATE_LABELS: Record<string, CodedMessage> = {
   band: msg("SERVE_LABEL_TEMPLATE_BAND"),
 };
 
-function info(maxUploadBytes: number, lang: Lang) {
+/** The page's settings: the templates (each with its size and default sheet) and sheets (each with its cells) offered. */
+async function info(maxUploadBytes: number, lang: Lang, engine: Engine, idleMs: number) {
   const label = (labels: Record<string, CodedMessage>, name: string) => (labels[name] ? formatMessage(labels[name]!, lang) : name);
+  const templates = await Promise.all([...engine.templates].map(async ([name, source]) => {
+    const template = await loadTemplate(source);
+    const { sheet } = await cellsPerPage(source, undefined);
+    return { name, label: TEMPLATE_LABELS[name] ? label(TEMPLATE_LABELS, name) : template.description ?? name, width: template.width, height: template.height, sheet };
+  }));
   return {
     lang,
     maxUploadBytes,
     maxUpload: formatBytes(maxUploadBytes),
-    templates: BUILTIN_TEMPLATES.map((name) => ({ name, label: label(TEMPLATE_LABELS, name) })),
-    sheets: Object.keys(SHEET_PRESETS).map((name) => ({ name, label: label(SHEET_LABELS, name) })),
+    idleHours: idleMs / 3_600_000,
+    templates,
+    sheets: Object.entries(SHEET_PRESETS).map(([name, preset]) => ({ name, label: label(SHEET_LABELS, name), columns: preset.columns, rows: preset.rows })),
+    texts: pageTexts(lang),
   };
 }
 
@@ -348,13 +562,20 @@ function errorDetail(error: unknown): string {
 }
 
 /** The request handler, for tests that want it without a socket. */
-export function requestHandler(options: { port: () => number; maxUploadBytes?: number; tableLimits?: Partial<TableLimits>; concurrency?: number; log?: (line: string) => void }) {
+export function requestHandler(options: {
+  port: () => number; maxUploadBytes?: number; tableLimits?: Partial<TableLimits>; concurrency?: number; log?: (line: string) => void;
+  workIdleMs?: number; analyzer?: SurnameAnalyzer; templates?: Record<string, string>;
+}) {
   const assets = loadAssets();
+  const pdfjs = pdfjsFiles();
+  const engine = createEngine({ ...(options.analyzer ? { analyzer: options.analyzer } : {}), ...(options.templates ? { templates: options.templates } : {}) });
+  const store = new WorkStore(options.workIdleMs ?? WORK_IDLE_MS);
+  let infoCache: Map<Lang, Promise<unknown>> = new Map();
   const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const limits = serveTableLimits(limit, options.tableLimits);
   const gate = new Gate(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY), MAX_WAITING);
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const port = options.port();
     let lang = queryLang(req.url);
     if (!isAllowedHost(req.headers.host, port)) {
@@ -365,7 +586,27 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
     const path = (req.url ?? "/").split("?")[0]!;
     if (req.method === "GET" || req.method === "HEAD") {
       req.resume();
-      if (path === "/api/info") return sendJson(res, 200, info(limit, lang));
+      if (path === "/api/info") {
+        if (!infoCache.has(lang)) infoCache.set(lang, info(limit, lang, engine, store.idleMs));
+        try {
+          return sendJson(res, 200, await infoCache.get(lang));
+        } catch (error) {
+          infoCache = new Map();
+          const input = inputProblem(error, lang);
+          if (input) return sendProblem(res, 422, input.problem);
+          throw error;
+        }
+      }
+      if (path === "/api/status") return sendJson(res, 200, { analyzer: engine.analyzer.state, activity: store.activity });
+      if (path === "/api/work") {
+        // A reload, or the page opened again: the working roster its cookie (or header) names.
+        const header = req.headers[WORK_HEADER];
+        const work = store.find(typeof header === "string" ? header : cookie(req, workCookieName(port)));
+        if (!work) return sendJson(res, 200, { work: null });
+        return sendJson(res, 200, work.view(lang, store.idleMs));
+      }
+      const pdfjsFile = pdfjs.get(path);
+      if (pdfjsFile && !assets.has(path)) assets.set(path, { type: pdfjsFile.type, body: readFileSync(pdfjsFile.path), cache: "max-age=86400" });
       const asset = assets.get(path);
       if (!asset) return sendMessage(res, lang, 404, msg("SERVE_NOT_FOUND"));
       res.writeHead(200, { ...SECURITY_HEADERS, "Content-Type": asset.type, "Content-Length": String(asset.body.length), "Cache-Control": asset.cache });
@@ -415,14 +656,14 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
       try {
         const data = await new Response(body, { headers: { "content-type": type } }).formData();
         body = null;
-        form = new PageForm(data, limits, lang);
+        form = new PageForm(data, limits, lang, engine);
       } catch (error) {
         if (error instanceof PageError) return sendProblem(res, error.status, error.render(lang));
         return sendMessage(res, lang, 400, msg("SERVE_FORM_UNREADABLE"));
       }
       lang = form.lang;
       try {
-        await handler(form, res);
+        await handler(form, res, { store, engine, port, req });
       } catch (error) {
         if (res.headersSent) return;
         if (error instanceof PageError) {
@@ -449,6 +690,7 @@ export function requestHandler(options: { port: () => number; maxUploadBytes?: n
       release();
     }
   };
+  return Object.assign(handle, { store });
 }
 
 /** Starts the server on 127.0.0.1. */
@@ -460,6 +702,9 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.maxUploadBytes !== undefined ? { maxUploadBytes: options.maxUploadBytes } : {}),
     ...(options.tableLimits !== undefined ? { tableLimits: options.tableLimits } : {}),
     ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+    ...(options.workIdleMs !== undefined ? { workIdleMs: options.workIdleMs } : {}),
+    ...(options.analyzer !== undefined ? { analyzer: options.analyzer } : {}),
+    ...(options.templates !== undefined ? { templates: options.templates } : {}),
     log,
   });
   const server = createServer((req, res) => {
@@ -481,10 +726,12 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
   port = (server.address() as AddressInfo).port;
   return {
     server,
+    store: handler.store,
     port,
     url: `http://${LOOPBACK}:${port}/`,
     close: () =>
       new Promise<void>((resolve) => {
+        handler.store.clear(); // the working roster goes with the server
         server.close(() => resolve());
         server.closeAllConnections();
       }),

@@ -1,5 +1,6 @@
 import { request } from "node:http";
 import { readFileSync } from "node:fs";
+import { deflateSync } from "node:zlib";
 import { basename } from "node:path";
 import { parseDelimited } from "../../src/roster/delimited.js";
 import { DEFAULT_TABLE_LIMITS } from "../../src/roster/limits.js";
@@ -84,4 +85,69 @@ export function excelDamagedReviewSheet(csv: Uint8Array | string): Uint8Array {
   // Excel quotes only what needs it and writes no BOM in "CSV (コンマ区切り)".
   const out = rows.map((cells) => cells.map((cell) => (/[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(",")).join("\r\n") + "\r\n";
   return encodeText(out, "cp932");
+}
+
+/** Debian's chromium, driven by playwright-core (NAFUDA_CHROMIUM to use another). */
+export const CHROMIUM = process.env.NAFUDA_CHROMIUM ?? "/usr/bin/chromium";
+
+/** Headless Chromium kept off the network: no QUIC, no background requests, no component updates or sync. */
+export async function launchChromium(): Promise<import("playwright-core").Browser> {
+  const { chromium } = await import("playwright-core");
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ], // playwright-core starts it with a new empty profile of its own
+  });
+}
+
+/** Records every request of the page that is not to the local server (blob: and data: are the page's own). */
+export function watchOutside(page: import("playwright-core").Page, serverUrl: string, outside: string[], errors: string[]): void {
+  page.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(serverUrl) && !url.startsWith("blob:") && !url.startsWith("data:")) outside.push(url);
+  });
+  page.on("pageerror", (error) => errors.push(error.message));
+  page.on("console", (message) => {
+    // A refused answer (409, 422) logs "Failed to load resource": the page shows it; anything else is a fault.
+    if (message.type() === "error" && !/Failed to load resource: the server responded with a status of (409|410|422|400)/.test(message.text())) errors.push(message.text());
+  });
+}
+
+/** A PNG (8-bit RGB, no interlace) of width × height pixels, each coloured by `pixel`. */
+export function pngBytes(width: number, height: number, pixel: (x: number, y: number) => [number, number, number]): Uint8Array {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const b of bytes) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
 }

@@ -59,26 +59,33 @@ describe("the page's problems: the library's message, its code and its place", (
 describe("the serve area's catalogue", () => {
   const codes = Object.keys(SERVE_MESSAGES);
 
-  it("every entry is in the catalogue, prefixed SERVE_, with wording in both languages", () => {
+  it("every entry is in the catalogue, prefixed SERVE_ (notes NOTE_SERVE_), with wording in both languages", () => {
     for (const code of codes) {
-      expect(code).toMatch(/^SERVE_[A-Z0-9_]+$/);
+      expect(code).toMatch(/^(NOTE_)?SERVE_[A-Z0-9_]+$/);
+      const kind = (SERVE_MESSAGES[code as keyof typeof SERVE_MESSAGES] as { kind: string }).kind;
+      expect(kind === "note", code).toBe(code.startsWith("NOTE_"));
       expect(CATALOGUE).toHaveProperty(code);
       const entry = SERVE_MESSAGES[code as keyof typeof SERVE_MESSAGES] as { kind: string; ja: (p: unknown) => string; en: (p: unknown) => string };
-      const params = { url: "http://127.0.0.1:8931/", limit: "100 MB", value: "x", list: ["a", "b"], what: "名簿ファイル", name: "x", count: 3 };
+      const params = {
+        url: "http://127.0.0.1:8931/", limit: "100 MB", value: "x", list: ["a", "b"], what: "名簿ファイル", name: "x", count: 3, hours: 8, cells: 10,
+        roster: "roster.csv", done: "1,000", total: "20,000", rows: "999、1000",
+      };
       const ja = entry.ja(params);
       const en = entry.en(params);
       expect(ja, code).not.toBe("");
       expect(en, code).not.toBe("");
       expect(ja, code).not.toBe(en);
+      expect(`${ja}${en}`, code).not.toMatch(/undefined/);
       // Japanese errors are polite sentences; the English keeps no Japanese sentence ending.
       if (entry.kind === "error") expect(ja, code).toMatch(/[。）]$/);
       expect(en, code).not.toMatch(/[。]/);
     }
   });
 
-  it("every SERVE_ code the server's source uses is in the catalogue, and every entry is used", () => {
-    const source = readdirSync(join(ROOT, "src/serve")).map((file) => readFileSync(join(ROOT, "src/serve", file), "utf8")).join("\n");
-    const used = new Set([...source.matchAll(/"(SERVE_[A-Z0-9_]+)"/g)].map((m) => m[1]!));
+  it("every SERVE_ code the server's source and the page use is in the catalogue, and every entry is used", () => {
+    const files = [...readdirSync(join(ROOT, "src/serve")).map((file) => join(ROOT, "src/serve", file)), ...readdirSync(join(ROOT, "web")).filter((file) => file.endsWith(".js")).map((file) => join(ROOT, "web", file))];
+    const source = files.map((file) => readFileSync(file, "utf8")).join("\n");
+    const used = new Set([...source.matchAll(/"((?:NOTE_)?SERVE_[A-Z0-9_]*[A-Z0-9])"/g)].map((m) => m[1]!));
     expect([...used].filter((code) => !(code in CATALOGUE))).toEqual([]);
     expect(codes.filter((code) => !used.has(code))).toEqual([]);
   });

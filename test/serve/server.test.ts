@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
-import { attachment, badgeReport, DEFAULT_MAX_UPLOAD_BYTES, isAllowedHost, REPORT_HEADER_BYTES, serveTableLimits } from "../../src/serve/server.js";
+import { attachment, badgeReport, DEFAULT_MAX_UPLOAD_BYTES, isAllowedHost, REPORT_HEADER_BYTES, serveTableLimits, startServer } from "../../src/serve/server.js";
 import { REVIEW_SHEET_HEADERS } from "../../src/review/review-sheet.js";
 import { readTable } from "../../src/roster/read-table.js";
 import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
@@ -442,17 +442,14 @@ describe("downloads", () => {
     expect(badgeReport({ badges: 0, pages: 0, sheet: "a4-10up", unreviewed: 0, leftOut: Array(1000).fill(long), warnings: Array(1000).fill(long) }).length).toBeLessThanOrEqual(REPORT_HEADER_BYTES);
   });
 
-  it("the preview is the selected row's badge, drawn from its one-badge PDF", async () => {
-    const reply = await postForm(port, "/api/preview", { roster, edits: nakajimaEdit("なかしま"), row: "21", template: "standard" });
-    const data = reply.json<{ svg: string; widthMm: number; heightMm: number; kana: string; romaji: string }>();
-    expect(data).toMatchObject({ widthMm: 91, heightMm: 55, kana: "なかしま", romaji: "Nakashima" });
-    // 市民病院 + なかしま + Nakashima: one path per glyph.
-    expect(data.svg.match(/<path /g)).toHaveLength(4 + 4 + 9);
-    const pdf = await postForm(port, "/api/badge.pdf", { roster, row: "21" });
+  it("one row's badge alone on a page of its size (what the page's preview draws with pdf.js)", async () => {
+    const pdf = await postForm(port, "/api/badge.pdf", { roster, edits: nakajimaEdit("なかしま"), row: "21" });
+    expect(pdf.status).toBe(200);
     expect(pdf.headers["content-disposition"]).toMatch(/^inline;/);
     const doc = await PDFDocument.load(pdf.body);
     expect(doc.getPageCount()).toBe(1);
     expect(doc.getPage(0).getWidth()).toBeCloseTo((91 / 25.4) * 72, 1);
+    expect(doc.getPage(0).getHeight()).toBeCloseTo((55 / 25.4) * 72, 1);
   });
 
   it("a row that cannot become a badge is answered with the library's message for that row", async () => {
@@ -470,7 +467,7 @@ describe("downloads", () => {
     const reply = await postForm(port, "/api/badges.pdf", { roster, allowUnreviewed: "1", sheet: "../../etc/passwd" });
     expect(reply.status).toBe(400);
     expect(reply.json()).toMatchObject({ code: "SERVE_SHEET_UNKNOWN", error: "用紙「../../etc/passwd」はありません。一覧から選んでください。" });
-    const template = await postForm(port, "/api/preview", { roster, row: "1", template: "/etc/passwd" });
+    const template = await postForm(port, "/api/badge.pdf", { roster, row: "1", template: "/etc/passwd" });
     expect(template.status).toBe(400);
     expect(template.json().code).toBe("SERVE_TEMPLATE_UNKNOWN");
   });
@@ -486,6 +483,18 @@ describe("downloads", () => {
       .toEqual(["Set the sheet to automatic, or choose another sheet."]);
   });
 
+  it("the page's settings: templates with their size and sheet, sheets with their cells, the page's words with their {params}", async () => {
+    const data = (await send(port, { path: "/api/info" })).json<{
+      templates: { name: string; width: number; height: number; sheet: string }[]; sheets: { name: string; columns: number; rows: number }[];
+      texts: Record<string, string>; idleHours: number;
+    }>();
+    expect(data.templates.find((t) => t.name === "card")).toMatchObject({ width: 85.6, height: 54, sheet: "a4-8up-card" });
+    expect(data.sheets.find((sheet) => sheet.name === "a4-10up")).toMatchObject({ columns: 2, rows: 5 });
+    expect(data.idleHours).toBe(8);
+    expect(data.texts.NOTE_SERVE_UNSAVED).toMatch(/^この画面で直した読みのうち \{count\} 人分が、まだ「確認済みよみ」に保存されていません。/);
+    expect(data.texts.NOTE_SERVE_WORK_KEPT).toContain("{hours} 時間使わなかったとき");
+  });
+
   it("the page's settings come in the language asked for", async () => {
     const ja = (await send(port, { path: "/api/info" })).json<{ sheets: { name: string; label: string }[]; maxUpload: string }>();
     const en = (await send(port, { path: "/api/info?lang=en" })).json<{ sheets: { name: string; label: string }[] }>();
@@ -493,6 +502,226 @@ describe("downloads", () => {
     expect(en.sheets.find((s) => s.name === "a4-1up")!.label).toBe("A4, one badge per page");
     expect(ja.maxUpload).toBe("256 KB");
     expect((await send(port, { path: "/nothing?lang=en" })).json()).toMatchObject({ code: "SERVE_NOT_FOUND", error: "no such page: check the address." });
+  });
+});
+
+/** The other roster's review sheet (20 people the example roster does not have). */
+async function otherRostersSheet(): Promise<Uint8Array> {
+  const other = csvDocument([
+    ["職員番号", "氏名", "フリガナ"],
+    ...Array.from({ length: 20 }, (_, i) => [`A${String(i + 1).padStart(3, "0")}`, `架空　${"一二三四五六七八九十"[i % 10]}${i < 10 ? "郎" : "子"}`, "カクウ　イチロウ"]),
+  ]);
+  return confirmedSheet("[]", { bytes: new TextEncoder().encode(other), name: "他の市.csv" });
+}
+
+interface WorkRow extends Row { editError: Problem | null; typed: { kana: string; romaji: string | null; pair: boolean; romajiTyped: boolean } | null; changed: boolean | null }
+interface WorkReply {
+  work: string | null; files: ReadingsReply["files"]; rows: WorkRow[]; unsaved: number; idleHours: number;
+  summary: { total: number; review: number; errors: number; done: number; changed: number | null };
+  options: { romaji: string; romajiCase: string };
+  print: { people: string; chosen: number[]; template: string; sheet: string; startAt: number; cutGuides: boolean };
+}
+interface EditReply { row: WorkRow; summary: WorkReply["summary"]; unsaved: number }
+
+describe("the working roster: read once, kept in the server's memory with the page's corrections", () => {
+  let id = "";
+  const work = (path: string, fields: Parameters<typeof postForm>[2] = {}) => postForm(port, path, fields, { "x-nafuda-work": id });
+  const reload = async (cookie = `nafuda_work_${port}=${id}`) => (await send(port, { path: "/api/work", headers: { cookie } })).json<WorkReply>();
+
+  it("an upload becomes the working roster: an opaque id, an HttpOnly cookie of this port, every row in the order to check", async () => {
+    const reply = await postForm(port, "/api/work", { roster });
+    expect(reply.status).toBe(200);
+    const data = reply.json<WorkReply>();
+    expect(data.work).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    id = data.work!;
+    expect(reply.headers["set-cookie"]).toEqual([`nafuda_work_${port}=${id}; Path=/; HttpOnly; SameSite=Strict`]);
+    expect(data.rows).toHaveLength(72);
+    expect(data.rows.slice(0, 3).map((r) => r.row)).toEqual([12, 15, 21]);
+    expect(data.summary).toEqual({ total: 72, review: 3, errors: 0, done: 0, changed: null });
+    expect(data).toMatchObject({ unsaved: 0, idleHours: 8, files: { roster: "roster.csv", encoding: "cp932" } });
+  });
+
+  it("an edit is answered with that one person: confirmed, the romaji spelt again, the reading before offered back", async () => {
+    const reply = await work("/api/work/edit", { row: "21", kana: "なかしま" });
+    expect(reply.status).toBe(200);
+    const data = reply.json<EditReply>();
+    expect(data.row).toMatchObject({ row: 21, sheetRow: 22, kana: "なかしま", romaji: "Nakashima", source: "override", review: false, edited: true, alternatives: ["なかじま"] });
+    expect(data.row.typed).toEqual({ kana: "なかしま", romaji: null, pair: false, romajiTyped: false });
+    expect(data.summary).toMatchObject({ review: 2, done: 1 });
+    expect(data.unsaved).toBe(1);
+  });
+
+  it("an edit that is not kana gets the library's message on that row, and the row stays as it was", async () => {
+    const data = (await work("/api/work/edit", { row: "15", kana: "takanashi" })).json<EditReply>();
+    expect(data.row.editError).toMatchObject({ code: "CONFIRMED_NOT_KANA" });
+    expect(data.row.editError!.message).toBe("画面での修正 の 16 行目・「かな」列：「takanashi」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。");
+    expect(data.row).toMatchObject({ kana: "たかなし", review: true });
+    expect(data.unsaved).toBe(1);
+    expect((await work("/api/work/edit", { row: "15", revert: "1" })).json<EditReply>().row.editError).toBeNull();
+  });
+
+  it("a typed romaji that does not spell the kana is printed only once the pair is confirmed (済)", async () => {
+    const typed = (await work("/api/work/edit", { row: "1", kana: "さとう", romaji: "Sugar", romajiTyped: "1" })).json<EditReply>();
+    expect(typed.row).toMatchObject({ romaji: "Sato", review: true, reasonCodes: ["REASON_ROMAJI_DOES_NOT_FIT"] });
+    const pair = (await work("/api/work/edit", { row: "1", kana: "さとう", romaji: "Sugar", romajiTyped: "1", pair: "1" })).json<EditReply>();
+    expect(pair.row).toMatchObject({ romaji: "Sugar", review: false, source: "override" });
+    expect((await work("/api/work/edit", { row: "1", revert: "1" })).json<EditReply>().row).toMatchObject({ romaji: "Sato", source: "roster", edited: false });
+  });
+
+  it("a reload finds the work by its cookie, the corrections in; nothing without the cookie or with another", async () => {
+    const data = await reload();
+    expect(data.work).toBe(id);
+    expect(data.rows.find((r) => r.row === 21)).toMatchObject({ kana: "なかしま", source: "override" });
+    expect(data.unsaved).toBe(1);
+    expect((await send(port, { path: "/api/work" })).json()).toEqual({ work: null });
+    expect((await reload(`nafuda_work_${port}=${"x".repeat(24)}`)).work).toBeNull();
+    expect((await reload(`nafuda_work_${port + 1}=${id}`)).work).toBeNull();
+  });
+
+  it("the confirmed readings download holds the corrections; then nothing is unsaved until the next edit", async () => {
+    const reply = await work("/api/work/confirmed.csv");
+    expect(reply.status).toBe(200);
+    expect(reply.headers["content-disposition"]).toContain(encodeURIComponent("roster_確認済みよみ.csv"));
+    expect(reply.text()).toContain("\r\n22,00121,中島　隆,中島,なかしま,Nakashima,,,,,,確認済み,\r\n");
+    expect((await reload()).unsaved).toBe(0);
+    const xlsx = await work("/api/work/confirmed.xlsx");
+    expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect((await work("/api/work/edit", { row: "21", revert: "1" })).json<EditReply>()).toMatchObject({ unsaved: 1, row: { kana: "なかじま", review: true } });
+  });
+
+  it("another romaji system reads every row again, keeping the order and the corrections", async () => {
+    await work("/api/work/edit", { row: "12", kana: "さんぺい" });
+    const data = (await work("/api/work/options", { romaji: "hepburn" })).json<WorkReply>();
+    expect(data.options.romaji).toBe("hepburn");
+    expect(data.rows.find((r) => r.row === 4)!.romaji).toBe("Ōno");
+    expect(data.rows.slice(0, 3).map((r) => r.row)).toEqual([12, 15, 21]);
+    expect(data.rows.find((r) => r.row === 12)).toMatchObject({ kana: "さんぺい", source: "override", review: false });
+    expect((await work("/api/work/options", { romaji: "passport" })).json<WorkReply>().rows.find((r) => r.row === 4)!.romaji).toBe("Ono");
+  });
+
+  it("a confirmed file of another roster is refused in the library's words, and the work stays as it was", async () => {
+    const reply = await work("/api/work/confirmed", { confirmed: { bytes: await otherRostersSheet(), name: "他の市_確認済みよみ.csv" } });
+    expect(reply.status).toBe(422);
+    expect(reply.json<ErrorReply>()).toMatchObject({ code: "CONFIRMED_MOSTLY_UNMATCHED", where: "他の市_確認済みよみ.csv" });
+    const data = await reload();
+    expect(data.files.confirmed).toBeNull();
+    expect(data.rows.find((r) => r.row === 12)).toMatchObject({ kana: "さんぺい", source: "override" });
+  });
+
+  it("with a confirmed file, the people not in it or corrected since are 'changed' (the reprint after 人事異動)", async () => {
+    // The example's confirmed file has three people: the other 69 are not in it.
+    const example = (await work("/api/work/confirmed", { confirmed: { path: join(EXAMPLES, "confirmed-readings.csv") } })).json<WorkReply>();
+    expect(example.files.confirmed).toBe("confirmed-readings.csv");
+    expect(example.summary).toMatchObject({ review: 0, changed: 69 });
+    expect(example.rows.filter((r) => !r.changed).map((r) => r.row).sort((a, b) => a - b)).toEqual([12, 15, 21]);
+    // Last time's whole review sheet: nobody has changed, until a correction or a new hire.
+    const sheet = (await work("/api/work/confirmed.csv")).body;
+    const data = (await work("/api/work/confirmed", { confirmed: { bytes: sheet, name: "前回_確認済みよみ.csv" } })).json<WorkReply>();
+    expect(data.summary).toMatchObject({ changed: 0 });
+    const edited = (await work("/api/work/edit", { row: "1", kana: "さいとう" })).json<EditReply>();
+    expect(edited.row.changed).toBe(true);
+    expect(edited.summary.changed).toBe(1);
+    const withoutSato = new TextDecoder().decode(sheet).split("\r\n").filter((line) => !line.includes(",伊藤　健太,")).join("\r\n");
+    const fewer = (await work("/api/work/confirmed", { confirmed: { bytes: new TextEncoder().encode(withoutSato), name: "前回.csv" } })).json<WorkReply>();
+    expect(fewer.rows.filter((r) => r.changed).map((r) => r.row).sort((a, b) => a - b)).toEqual([1, 2]);
+    expect((await work("/api/work/confirmed", { remove: "1" })).json<WorkReply>().summary.changed).toBeNull();
+    await work("/api/work/edit", { row: "1", revert: "1" });
+  });
+
+  it("one person's badge, and the badges of the people chosen from the first free cell of a part-used sheet", async () => {
+    const badge = await work("/api/work/badge.pdf", { row: "21", template: "card" });
+    expect(badge.status).toBe(200);
+    expect((await PDFDocument.load(badge.body)).getPage(0).getWidth()).toBeCloseTo((85.6 / 25.4) * 72, 1);
+    const reply = await work("/api/work/badges.pdf", { people: "chosen", chosen: "[21, 1, 2, 9999]", startAt: "4", sheet: "a4-10up", template: "standard", allowUnreviewed: "1" });
+    expect(reply.status).toBe(200);
+    expect(reply.headers["content-disposition"]).toContain(encodeURIComponent("roster_名札_3人.pdf"));
+    expect(JSON.parse(decodeURIComponent(String(reply.headers["x-nafuda-report"])))).toMatchObject({ badges: 3, pages: 1, sheet: "a4-10up", unreviewed: 1 });
+    // Kept with the work: a reload shows the same choice.
+    expect((await reload()).print).toEqual({ people: "chosen", chosen: [21, 1, 2], template: "standard", sheet: "a4-10up", startAt: 4, cutGuides: false });
+    // Seven badges from cell 4 fill the first sheet and start a second.
+    const seven = await work("/api/work/badges.pdf", { chosen: "[1, 2, 3, 4, 5, 6, 7, 8]" });
+    expect(JSON.parse(decodeURIComponent(String(seven.headers["x-nafuda-report"])))).toMatchObject({ badges: 8, pages: 2 });
+  });
+
+  it("refuses a start cell the sheet does not have, an unreadable choice, and nobody chosen, in Japanese", async () => {
+    const far = await work("/api/work/print", { startAt: "11", sheet: "a4-10up" });
+    expect(far.status).toBe(400);
+    expect(far.json()).toMatchObject({ code: "SERVE_START_CELL_OUT_OF_RANGE", error: "最初に印刷する面は、1 から 10 までの番号で選んでください。" });
+    expect((await work("/api/work/print", { startAt: "9", template: "card", sheet: "auto" })).json()).toMatchObject({ code: "SERVE_START_CELL_OUT_OF_RANGE", error: "最初に印刷する面は、1 から 8 までの番号で選んでください。" });
+    expect((await work("/api/work/print", { chosen: "[1, \"x\"]" })).json()).toMatchObject({ code: "SERVE_PEOPLE_UNREADABLE" });
+    const nobody = await work("/api/work/badges.pdf", { people: "chosen", chosen: "[]", startAt: "1" });
+    expect(nobody.status).toBe(400);
+    expect(nobody.json()).toMatchObject({ code: "SERVE_NO_PEOPLE_CHOSEN", error: "印刷する人が選ばれていません。「印刷する人」で人を選ぶか、「全員」にしてください。" });
+    const everyone = await work("/api/work/badges.pdf", { people: "all" });
+    expect(everyone.status).toBe(409);
+    expect(everyone.json()).toMatchObject({ code: "SERVE_UNREVIEWED", unreviewedCount: 2 });
+  });
+
+  it("a new upload replaces the work: the old one is gone, said in Japanese with what to do", async () => {
+    const old = id;
+    const fresh = (await postForm(port, "/api/work", { roster })).json<WorkReply>();
+    expect(fresh.work).not.toBe(old);
+    expect(fresh.unsaved).toBe(0);
+    const gone = await postForm(port, "/api/work/edit", { row: "21", kana: "なかしま" }, { "x-nafuda-work": old });
+    expect(gone.status).toBe(410);
+    expect(gone.json()).toMatchObject({
+      code: "SERVE_WORK_GONE",
+      error: "この作業はもう続けられません。別のタブで新しい名簿を選んだか、8 時間使わなかったか、nafuda を起動し直したためです。" +
+        "名簿をもう一度選んでください。ダウンロードした「確認済みよみ」を一緒に選ぶと、そこまでの確認が戻ります。",
+    });
+    expect((await postForm(port, "/api/work/edit", { row: "21", kana: "なかしま" })).status).toBe(410);
+    id = fresh.work!;
+  });
+
+  it("ending the work frees it and its cookie", async () => {
+    const reply = await work("/api/work/end");
+    expect(reply.json()).toEqual({ ended: true });
+    expect(reply.headers["set-cookie"]).toEqual([`nafuda_work_${port}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`]);
+    expect((await reload()).work).toBeNull();
+    expect((await work("/api/work/edit", { row: "21", kana: "なかしま" })).status).toBe(410);
+  });
+
+  it("says what it is doing: whether the analyzer's dictionary is loading, and nothing under way now", async () => {
+    const status = (await send(port, { path: "/api/status" })).json<{ analyzer: string; activity: unknown }>();
+    expect(["idle", "loading", "ready"]).toContain(status.analyzer);
+    expect(status.activity).toBeNull();
+  });
+});
+
+describe("a working roster's life in memory (an in-process server)", () => {
+  it("is freed after its idle time, and when the server stops", async () => {
+    const running = await startServer({ port: 0, workIdleMs: 300, log: () => undefined });
+    try {
+      const first = (await postForm(running.port, "/api/work", { roster })).json<WorkReply>();
+      expect(running.store.find(first.work)).not.toBeNull();
+      await new Promise((done) => setTimeout(done, 500));
+      expect((await postForm(running.port, "/api/work/edit", { row: "21", kana: "なかしま" }, { "x-nafuda-work": first.work! })).status).toBe(410);
+      const second = (await postForm(running.port, "/api/work", { roster })).json<WorkReply>();
+      expect(running.store.find(second.work)).not.toBeNull();
+      await running.close();
+      expect(running.store.find(second.work)).toBeNull();
+    } finally {
+      await running.close();
+    }
+  });
+});
+
+describe("pdf.js, served from the installed package", () => {
+  it("serves the library, its worker, CMaps, fonts and WebAssembly decoders, and nothing else of the package", async () => {
+    const lib = await send(port, { path: "/pdfjs/pdf.min.mjs" });
+    expect(lib.status).toBe(200);
+    expect(lib.headers["content-type"]).toBe("text/javascript; charset=utf-8");
+    expect(lib.text()).toContain("pdfjsVersion");
+    expect((await send(port, { path: "/pdfjs/pdf.worker.min.mjs" })).status).toBe(200);
+    expect((await send(port, { path: "/pdfjs/cmaps/UniJIS-UTF16-H.bcmap" })).status).toBe(200);
+    expect((await send(port, { path: "/pdfjs/standard_fonts/LiberationSans-Regular.ttf" })).status).toBe(200);
+    expect((await send(port, { path: "/pdfjs/wasm/openjpeg.wasm" })).headers["content-type"]).toBe("application/wasm");
+    for (const path of ["/pdfjs/pdf.mjs.map", "/pdfjs/../package.json", "/pdfjs/%2e%2e/package.json", "/pdfjs/cmaps/LICENSE", "/pdfjs/"]) {
+      expect((await send(port, { path })).status, path).toBe(404);
+    }
+    const csp = String((await send(port, { path: "/" })).headers["content-security-policy"]);
+    expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(csp).toContain("connect-src 'self';");
   });
 });
 
