@@ -11,7 +11,7 @@
  */
 
 // --- records and messages
-export type { StaffRecord, StaffReading, ReadingSource, RowError, RowNotice } from "./model.js";
+export type { StaffRecord, StaffReading, PrintedScript, ReadingSource, RowError, RowNotice } from "./model.js";
 export { formatRowError } from "./model.js";
 export { NafudaError, formatMessage, formatPlace, formatPlaced } from "./messages/message.js";
 export type { Message, MessageParam, MessageKind, Place, CodedMessage } from "./messages/message.js";

@@ -50,6 +50,9 @@ export interface StaffRecord {
 export type ReadingSource = "override" | "roster" | "dictionary" | "analyzer";
 
 /** The reading that will be printed for one staff member, with where it came from. */
+/** The script a badge prints the reading in. */
+export type PrintedScript = "hiragana" | "katakana";
+
 export interface StaffReading {
   row: number;
   /** The row as the spreadsheet shows it; null for JSON rosters. */
@@ -59,8 +62,16 @@ export interface StaffReading {
   name: string;
   /** The surname in kanji (or as written), after splitting. */
   surname: string;
-  /** The surname in hiragana: what the badge prints. Hiragana (and ー) only. */
+  /** The surname's reading in hiragana (and ー) only, whatever the badge prints. */
   kana: string;
+  /**
+   * What the badge prints: `kana`, or the same reading in katakana (スミス) for a foreign national's name where the
+   * city prints those in katakana (foreignNamesIn) or the person's 名札の表記 says カタカナ. The resolver always sets
+   * it; absent (a reading made by hand) means `kana`.
+   */
+  printedKana?: string;
+  /** The script a person chose for this badge in the confirmed file's 名札の表記, when one did. */
+  printedAs?: PrintedScript;
   /** The surname in romaji, in the chosen system and case. */
   romaji: string;
   source: ReadingSource;

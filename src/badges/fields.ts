@@ -10,7 +10,7 @@ import type { StaffReading } from "../model.js";
 
 /** Roster column names that map to a StaffRecord property when the column itself is absent. */
 const ALIASES: Record<string, (s: StaffReading) => string | null> = {
-  kana: (s) => s.kana,
+  kana: (s) => s.printedKana ?? s.kana,
   romaji: (s) => s.romaji,
   surname: (s) => s.surname,
   name: (s) => s.name,

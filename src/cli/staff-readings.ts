@@ -10,6 +10,7 @@ export interface StaffReadingsOptions {
   overrides?: readonly string[] | undefined;
   romaji: RomajiSystem;
   romajiCase: RomajiCase;
+  foreignNamesIn?: "hiragana" | "katakana" | undefined;
 }
 
 /**
@@ -25,6 +26,7 @@ export async function staffReadings(
     ...(options.overrides !== undefined && options.overrides.length > 0 ? { overrides: options.overrides } : {}),
     romaji: options.romaji,
     romajiCase: options.romajiCase,
+    ...(options.foreignNamesIn ? { foreignNamesIn: options.foreignNamesIn } : {}),
   });
   const readings = await resolveReadings(roster.records, resolver);
   const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });

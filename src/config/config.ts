@@ -17,6 +17,8 @@ export interface NafudaConfig {
   /** The language nafuda speaks (messages, review sheet headers): ja (default) or en. */
   lang?: Lang;
   romaji?: { system?: RomajiSystem; case?: RomajiCase };
+  /** The script foreign nationals' surnames are printed in: hiragana (default, すみす) or katakana (スミス). */
+  foreignNamesIn?: "hiragana" | "katakana";
   readings?: { overrides?: string };
   badges?: { template?: string; sheet?: string; fonts?: Record<string, string> };
   posters?: { policy?: string; sizes?: string[]; dateStyle?: "era" | "western"; bleed?: boolean; cropMarks?: boolean };
@@ -78,6 +80,7 @@ const SCHEMA: Record<string, Check | Record<string, Check>> = {
   lang: oneOf(LANGS),
   output: text,
   romaji: { system: oneOf(ROMAJI_SYSTEMS), case: oneOf(ROMAJI_CASES) },
+  foreignNamesIn: oneOf(["hiragana", "katakana"]),
   readings: { overrides: text },
   badges: { template: text, sheet: text, fonts: textMap },
   posters: { policy: text, sizes: texts, dateStyle: oneOf(["era", "western"]), bleed: flag, cropMarks: flag },
@@ -230,6 +233,7 @@ export function configDefaults(config: NafudaConfig, file: string, command: stri
     Object.assign(defaults, {
       romaji: config.romaji?.system,
       "romaji-case": config.romaji?.case,
+      "foreign-names-in": config.foreignNamesIn,
       overrides: path(config.readings?.overrides),
     });
   }

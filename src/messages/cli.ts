@@ -51,6 +51,11 @@ export const CLI_MESSAGES = {
   ),
   OPT_ROMAJI: entry("text", () => "ローマ字の書き方：passport（旅券式、既定）、hepburn、kunrei、kana", () => "romanisation: passport (default), hepburn, kunrei, kana"),
   OPT_ROMAJI_CASE: entry("text", () => "title（Matsuno）か upper（MATSUNO）", () => "Matsuno (title) or MATSUNO (upper)"),
+  OPT_FOREIGN_NAMES_IN: entry(
+    "text",
+    () => "外国籍の職員の姓（スミスなど）を印刷する文字：hiragana（すみす、既定）か katakana（スミス）。確認済みよみファイルの「名札の表記」が優先",
+    () => "the script a foreign national's surname is printed in: hiragana (default) or katakana (スミス); the confirmed file's 名札の表記 wins",
+  ),
   OPT_SHEET_NAME: entry("text", () => "Excel ブックのシート名か番号（指定がなければ最初のシート）", () => "XLSX sheet name or number (default: the first)"),
 
   // --- readings

@@ -32,8 +32,18 @@ export const READINGS_MESSAGES = {
   // --- why a reading must be checked (review reasons)
   REASON_LATIN_ORDER: entry<{ surname: string }>(
     "reason",
-    (p) => `氏名がローマ字のため、どれが姓か分かりません（「${p.surname}」を姓としました）。姓の列に姓を書くか、姓を大文字で先に書いてください（SMITH John）。`,
-    (p) => `the name is in Latin letters, so which part is the surname is not certain (${p.surname} was taken). Give the surname in a 姓 column, or write it first in capitals (SMITH John).`,
+    (p) => `氏名がローマ字のため、どれが姓か分かりません（欧米の順として、最後の「${p.surname}」を姓としました）。姓の列に姓を書くか、姓を大文字で書いてください（SMITH John）。`,
+    (p) => `the name is in Latin letters, so which part is the surname is not certain (${p.surname}, the last part as in Western order, was taken). Give the surname in a 姓 column, or write it in capitals (SMITH John).`,
+  ),
+  REASON_FOREIGN_ORDER: entry<{ surname: string; given: string }>(
+    "reason",
+    (p) => `「・」で区切ったカタカナの氏名は、欧米の順（名・姓）として「${p.surname}」を姓としました（名は「${p.given}」）。違っていれば、姓の列に姓を書いてください。`,
+    (p) => `a katakana name with ・ was read in Western order (given・family): ${p.surname} was taken as the surname (given name ${p.given}). If that is wrong, give the surname in a 姓 column.`,
+  ),
+  REASON_FOREIGN_ROMAJI: entry<{ surname: string; romaji: string }>(
+    "reason",
+    (p) => `カタカナの姓「${p.surname}」のローマ字「${p.romaji}」は、カタカナから作ったものです。本人のつづり（例：Smith）があれば「ローマ字」に書いてください。`,
+    (p) => `the romaji ${p.romaji} of the katakana surname ${p.surname} was spelt from the katakana: write the person's own spelling (e.g. Smith) in ローマ字.`,
   ),
   REASON_SPLIT_BY_SCRIPT: entry<{ surname: string }>(
     "reason",
@@ -74,6 +84,11 @@ export const READINGS_MESSAGES = {
     "reason",
     (p) => `フリガナ「${p.reading}」のどこまでが姓か決められません（${p.candidates.join("／")}）。`,
     (p) => `where the surname ends in the フリガナ ${p.reading} is not certain (${p.candidates.join(", ")}).`,
+  ),
+  REASON_FOREIGN_READING_ONE_PART: entry<{ reading: string; surname: string }>(
+    "reason",
+    (p) => `フリガナ「${p.reading}」は一語だけなので、姓「${p.surname}」の読みとしました。違っていれば、姓と名の読みを空白で区切って書いてください。`,
+    (p) => `the フリガナ ${p.reading} is one word, so it was taken as the reading of the surname ${p.surname}; if that is wrong, write the surname's and the given name's readings with a space between.`,
   ),
   REASON_READING_SPLIT_UNKNOWN: entry<{ reading: string }>(
     "reason",
@@ -202,6 +217,11 @@ export const READINGS_MESSAGES = {
     "error",
     (p) => `「${p.kana}」はかなではありません。姓の読みをひらがな（かカタカナ）で書いてください。`,
     (p) => `「${p.kana}」 is not kana: write the surname's reading in hiragana (or katakana).`,
+  ),
+  CONFIRMED_BAD_SCRIPT: entry<{ value: string }>(
+    "error",
+    (p) => `「名札の表記」の「${p.value}」は使えません。「カタカナ」か「ひらがな」と書くか、空欄にしてください（空欄は市の設定どおり）。`,
+    (p) => `「${p.value}」 in 名札の表記 (printed as) is not one of カタカナ (katakana) or ひらがな (hiragana): write one of them, or leave the cell empty for the city's default.`,
   ),
   CONFIRMED_NO_ID_OR_NAME: entry(
     "error",

@@ -1,6 +1,6 @@
 import { readdir, stat } from "node:fs/promises";
 import { extname, join } from "node:path";
-import type { RowError, RowNotice } from "../model.js";
+import type { PrintedScript, RowError, RowNotice } from "../model.js";
 import { readTable, type Table } from "../roster/read-table.js";
 import { toHiragana } from "../kana/to-hiragana.js";
 import { isKana } from "../kana/kana-classes.js";
@@ -32,7 +32,14 @@ export interface ConfirmedReading {
    * confirmed, the ローマ字 must fit it); "pair" says 済 (a person confirmed exactly this かな and ローマ字).
    */
   review: "pending" | "cleared" | "pair";
+  /**
+   * The row's 名札の表記 cell: the person's badge prints the reading in katakana (スミス) or hiragana, whatever the
+   * city's default (foreignNamesIn); null or absent when the cell is empty (the default applies).
+   */
+  printedAs?: PrintedScript | null;
 }
+
+export type { PrintedScript };
 
 export interface ConfirmedReadings {
   file: string | null;
@@ -43,7 +50,7 @@ export interface ConfirmedReadings {
   warnings?: RowNotice[];
 }
 
-type Role = "id" | "name" | "kana" | "romaji" | "review";
+type Role = "id" | "name" | "kana" | "romaji" | "review" | "printedAs";
 
 /** Headers of the review sheet (Japanese, as nafuda writes it) and their English forms. */
 const HEADERS: Record<Role, string[]> = {
@@ -52,11 +59,16 @@ const HEADERS: Record<Role, string[]> = {
   kana: ["かな", "kana", "よみ", "読み", "ふりがな", "フリガナ", "姓かな", "姓よみ", "姓フリガナ"],
   romaji: ["ローマ字", "romaji"],
   review: ["要確認", "review"],
+  printedAs: ["名札の表記", "表記", "printed as", "printedas"],
 };
 
 const headerKey = (header: string) => header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
 const PENDING_WORDS = new Set(["true", "yes", "1", "はい", "要確認", "要", "○", "〇", "✓", "✔", "x", "×"]);
 const PAIR_WORDS = new Set(["済", "済み", "確認済", "確認済み", "ok", "done", "confirmed"]);
+const SCRIPT_WORDS: Record<string, PrintedScript> = {
+  カタカナ: "katakana", かたかな: "katakana", カナ: "katakana", katakana: "katakana",
+  ひらがな: "hiragana", ヒラガナ: "hiragana", かな: "hiragana", hiragana: "hiragana",
+};
 
 /** Which column plays which role; -1 when absent. */
 function columnsOf(headers: readonly string[]): Record<Role, number> {
@@ -135,6 +147,12 @@ export function parseConfirmedReadings(table: Table): ConfirmedReadings {
       errors.push({ ...place, ...msg("CONFIRMED_NO_ID_OR_NAME") });
       continue;
     }
+    const scriptCell = cell("printedAs").normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+    const printedAs = scriptCell ? (Object.hasOwn(SCRIPT_WORDS, scriptCell) ? SCRIPT_WORDS[scriptCell]! : undefined) : null;
+    if (printedAs === undefined) {
+      errors.push({ ...place, column: table.headers[column.printedAs]!, ...msg("CONFIRMED_BAD_SCRIPT", { value: cell("printedAs") }) });
+      continue;
+    }
     const reviewCell = cell("review").normalize("NFKC").toLowerCase();
     rows.push({
       file: table.file,
@@ -145,6 +163,7 @@ export function parseConfirmedReadings(table: Table): ConfirmedReadings {
       kana: toHiragana(kanaCell).replace(/[\s\u3000]/g, ""),
       romaji: cell("romaji").normalize("NFKC").trim() || null,
       review: PAIR_WORDS.has(reviewCell) ? "pair" : PENDING_WORDS.has(reviewCell) ? "pending" : "cleared",
+      printedAs,
     });
   }
   return { file: table.file, rows, errors, warnings: table.warnings };

@@ -9,11 +9,12 @@ import { bankKanaReadings, isBankKana } from "./bank-kana.js";
 import { kuroshiroAnalyzer, type SurnameAnalyzer } from "./analyzer.js";
 import { lookupKey, splitFullName, surnameEntries, type NameSplit } from "./split-name.js";
 import { rosterSurnameReading } from "./roster-reading.js";
-import { loadConfirmedReadingsFiles, type ConfirmedReading, type ConfirmedReadings } from "./confirmed-readings.js";
+import { loadConfirmedReadingsFiles, type ConfirmedReading, type ConfirmedReadings, type PrintedScript } from "./confirmed-readings.js";
 import { matchConfirmed, type ConfirmedMatch, type ConfirmedMatching, type IdDamage } from "./match-confirmed.js";
 import { romajiFitsKana } from "../romaji/fits.js";
 import { surnameRomaji } from "./surname-romaji.js";
-import { toHiragana } from "../kana/to-hiragana.js";
+import { isForeignScript, LATIN_NAME, splitForeignName } from "./foreign-name.js";
+import { hiraganaToKatakana, toHiragana } from "../kana/to-hiragana.js";
 import { isPrintableKana } from "../kana/kana-classes.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import { applyRomajiCase } from "../romaji/letter-case.js";
@@ -55,6 +56,12 @@ export interface ReadingResolverOptions {
    * a single resolve() call treats a half-width reading without small kana as possibly such.
    */
   bankKana?: boolean | "auto";
+  /**
+   * The script a foreign national's surname is printed in (スミス or すみす): "hiragana" (default, the rule of one
+   * script for every badge) or "katakana" (as 松阪市 prints them). A person's 名札の表記 in the confirmed file wins.
+   * `kana` stays the hiragana reading either way; `printedKana` is what the badge prints.
+   */
+  foreignNamesIn?: PrintedScript;
 }
 
 /** What resolveReadings found out about the whole roster, passed to each resolve() call. */
@@ -139,7 +146,8 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     const bankKana = options.bankKana === undefined || options.bankKana === "auto" ? (context?.bankKana ?? "maybe") : options.bankKana;
     // What nafuda reads for this person without any confirmed row: the baseline a stale ローマ字 is checked against.
     const baseline = () => fromRoster(record, split, evidence, dictionary, gaps, bankKana) ?? fromDictionary(evidence, split.surname, gaps);
-    let decision = match?.reading || match?.conflict ? fromConfirmed(match, entries, romajiOptions, baseline) : null;
+    const latinName = /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null;
+    let decision = match?.reading || match?.conflict ? fromConfirmed(match, entries, romajiOptions, baseline, latinName) : null;
     if (!decision) {
       decision = baseline() ?? (analyzer && /\p{Script=Han}/u.test(split.surname) ? await fromAnalyzer(split.surname, analyzer) : null);
       if (decision && match?.sameName) {
@@ -165,21 +173,27 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
         ...msg("READING_NOT_KANA", { surname: split.surname, kana }),
       };
     }
-    const reasons: Message[] = [...splitReasons(split), ...latinOrderReasons(record, split), ...decision.reasons];
+    const reasons: Message[] = [...splitReasons(split), ...foreignOrderReasons(split), ...decision.reasons];
     let romaji = decision.spelledRomaji;
     if (romaji === undefined) {
       const spelt = surnameRomaji({
         kana,
         given: record.romaji,
-        latinName: /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null,
+        latinName,
         entries,
         ...romajiOptions,
       });
       romaji = spelt.romaji;
       if (decision.source !== "override") reasons.push(...spelt.reasons);
+      // スミス spelt from its katakana is Sumisu: the person's own spelling (Smith) is in no roster column.
+      if (decision.source !== "override" && !record.romaji?.trim() && KATAKANA_SURNAME.test(split.surname)) {
+        reasons.push(msg("REASON_FOREIGN_ROMAJI", { surname: split.surname, romaji }));
+      }
     }
     const alternatives = [...new Set(decision.alternatives)].filter((alternative) => alternative !== kana);
     const confirmedRow = decision.source === "override" && !decision.review;
+    const chosen = match?.reading?.printedAs ?? null;
+    const script = chosen ?? (isForeignName(split) ? (options.foreignNamesIn ?? "hiragana") : "hiragana");
     return {
       row: record.row,
       sheetRow: record.sheetRow,
@@ -187,6 +201,8 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
       name: record.name,
       surname: split.surname,
       kana,
+      printedKana: script === "katakana" ? hiraganaToKatakana(kana) : kana,
+      ...(chosen ? { printedAs: chosen } : {}),
       romaji,
       source: decision.source,
       review: !confirmedRow && (decision.review || reasons.length > 0),
@@ -306,8 +322,8 @@ function columnOf(record: StaffRecord, roles: readonly ColumnRole[], fallback: s
 const nameColumn = (record: StaffRecord) => columnOf(record, record.surname !== null ? ["surname", "name"] : ["name", "surname"], "氏名");
 const readingColumn = (record: StaffRecord) => columnOf(record, ["surnameReading", "nameReading"], "フリガナ");
 
-/** A name in Latin letters only (a foreign national's): Smith, NGUYEN, O'Brien, García. */
-const LATIN_NAME = /^[\p{Script=Latin}'’.\- \u3000]+$/u;
+/** A surname in katakana alone (スミス): a foreign national's, whose own spelling the kana does not give. */
+const KATAKANA_SURNAME = /^[\p{Script=Katakana}ー]+$/u;
 /** Characters no name holds: emoji and other pictographs, symbols, unassigned code points, U+FFFD. */
 const NOT_IN_NAMES = /[\p{Extended_Pictographic}\p{So}\p{Sm}\p{Cn}\uFFFD]/gu;
 
@@ -321,15 +337,19 @@ function unusableName(name: string, surname: string): Message | null {
 }
 
 /**
- * A full name in Latin letters split at a space: which part is the surname is only certain when it is written in
- * capitals and the rest is not (SMITH John, NGUYEN Van An). John Smith or María García could be either way round.
+ * A foreign national's name split without a 姓 column: certain when one part is in capitals (SMITH John), a guess
+ * otherwise (John Smith, ジョン・スミス: the last part, as Western order has it), and then asked about.
  */
-function latinOrderReasons(record: StaffRecord, split: NameSplit): Message[] {
-  if (split.method !== "separator" || record.surname !== null || !LATIN_NAME.test(record.name)) return [];
-  const parts = record.name.trim().split(/[\s\u3000]+/u);
-  const capitals = (part: string) => part === part.toUpperCase() && part !== part.toLowerCase();
-  if (capitals(parts[0]!) && parts.slice(1).some((part) => !capitals(part))) return [];
-  return [msg("REASON_LATIN_ORDER", { surname: split.surname })];
+/** A foreign national's name: split as one (Latin letters, katakana with ・), or a surname in Latin letters or katakana alone. */
+function isForeignName(split: NameSplit): boolean {
+  return split.method === "foreign" || isForeignScript(split.surname);
+}
+
+function foreignOrderReasons(split: NameSplit): Message[] {
+  if (split.method !== "foreign" || split.foreign?.order !== "western") return [];
+  return [LATIN_NAME.test(split.surname)
+    ? msg("REASON_LATIN_ORDER", { surname: split.surname })
+    : msg("REASON_FOREIGN_ORDER", { surname: split.surname, given: split.given })];
 }
 
 interface Decision {
@@ -350,6 +370,8 @@ function splitRecord(record: StaffRecord, dictionary: NameDictionary): NameSplit
   if (record.surname?.trim()) {
     return { surname: record.surname.trim(), given: record.given?.trim() ?? "", method: "column", otherSurnames: [] };
   }
+  const foreign = splitForeignName(record.name);
+  if (foreign) return foreign;
   const reading = record.nameReading ? toHiragana(record.nameReading).replace(/[\s\u3000]/g, "") : undefined;
   return splitFullName(record.name, dictionary, reading);
 }
@@ -381,6 +403,7 @@ function fromConfirmed(
   entries: readonly NameEntry[],
   romajiOptions: { system: RomajiSystem; case: RomajiCase },
   baseline: () => Decision | null,
+  latinName: string | null,
 ): Decision | null {
   if (match.conflict) {
     const [first, second] = match.conflict;
@@ -397,11 +420,12 @@ function fromConfirmed(
   }
   const row = match.reading;
   if (!row) return null;
-  const spelt = surnameRomaji({ kana: row.kana, given: null, latinName: null, entries, ...romajiOptions }).romaji;
+  // A name in Latin letters (SMITH) keeps its letters: they are the name, not a spelling of its kana.
+  const spelt = surnameRomaji({ kana: row.kana, given: null, latinName, entries, ...romajiOptions }).romaji;
   const reasons: Message[] = [];
   let romaji = spelt;
   let pairConfirmed = false;
-  if (row.romaji && row.romaji.toLowerCase() !== spelt.toLowerCase()) {
+  if (row.romaji && row.romaji.normalize("NFKC").toLowerCase() !== spelt.toLowerCase()) {
     if (romajiFitsKana(row.romaji, row.kana)) romaji = applyRomajiCase(row.romaji, romajiOptions.case);
     else if (row.review === "pair") {
       romaji = applyRomajiCase(row.romaji, romajiOptions.case);

@@ -37,6 +37,24 @@ export function rosterSurnameReading(record: StaffRecord, split: NameSplit, dict
     const raw = record.surnameReading.trim();
     return { kana: readingText(raw).replace(/ /g, ""), column: "surnameReading", problems: [], alternatives: [], raw };
   }
+  // A foreign national's katakana name is its own reading; a Latin one takes the フリガナ's part of the family name.
+  if (split.method === "foreign" && split.foreign) {
+    if (/^[\p{Script=Katakana}ー]+$/u.test(split.surname)) {
+      return { kana: toHiragana(split.surname), column: "name", problems: [], alternatives: [], raw: null };
+    }
+    const rawParts = (record.nameReading ?? "").normalize("NFKC").trim().split(/[\s・=＝]+/u).filter(Boolean);
+    if (rawParts.length === split.foreign.parts) {
+      const raw = rawParts[split.foreign.familyIndex]!;
+      return { kana: toHiragana(raw), column: "nameReading", problems: [], alternatives: [], raw };
+    }
+    if (rawParts.length === 1) {
+      // One reading for a name of several parts (José Müller, ミュラー): most likely the family name's, but asked about.
+      const raw = rawParts[0]!;
+      return { kana: toHiragana(raw), column: "nameReading", problems: [msg("REASON_FOREIGN_READING_ONE_PART", { reading: raw, surname: split.surname })], alternatives: [], raw };
+    }
+    if (rawParts.length > 0) return { kana: null, column: "nameReading", problems: [msg("REASON_READING_SPLIT_UNKNOWN", { reading: record.nameReading!.trim() })], alternatives: [], raw: null };
+    return { kana: null, column: null, problems: [], alternatives: [], raw: null };
+  }
   if (record.nameReading?.trim()) {
     const full = readingText(record.nameReading);
     const parts = full.split(" ");

@@ -7,7 +7,8 @@ export type SplitMethod =
   | "separator" // 氏名 has a space between surname and given name
   | "dictionary" // no separator: a surname the dictionary knows at the start (a guess unless the フリガナ confirms it)
   | "script" // no separator: kanji followed by kana (小鳥遊ひなた), split where the script changes (a guess)
-  | "whole"; // no separator and no known surname: the whole name is taken as the surname
+  | "whole" // no separator and no known surname: the whole name is taken as the surname
+  | "foreign"; // a foreign national's name in Latin letters or katakana with ・ (src/readings/foreign-name.ts)
 
 export interface NameSplit {
   surname: string;
@@ -20,6 +21,11 @@ export interface NameSplit {
    * dictionary reading of the given name, so the split is not a guess.
    */
   confirmedByReading?: boolean;
+  /**
+   * For method "foreign": which part is the family name and why ("capitals": written in capitals, certain;
+   * "western": the last part, as Western order has it, a guess), counted in the name's parts.
+   */
+  foreign?: { order: "capitals" | "western"; familyIndex: number; parts: number };
 }
 
 /** Full-width (U+3000) or ASCII space, and the other spaces rosters contain. */

@@ -1,4 +1,4 @@
-import type { RowError, StaffReading } from "../model.js";
+import type { PrintedScript, RowError, StaffReading } from "../model.js";
 import { csvDocument } from "../io/excel-csv.js";
 import { formatMessage, formatPlaced, msg } from "../messages/message.js";
 import { defaultLang, type Lang } from "../messages/lang.js";
@@ -17,6 +17,10 @@ export interface ReviewRow {
   name: string;
   surname: string;
   kana?: string;
+  /** What the badge prints: kana, or the same reading in katakana (see StaffReading.printedKana). */
+  printedKana?: string;
+  /** The script a person chose in the confirmed file's 名札の表記: written back so next year's sheet keeps it. */
+  printedAs?: PrintedScript;
   romaji?: string;
   source?: StaffReading["source"];
   review: boolean;
@@ -48,7 +52,8 @@ export function reviewRows(staff: readonly StaffReading[], errors: readonly RowE
   const lang = options.lang ?? defaultLang();
   const rows: ReviewRow[] = [
     ...staff.map((s) => ({
-      row: s.row, sheetRow: s.sheetRow, id: s.id, name: s.name, surname: s.surname, kana: s.kana, romaji: s.romaji,
+      row: s.row, sheetRow: s.sheetRow, id: s.id, name: s.name, surname: s.surname, kana: s.kana,
+      printedKana: s.printedKana ?? s.kana, ...(s.printedAs ? { printedAs: s.printedAs } : {}), romaji: s.romaji,
       source: s.source, review: s.review,
       reasons: s.reasons.map((reason) => formatMessage(reason, lang)),
       reasonCodes: s.reasons.map((reason) => reason.code),
@@ -82,7 +87,7 @@ export function reviewSheetHeaders(lang: Lang = defaultLang()): string[] {
   const t = (code: Parameters<typeof msg>[0]) => formatMessage(msg(code as "COLUMN_ID"), lang);
   return [
     t("COLUMN_ROSTER_ROW"), t("COLUMN_ID"), t("COLUMN_NAME"), t("COLUMN_SURNAME"), t("COLUMN_KANA"), t("COLUMN_ROMAJI"),
-    t("COLUMN_REVIEW"), t("COLUMN_REASONS"),
+    t("COLUMN_PRINTED_AS"), t("COLUMN_REVIEW"), t("COLUMN_REASONS"),
     ...Array.from({ length: CANDIDATE_COLUMNS }, (_, i) => formatMessage(msg("COLUMN_CANDIDATE", { n: i + 1 }), lang)),
     t("COLUMN_SOURCE"), t("COLUMN_ERROR"),
   ];
@@ -100,12 +105,23 @@ export function reviewSheetCells(r: ReviewRow, lang: Lang = defaultLang()): stri
   return [
     r.sheetRow !== null ? String(r.sheetRow) : String(r.row),
     r.id ?? "", r.name, r.surname, r.kana ?? "", r.romaji ?? "",
+    printedAsCell(r, lang),
     r.review ? formatMessage(msg("CELL_REVIEW"), lang) : r.pairConfirmed ? formatMessage(msg("CELL_PAIR_CONFIRMED"), lang) : "",
     r.reasons.join(" / "),
     ...candidates,
     r.source ? formatMessage(msg(SOURCE_WORDS[r.source]), lang) : "",
     r.error ?? "",
   ];
+}
+
+/**
+ * The 名札の表記 cell: カタカナ when the badge prints katakana (by the city's setting or a person's choice), ひらがな
+ * only when a person chose it (against a katakana setting), else empty: the city's setting applies.
+ */
+function printedAsCell(r: ReviewRow, lang: Lang): string {
+  const katakana = r.printedAs === "katakana" || (r.printedKana !== undefined && r.printedKana !== r.kana);
+  if (katakana) return formatMessage(msg("CELL_KATAKANA"), lang);
+  return r.printedAs === "hiragana" ? formatMessage(msg("CELL_HIRAGANA"), lang) : "";
 }
 
 export interface ReviewSheetOptions extends ReviewOptions {

@@ -24,7 +24,7 @@ export async function reviewSheetXlsx(rows: readonly ReviewRow[], options: Revie
     return cells.map((value) => ({ value, type: String, ...(fill ? { backgroundColor: fill } : {}) }));
   });
   const help: SheetData = formatMessage(msg("SHEET_HELP_ROWS"), lang).split("\n").map((line) => [{ value: line, type: String }]);
-  const widths = [8, 12, 16, 10, 14, 14, 9, 60, 12, 12, 12, 10, 40];
+  const widths = [8, 12, 16, 10, 14, 14, 10, 9, 60, 12, 12, 12, 10, 40];
   const buffer = await writeXlsxFile(
     [
       { data, sheet: formatMessage(msg("SHEET_TAB"), lang), columns: widths.map((width) => ({ width })), stickyRowsCount: header + 1 },

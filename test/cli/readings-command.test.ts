@@ -30,7 +30,7 @@ describe("nafuda readings", () => {
     expect(report.summary).toEqual({ total: 4, review: 1, errors: 2 }); // 河野 has two readings; row 3 is empty; =1+1 has none
     const sato = report.staff.find((s: { id: string }) => s.id === "A1");
     expect(sato).toEqual({
-      row: 1, sheetRow: 2, id: "A1", name: "佐藤　花子", surname: "佐藤", kana: "さとう", romaji: "Sato",
+      row: 1, sheetRow: 2, id: "A1", name: "佐藤　花子", surname: "佐藤", kana: "さとう", printedKana: "さとう", romaji: "Sato",
       source: "roster", review: false, reasons: [], reasonCodes: [], alternatives: [],
     });
     const empty = report.staff.find((s: { row: number }) => s.row === 3);

@@ -25,8 +25,8 @@ function problems(source: string): readonly ConfigIssue[] {
 describe("nafuda.config.yaml validation: one clear message per wrong key", () => {
   it.each([
     ["romanji:\n  system: passport\n", "CONFIG_UNKNOWN_KEY", "romanji", 1,
-      "nafuda.config.yaml の 1 行目・「romanji」：知らないキーです。「romaji」の書き間違いではありませんか。使えるキー：「municipality」「lang」「output」「romaji」「readings」「badges」「posters」。",
-      'nafuda.config.yaml, line 1, key romanji: unknown key (did you mean "romaji"?); valid keys: municipality, lang, output, romaji, readings, badges, posters'],
+      "nafuda.config.yaml の 1 行目・「romanji」：知らないキーです。「romaji」の書き間違いではありませんか。使えるキー：「municipality」「lang」「output」「romaji」「foreignNamesIn」「readings」「badges」「posters」。",
+      'nafuda.config.yaml, line 1, key romanji: unknown key (did you mean "romaji"?); valid keys: municipality, lang, output, romaji, foreignNamesIn, readings, badges, posters'],
     ["romaji:\n  sytem: passport\n", "CONFIG_UNKNOWN_KEY", "romaji.sytem", 2,
       "nafuda.config.yaml の 2 行目・「romaji.sytem」：知らないキーです。「system」の書き間違いではありませんか。「romaji」の中で使えるキー：「system」「case」。",
       'nafuda.config.yaml, line 2, key romaji.sytem: unknown key (did you mean "system"?); valid keys in romaji: system, case'],
@@ -58,12 +58,12 @@ describe("nafuda.config.yaml validation: one clear message per wrong key", () =>
     expect(error.code).toBe("CONFIG_INVALID");
     expect(error.message).toBe(
       "nafuda.config.yaml：設定ファイルに直すところが 2 か所あります。\n" +
-        "  ・1 行目・「municipalty」：知らないキーです。「municipality」の書き間違いではありませんか。使えるキー：「municipality」「lang」「output」「romaji」「readings」「badges」「posters」。\n" +
+        "  ・1 行目・「municipalty」：知らないキーです。「municipality」の書き間違いではありませんか。使えるキー：「municipality」「lang」「output」「romaji」「foreignNamesIn」「readings」「badges」「posters」。\n" +
         "  ・2 行目・「output」：空でない文字で書いてください。",
     );
     expect(error.format("en")).toBe(
       "nafuda.config.yaml: 2 problems:\n" +
-        '  line 1, key municipalty: unknown key (did you mean "municipality"?); valid keys: municipality, lang, output, romaji, readings, badges, posters\n' +
+        '  line 1, key municipalty: unknown key (did you mean "municipality"?); valid keys: municipality, lang, output, romaji, foreignNamesIn, readings, badges, posters\n' +
         "  line 2, key output: must be a non-empty text",
     );
   });

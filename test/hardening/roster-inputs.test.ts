@@ -217,16 +217,17 @@ describe("rows that are bad in a roster that is fine: named by file, row and col
     expect(byId("A04")).toMatchObject({ surname: "SMITH", kana: "すみす", romaji: "Smith", review: false });
     const john = byId("A05");
     expect(john.review).toBe(true);
+    expect(john).toMatchObject({ surname: "Smith", kana: "すみす", romaji: "Smith" }); // Western order: the last part
     expect(john.reasonCodes).toEqual(["REASON_LATIN_ORDER"]);
-    expect(john.reasons.join()).toMatch(/which part is the surname is not certain \(John was taken\)/);
+    expect(john.reasons.join()).toMatch(/which part is the surname is not certain \(Smith, the last part as in Western order, was taken\)/);
     expect(byId("A06")).toMatchObject({ code: "READING_NONE_LATIN", sheetRow: 7 });
-    expect(byId("A06").error).toMatch(/^column フリガナ: no reading for the surname María, which is written in Latin letters: give its reading in katakana/);
-    expect(run.stderr).toContain("mixed.csv, row 7, column フリガナ: no reading for the surname María");
+    expect(byId("A06").error).toMatch(/^column フリガナ: no reading for the surname García, which is written in Latin letters: give its reading in katakana/);
+    expect(run.stderr).toContain("mixed.csv, row 7, column フリガナ: no reading for the surname García");
     const japanese = readings("mixed-ja.csv", csv);
     expect(japanese.report!.staff.find((row) => row.id === "A05")!.reasons).toEqual([
-      "氏名がローマ字のため、どれが姓か分かりません（「John」を姓としました）。姓の列に姓を書くか、姓を大文字で先に書いてください（SMITH John）。",
+      "氏名がローマ字のため、どれが姓か分かりません（欧米の順として、最後の「Smith」を姓としました）。姓の列に姓を書くか、姓を大文字で書いてください（SMITH John）。",
     ]);
-    expect(japanese.stderr).toContain("エラー：mixed-ja.csv の 7 行目・「フリガナ」列：姓「María」はローマ字で書かれているため、読みがわかりません。");
+    expect(japanese.stderr).toContain("エラー：mixed-ja.csv の 7 行目・「フリガナ」列：姓「García」はローマ字で書かれているため、読みがわかりません。");
   });
 
   it("refuses a name with an emoji, naming the character, row and column", () => {
@@ -320,7 +321,10 @@ describe("garbled rows in a roster whose header is fine", () => {
     expect(run.report!.staff.find((s) => s.row === 1)!.kana).toBe("さとう");
     // A real name with accents is not mojibake.
     const jose = run.report!.staff.find((s) => s.row === 3)!;
-    expect(jose.error).not.toMatch(/文字化け/);
-    expect(jose.error).toMatch(/^column reading: no reading for the surname José, which is written in Latin letters: give its reading in katakana .* in the roster's reading column/);
+    expect(jose.error).toBeUndefined();
+    expect(run.stderr).not.toMatch(/row 4.*文字化け/);
+    // Western order: Müller is the surname; its one-word reading is taken for it, and asked about.
+    expect(jose).toMatchObject({ surname: "Müller", kana: "みゅらー", review: true });
+    expect(jose.reasonCodes).toEqual(["REASON_LATIN_ORDER", "REASON_FOREIGN_READING_ONE_PART"]);
   });
 });

@@ -28,7 +28,7 @@ describe("the review sheet", () => {
     expect(failed).not.toHaveProperty("kana");
     expect(failed).toMatchObject({ row: 3, sheetRow: 4, code: "ROW_NAME_EMPTY", error: "「氏名」列：氏名が空です。氏名を入れるか、この行を削除してください。" });
     expect(Object.keys(JSON.parse(JSON.stringify(report.staff[1])))).toEqual(
-      ["row", "sheetRow", "id", "name", "surname", "kana", "romaji", "source", "review", "reasons", "reasonCodes", "alternatives"],
+      ["row", "sheetRow", "id", "name", "surname", "kana", "printedKana", "romaji", "source", "review", "reasons", "reasonCodes", "alternatives"],
     );
     expect(report.staff[1]).toMatchObject({ reasons: ["辞書に複数の読みがあります（こうの／かわの）。"], reasonCodes: ["REASON_SEVERAL_READINGS"] });
     expect(reviewReport(staff, errors, { lang: "en" }).staff[1]!.reasons).toEqual(["the dictionaries list several readings (こうの, かわの)."]);
@@ -40,9 +40,9 @@ describe("the review sheet", () => {
     expect(csv.startsWith("\uFEFF名札の読みの確認シート（roster.csv）\r\n")).toBe(true);
     expect(lines[1]).toMatch(/^使い方：/);
     expect(lines[2]).toBe("");
-    expect(lines[3]).toBe("名簿の行,職員番号,氏名,姓,かな,ローマ字,要確認,理由,候補1,候補2,候補3,出典,エラー");
+    expect(lines[3]).toBe("名簿の行,職員番号,氏名,姓,かな,ローマ字,名札の表記,要確認,理由,候補1,候補2,候補3,出典,エラー");
     expect(lines).toHaveLength(8);
-    expect(lines[4]).toMatch(/^3,A2,河野　一郎,河野,こうの,X,要確認,辞書に複数の読みがあります/);
+    expect(lines[4]).toMatch(/^3,A2,河野　一郎,河野,こうの,X,,要確認,辞書に複数の読みがあります/);
     expect(lines[4]).toMatch(/,辞書,$/);
   });
 

@@ -14,6 +14,7 @@ interface BadgesArgs {
   overrides?: string[];
   romaji: RomajiSystem;
   "romaji-case": RomajiCase;
+  "foreign-names-in": "hiragana" | "katakana";
   "split-by"?: string;
   "offset-x": number;
   "offset-y": number;
@@ -81,6 +82,7 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         .option("overrides", { type: "array", string: true, describe: t("OPT_OVERRIDES") })
         .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: t("OPT_ROMAJI") })
         .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: t("OPT_ROMAJI_CASE") })
+        .option("foreign-names-in", { choices: ["hiragana", "katakana"] as const, default: "hiragana" as const, describe: t("OPT_FOREIGN_NAMES_IN") })
         .option("split-by", { type: "string", describe: t("OPT_BADGES_SPLIT") })
         .option("offset-x", { type: "number", default: 0, describe: t("OPT_OFFSET_X") })
         .option("offset-y", { type: "number", default: 0, describe: t("OPT_OFFSET_Y") })
@@ -101,6 +103,7 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
+          foreignNamesIn: args["foreign-names-in"],
         }, out);
         const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
 

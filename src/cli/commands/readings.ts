@@ -11,6 +11,7 @@ interface ReadingsArgs {
   overrides?: string[];
   romaji: RomajiSystem;
   "romaji-case": RomajiCase;
+  "foreign-names-in": "hiragana" | "katakana";
   format?: "csv" | "json" | "xlsx";
   strict: boolean;
   sheet?: string;
@@ -38,6 +39,7 @@ export function readingsCommand(out: Output): CommandModule<object, ReadingsArgs
         .option("overrides", { type: "array", string: true, describe: t("OPT_OVERRIDES") })
         .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: t("OPT_ROMAJI") })
         .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: t("OPT_ROMAJI_CASE") })
+        .option("foreign-names-in", { choices: ["hiragana", "katakana"] as const, default: "hiragana" as const, describe: t("OPT_FOREIGN_NAMES_IN") })
         .option("format", { choices: ["csv", "xlsx", "json"] as const, describe: t("OPT_FORMAT") })
         .option("strict", { type: "boolean", default: false, describe: t("OPT_STRICT") })
         .option("split-by", { type: "string", describe: t("OPT_READINGS_SPLIT") })
@@ -50,6 +52,7 @@ export function readingsCommand(out: Output): CommandModule<object, ReadingsArgs
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args.sheet, overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
+          foreignNamesIn: args["foreign-names-in"],
         }, out);
         const { writeFileAtomic } = await import("../../io/atomic-write.js");
         const { reviewReport, reviewSheetCsv } = await import("../../review/review-sheet.js");
