@@ -27,6 +27,8 @@ const KATAKANA_WANAKANA_MISSES: Readonly<Record<string, string>> = {
   "ヶ": "ゖ",
 };
 const WANAKANA_MISSES = /[ヷヸヹヺヽヾヵヶ]/gu;
+/** A katakana letter or mark that becomes hiragana (ー and ・ stay as they are). */
+const ANY_KATAKANA = /[\u30A1-\u30FA\u30FD\u30FE]/u;
 
 /**
  * Katakana → hiragana (ァ–ヶ → ぁ–ゖ, ヴ → ゔ, ヽヾ → ゝゞ, ヷ–ヺ → ゔ + small vowel). ー and every other character
@@ -35,6 +37,7 @@ const WANAKANA_MISSES = /[ヷヸヹヺヽヾヵヶ]/gu;
  * through (passRomaji: Smith stays Smith); the katakana it misses are mapped first.
  */
 export function katakanaToHiragana(s: string): string {
+  if (!ANY_KATAKANA.test(s)) return s; // most readings are hiragana already: nothing for wanakana to do
   const prepared = s.replace(WANAKANA_MISSES, (c) => KATAKANA_WANAKANA_MISSES[c] ?? c);
   return wanakanaToHiragana(prepared, { passRomaji: true, convertLongVowelMark: false });
 }

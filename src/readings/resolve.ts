@@ -131,6 +131,17 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     }
     return evidence;
   };
+  // The romaji of a surname's reading is the same for every bearer: spelt once per surname, reading and own spelling.
+  const romajiCache = new Map<string, ReturnType<typeof surnameRomaji>>();
+  const romajiOf = (surname: string, kana: string, given: string | null, latinName: string | null, entries: readonly NameEntry[]) => {
+    const key = `${surname}\u0000${kana}\u0000${given ?? ""}`;
+    let spelt = romajiCache.get(key);
+    if (!spelt) {
+      spelt = surnameRomaji({ kana, given, latinName, entries, ...romajiOptions });
+      if (romajiCache.size < 100_000) romajiCache.set(key, spelt);
+    }
+    return spelt;
+  };
   let confirmedLoading: Promise<ConfirmedReadings[]> | undefined;
   const confirmed = () => (confirmedLoading ??= loadOverrides(options.overrides));
 
@@ -176,13 +187,7 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     const reasons: Message[] = [...splitReasons(split), ...foreignOrderReasons(split), ...decision.reasons];
     let romaji = decision.spelledRomaji;
     if (romaji === undefined) {
-      const spelt = surnameRomaji({
-        kana,
-        given: record.romaji,
-        latinName,
-        entries,
-        ...romajiOptions,
-      });
+      const spelt = romajiOf(split.surname, kana, record.romaji, latinName, entries);
       romaji = spelt.romaji;
       if (decision.source !== "override") reasons.push(...spelt.reasons);
       // スミス spelt from its katakana is Sumisu: the person's own spelling (Smith) is in no roster column.
@@ -252,9 +257,14 @@ export async function resolveReadings(
     }
   }
   const context: RosterContext = { bankKana: rosterHasBankKana(records) };
+  // Every record is started before any is awaited: a record that needs the analyzer waits for it alone, while its
+  // dictionary loads (files read and inflated off the main thread) the others are resolved.
+  const pending: Promise<StaffReading | RowError>[] = [];
   for (const record of records) {
     if (options.only && !options.only.has(record.row)) continue;
-    const result = await resolver.resolve(record, matching.byRecord.get(record) ?? null, context);
+    pending.push(resolver.resolve(record, matching.byRecord.get(record) ?? null, context));
+  }
+  for (const result of await Promise.all(pending)) {
     if ("kana" in result) staff.push(result);
     else errors.push(result);
   }
