@@ -17,12 +17,14 @@ describe("nafuda badges", () => {
   it("refuses to print while readings need review, listing them", () => {
     const run = nafuda("badges", "examples/roster.csv", "-o", join(out, "refused.pdf"));
     expect(run.status).toBe(1);
-    expect(run.stderr).toMatch(/^nafuda: まだ確認が済んでいない読みが 3 人分あるため、印刷しません：$/m);
-    expect(run.stderr).toContain("  13 行目：三瓶　浩二 → さんぺい / Sampei（ほかの読み：さんべ／みかめ） — 名簿の読み「さんぺい」は、辞書にある「三瓶」の読み（さんべ／みかめ）のどれとも違います。");
+    expect(run.stderr).toMatch(/^nafuda: まだ確認が済んでいない読みが 2 人分あるため、印刷しません：$/m);
+    expect(run.stderr).toContain("  16 行目：小鳥遊ひなた → たかなし / Takanashi — 氏名に空白がないため、漢字とかなの境目で姓を「小鳥遊」としました。");
+    expect(run.stderr).toContain("  22 行目：中島　隆 → なかじま / Nakajima（ほかの読み：なかしま） — 濁るかどうか（なかじま／なかしま）を決める根拠が足りません。");
+    expect(run.stderr).not.toContain("三瓶"); // さんぺい is attested: the roster's reading is printed
     expect(run.stderr).toMatch(/確認しないまま印刷するなら --allow-unreviewed をつけます。/);
     const english = nafuda("badges", "examples/roster.csv", "-o", join(out, "refused.pdf"), "--lang", "en");
-    expect(english.stderr).toMatch(/not printing: 3 reading\(s\) still need review/);
-    expect(english.stderr).toMatch(/row 13: 三瓶　浩二 → さんぺい \/ Sampei \(or さんべ, みかめ\)/);
+    expect(english.stderr).toMatch(/not printing: 2 reading\(s\) still need review/);
+    expect(english.stderr).toMatch(/row 22: 中島　隆 → なかじま \/ Nakajima \(or なかしま\)/);
     expect(existsSync(join(out, "refused.pdf"))).toBe(false);
   }, 60_000);
 
