@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import type { RowError, StaffReading } from "../../model.js";
 import { msg, placeMessage } from "../../messages/message.js";
@@ -115,7 +114,6 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         }
 
         const { sheetFromOptions } = await import("../../badges/sheet-option.js");
-        const { writeFileAtomic } = await import("../../io/atomic-write.js");
         const sheet = await sheetFromOptions(args.sheet, args);
         const options = {
           template: args.template,
@@ -135,20 +133,19 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
 
         let summary: string;
         let warnings: RowError[];
+        // Streamed: each page goes to the file as it is made (a temporary file, renamed when complete), so memory
+        // stays flat however large the roster.
         if (args["split-by"]) {
-          const { renderBadgesSplit } = await import("../../badges/split.js");
+          const { renderBadgesSplitToFolder } = await import("../../badges/split.js");
           const folder = args.output.replace(/\.pdf$/i, "");
-          const split = await renderBadgesSplit(readings.staff, args["split-by"], { ...options, ...(progress ? { onProgress: progress } : {}) });
-          for (const file of split.files) await writeFileAtomic(join(folder, file.fileName), file.pdf);
-          await writeFileAtomic(join(folder, "index.csv"), split.index);
+          const split = await renderBadgesSplitToFolder(readings.staff, args["split-by"], folder, { ...options, ...(progress ? { onProgress: progress } : {}) });
           errors.push(...split.errors.map(withFile));
           warnings = split.warnings.map(withFile);
           const badges = split.files.reduce((sum, f) => sum + f.badges, 0);
           summary = out.text(msg("BADGES_SPLIT_SUMMARY", { badges, files: split.files.length, by: args["split-by"], folder }));
         } else {
-          const { renderBadgeSheets } = await import("../../badges/render-badges.js");
-          const result = await renderBadgeSheets(readings.staff, { ...options, ...(progress ? { onProgress: progress } : {}) });
-          if (result.badges > 0) await writeFileAtomic(args.output, result.pdf);
+          const { renderBadgesToFile } = await import("../../badges/render-badges.js");
+          const result = await renderBadgesToFile(readings.staff, args.output, { ...options, ...(progress ? { onProgress: progress } : {}) });
           errors.push(...result.errors.map(withFile));
           warnings = result.warnings.map(withFile);
           summary = result.badges > 0
