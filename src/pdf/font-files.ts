@@ -170,15 +170,13 @@ export function subsetTag(bytes: Uint8Array): string {
   return tag;
 }
 
-/** A font cut down by HarfBuzz to the glyphs of `text` (plus the space), as TrueType/OpenType bytes. */
+/**
+ * A font cut down by HarfBuzz to the glyphs of `text` (plus the space), as TrueType/OpenType bytes: the subset
+ * subset-font makes with `{ targetFormat: "sfnt", noLayoutClosure: true }` (harfbuzz.ts calls the same HarfBuzz).
+ */
 export async function subsetFontForText(fontBytes: Uint8Array, text: string): Promise<Uint8Array> {
-  const characters = String.fromCodePoint(...codePointsOf(`${text} `).filter((cp) => !needsNoGlyph(cp)));
-  const { default: subsetFont } = await import("subset-font");
-  const subset = await subsetFont(Buffer.from(fontBytes.buffer, fontBytes.byteOffset, fontBytes.byteLength), characters, {
-    targetFormat: "sfnt",
-    noLayoutClosure: true,
-  });
-  return new Uint8Array(subset.buffer, subset.byteOffset, subset.byteLength);
+  const { hbSubset } = await import("./harfbuzz.js");
+  return hbSubset(fontBytes, codePointsOf(`${text} `).filter((cp) => !needsNoGlyph(cp)));
 }
 
 /** True for OpenType fonts with PostScript (CFF) outlines: the file starts with "OTTO". */
