@@ -5,7 +5,7 @@ import { formatMessage, msg } from "../messages/message.js";
 import type { RowError, StaffReading } from "../model.js";
 import { BytesSink } from "../pdf/pdf-writer.js";
 import { groupStaff, type BadgeGroup } from "./fields.js";
-import { prepareBadgeRun, type RenderBadgesOptions } from "./render-badges.js";
+import { prepareBadgeRun, type BadgeRun, type RenderBadgesOptions } from "./render-badges.js";
 
 /** One PDF of a split run. */
 export interface BadgeGroupFile {
@@ -90,9 +90,22 @@ function title(group: BadgeGroup): string {
  * the folder as it was, with no temporary file.
  */
 export async function renderBadgesSplitToFolder(staff: readonly StaffReading[], by: string, folder: string, options: SplitOptions): Promise<SplitFolderResult> {
+  const { onProgress, lang, ...renderOptions } = options;
+  groupStaff(staff, by); // an unknown column is refused before the template is read
+  return writeSplitToFolder(prepareBadgeRun(renderOptions), staff, by, folder, { ...(lang ? { lang } : {}), ...(onProgress ? { onProgress } : {}) });
+}
+
+/** renderBadgesSplitToFolder with a run prepared already (or being prepared: the CLI starts it before the readings). */
+export async function writeSplitToFolder(
+  preparing: Promise<BadgeRun> | BadgeRun,
+  staff: readonly StaffReading[],
+  by: string,
+  folder: string,
+  options: { lang?: Lang; onProgress?: (groupsDone: number, groupsTotal: number) => void } = {},
+): Promise<SplitFolderResult> {
   const groups = groupStaff(staff, by);
-  const { onProgress, lang = defaultLang(), ...renderOptions } = options;
-  const run = await prepareBadgeRun(renderOptions);
+  const { onProgress, lang = defaultLang() } = options;
+  const run = await preparing;
   const { openAtomicOutput } = await import("../io/atomic-write.js");
   const outputs: Array<Awaited<ReturnType<typeof openAtomicOutput>>> = [];
   const files: WrittenGroupFile[] = [];

@@ -60,6 +60,14 @@ function harfBuzz(): Promise<HarfBuzz> {
   return loading;
 }
 
+/**
+ * Starts reading and compiling the module now (V8 compiles it on background threads), for a caller that will
+ * subset soon and has other work meanwhile. A failure shows at the first hbSubset.
+ */
+export function warmUpHarfBuzz(): void {
+  harfBuzz().catch(() => undefined);
+}
+
 /** Faces made, by font bytes: a few fonts per run, each copied into HarfBuzz's memory once. */
 const faces = new Map<Uint8Array, { face: number; buffer: number }>();
 const MAX_FACES = 4;

@@ -100,8 +100,32 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         // thread in every run (profiled), for code that subsets a 5 MB CJK font in ~35 ms as it is. This process is
         // ours alone; the library sets no V8 flag.
         (await import("node:v8")).setFlagsFromString("--liftoff-only");
-        const { parseFontOptions } = await import("../../badges/sheet-option.js");
+        const { parseFontOptions, sheetFromOptions } = await import("../../badges/sheet-option.js");
         const fonts = parseFontOptions(args.font ?? []);
+        const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
+        // The template, sheet and fonts are read (and HarfBuzz compiled) while the readings are resolved: they do not
+        // depend on the staff. Their errors are reported where they always were, after the readings' (await below).
+        const preparing = (async () => {
+          const sheet = await sheetFromOptions(args.sheet, args);
+          const options = {
+            template: args.template,
+            ...(sheet !== undefined ? { sheet } : {}),
+            ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
+            offsetX: args["offset-x"],
+            offsetY: args["offset-y"],
+            ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
+            ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
+            scale: args.scale,
+            startAt: args["start-at"],
+            ...(args["crop-marks"] ? { cropMarks: true } : {}),
+            cutGuides: args["cut-guides"],
+            ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
+            ...(progress && !args["split-by"] ? { onProgress: progress } : {}),
+          };
+          const { prepareBadgeRun } = await import("../../badges/render-badges.js");
+          return prepareBadgeRun(options);
+        })();
+        preparing.catch(() => undefined); // awaited below, unless the readings stop the command first
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
@@ -118,39 +142,20 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
           return;
         }
 
-        const { sheetFromOptions } = await import("../../badges/sheet-option.js");
-        const sheet = await sheetFromOptions(args.sheet, args);
-        const options = {
-          template: args.template,
-          ...(sheet !== undefined ? { sheet } : {}),
-          ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
-          offsetX: args["offset-x"],
-          offsetY: args["offset-y"],
-          ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
-          ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
-          scale: args.scale,
-          startAt: args["start-at"],
-          ...(args["crop-marks"] ? { cropMarks: true } : {}),
-          cutGuides: args["cut-guides"],
-          ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
-        };
-        const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
-
         let summary: string;
         let warnings: RowError[];
         // Streamed: each page goes to the file as it is made (a temporary file, renamed when complete), so memory
         // stays flat however large the roster.
         if (args["split-by"]) {
-          const { renderBadgesSplitToFolder } = await import("../../badges/split.js");
+          const { writeSplitToFolder } = await import("../../badges/split.js");
           const folder = args.output.replace(/\.pdf$/i, "");
-          const split = await renderBadgesSplitToFolder(readings.staff, args["split-by"], folder, { ...options, ...(progress ? { onProgress: progress } : {}) });
+          const split = await writeSplitToFolder(preparing, readings.staff, args["split-by"], folder, progress ? { onProgress: progress } : {});
           errors.push(...split.errors.map(withFile));
           warnings = split.warnings.map(withFile);
           const badges = split.files.reduce((sum, f) => sum + f.badges, 0);
           summary = out.text(msg("BADGES_SPLIT_SUMMARY", { badges, files: split.files.length, by: args["split-by"], folder }));
         } else {
-          const { renderBadgesToFile } = await import("../../badges/render-badges.js");
-          const result = await renderBadgesToFile(readings.staff, args.output, { ...options, ...(progress ? { onProgress: progress } : {}) });
+          const result = await (await preparing).toFile(readings.staff, args.output);
           errors.push(...result.errors.map(withFile));
           warnings = result.warnings.map(withFile);
           summary = result.badges > 0
