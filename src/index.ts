@@ -6,7 +6,8 @@
 // --- records
 export type { StaffRecord, StaffReading, ReadingSource, RowError } from "./model.js";
 export { formatRowError } from "./model.js";
-export { writeFileAtomic } from "./io/atomic-write.js";
+export { writeFileAtomic, openAtomicOutput } from "./io/atomic-write.js";
+export type { AtomicOutput } from "./io/atomic-write.js";
 
 // --- kana and romaji
 export { toHiragana, katakanaToHiragana, hiraganaToKatakana, expandIterationMarks } from "./kana/to-hiragana.js";
@@ -109,10 +110,12 @@ export { fieldText, printable, sortForHandout, groupStaff } from "./badges/field
 export type { BadgeGroup } from "./badges/fields.js";
 export { readBackground, BackgroundFileError } from "./badges/background.js";
 export type { Background } from "./badges/background.js";
-export { renderBadges, renderBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
-export type { RenderBadgesOptions, BadgeRenderResult } from "./badges/render-badges.js";
-export { renderBadgesSplit } from "./badges/split.js";
-export type { BadgeGroupFile, SplitResult } from "./badges/split.js";
+export { renderBadges, renderBadgeSheets, renderBadgesToFile, writeBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
+export type { RenderBadgesOptions, BadgeRenderResult, BadgeFileResult } from "./badges/render-badges.js";
+export { renderBadgesSplit, renderBadgesSplitToFolder } from "./badges/split.js";
+export type { BadgeGroupFile, SplitResult, SplitOptions, SplitFolderResult, WrittenGroupFile } from "./badges/split.js";
+export { PdfWriter, BytesSink } from "./pdf/pdf-writer.js";
+export type { PdfSink, PdfLibObject, PdfTrailer, PdfVersion, PdfWriterOptions } from "./pdf/pdf-writer.js";
 export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
 export type { SheetGeometryOptions } from "./badges/sheet-option.js";
 
