@@ -1,150 +1,88 @@
 /**
- * nafuda — the public library API. The CLI (src/cli) is a thin shell over exactly these exports.
- * Each section is owned by one area of the code; keep exports grouped by the module that holds them.
+ * nafuda — the public library API: what another city's program builds on. Every name here is a promise the next
+ * version keeps (test/package/api-report.test.ts holds the report of it). The CLI and the web page use the same
+ * functions. Lower-level pieces are in named entries, documented as such:
+ *
+ *   nafuda         rosters → readings → review sheet → badges, posters; errors; messages
+ *   nafuda/kana    kana classes and conversion (hiragana, katakana, morae)
+ *   nafuda/romaji  romanisation (passport, hepburn, kunrei, kana), whether a romaji spells a kana
+ *   nafuda/pdf     geometry in mm, sheets and imposition, fonts, print marks, deterministic PDF documents
+ *   nafuda/serve   the local web page's server (importing `nafuda` never loads it)
  */
 
-// --- records
-export type { StaffRecord, StaffReading, ReadingSource, RowError } from "./model.js";
+// --- records and messages
+export type { StaffRecord, StaffReading, ReadingSource, RowError, RowNotice } from "./model.js";
 export { formatRowError } from "./model.js";
-export { writeFileAtomic, openAtomicOutput } from "./io/atomic-write.js";
-export type { AtomicOutput } from "./io/atomic-write.js";
+export { NafudaError, formatMessage, formatPlace, formatPlaced } from "./messages/message.js";
+export type { Message, MessageParam, MessageKind, Place, CodedMessage } from "./messages/message.js";
+export type { Code } from "./messages/catalogue.js";
+export { LANGS, DEFAULT_LANG, parseLang } from "./messages/lang.js";
+export type { Lang } from "./messages/lang.js";
 
-// --- kana and romaji
-export { toHiragana, katakanaToHiragana, hiraganaToKatakana, expandIterationMarks } from "./kana/to-hiragana.js";
-export { isPrintableKana, isKana, isKatakana, isHiragana, normalizeKanaInput, LONG_MARK } from "./kana/kana-classes.js";
-export { splitMora } from "./kana/mora.js";
-export { romanize, romanizeDetailed, spellMorae } from "./romaji/romanize.js";
-export type { RomanizeOptions, RomanizeResult } from "./romaji/romanize.js";
-export { ROMAJI_SYSTEMS, ROMAJI_CASES, DEFAULT_ROMAJI_SYSTEM, DEFAULT_ROMAJI_CASE, isRomajiSystem, isRomajiCase } from "./romaji/systems.js";
-export type { RomajiSystem, RomajiCase } from "./romaji/systems.js";
-export { applyRomajiCase } from "./romaji/letter-case.js";
-export { analyzeLongVowels, alignPronunciation, decideByKanaRules, vowelPairAt, FINAL_U_MORPHEMES } from "./romaji/long-vowels.js";
-export type { LongVowelSource, LongVowelAnalysis, VowelPair, VowelPairDecision } from "./romaji/long-vowels.js";
-export { MORA_TABLE, moraVowel } from "./romaji/mora-table.js";
-export type { MoraSpelling } from "./romaji/mora-table.js";
-export { normalizeVariantKanji, VARIANT_KANJI, VARIANT_KANJI_TABLE } from "./names/variant-kanji.js";
-export type { VariantKanjiEntry } from "./names/variant-kanji.js";
-
-// --- rosters
-export { RosterFileError } from "./roster/errors.js";
-export { decodeText } from "./roster/decode-text.js";
-export type { DecodedText, TextEncodingName } from "./roster/decode-text.js";
-export { encodeText, canEncode, UnencodableCharacterError } from "./roster/encode-text.js";
-export type { LegacyEncoding } from "./roster/encode-text.js";
-export { readTable, parseTable, cellToString } from "./roster/read-table.js";
-export type { Table, TableRow, TableFormat, ReadTableOptions } from "./roster/read-table.js";
-export { COLUMN_ALIASES, COLUMN_ROLES, mapColumns, roleOfHeader, normalizeHeader } from "./roster/columns.js";
-export type { ColumnRole, ColumnMap } from "./roster/columns.js";
-export { loadRoster, rosterFromTable } from "./roster/load-roster.js";
+// --- rosters and tables
+export { loadRoster } from "./roster/load-roster.js";
 export type { LoadedRoster, LoadRosterOptions } from "./roster/load-roster.js";
+export { readTable } from "./roster/read-table.js";
+export type { Table, TableRow, TableFormat, ReadTableOptions } from "./roster/read-table.js";
+export { DEFAULT_TABLE_LIMITS } from "./roster/limits.js";
+export type { TableLimits } from "./roster/limits.js";
+export { COLUMN_ALIASES } from "./roster/columns.js";
+export type { ColumnRole } from "./roster/columns.js";
+export { RosterFileError } from "./roster/errors.js";
+export { InputFileError } from "./io/read-input.js";
 
 // --- readings
-export { createReadingResolver, resolveReadings, DEFAULT_PLAUSIBLE_COST_GAP } from "./readings/resolve.js";
-export type { ReadingResolver, ReadingResolverOptions, ResolvedReadings } from "./readings/resolve.js";
-export { bundledNameDictionary, parseNameTable } from "./readings/name-dictionary.js";
-export type { NameDictionary, NameEntry } from "./readings/name-dictionary.js";
-export { splitFullName, lookupKey } from "./readings/split-name.js";
-export type { NameSplit, SplitMethod } from "./readings/split-name.js";
-export { kuroshiroAnalyzer } from "./readings/analyzer.js";
-export type { SurnameAnalyzer } from "./readings/analyzer.js";
+export { createReadingResolver, resolveReadings, ConfirmedReadingsError } from "./readings/resolve.js";
+export type { ReadingResolver, ReadingResolverOptions, ResolvedReadings, ResolveReadingsOptions } from "./readings/resolve.js";
 export { loadConfirmedReadings, loadConfirmedReadingsFiles, parseConfirmedReadings } from "./readings/confirmed-readings.js";
-export { matchConfirmed } from "./readings/match-confirmed.js";
-export type { ConfirmedMatch, ConfirmedMatching, ConfirmedFileMatch } from "./readings/match-confirmed.js";
 export type { ConfirmedReading, ConfirmedReadings } from "./readings/confirmed-readings.js";
-export { reviewRows, reviewReport, reviewSheetCsv, REVIEW_SHEET_HEADERS } from "./review/review-sheet.js";
-export type { ReviewRow, ReviewReport } from "./review/review-sheet.js";
-export { csvDocument, csvField, neutralizeCell, unneutralizeCell } from "./io/excel-csv.js";
+export type { SurnameAnalyzer } from "./readings/analyzer.js";
+
+// --- the review sheet
+export { reviewReport, reviewRows, reviewSheetCsv } from "./review/review-sheet.js";
+export type { ReviewRow, ReviewReport, ReviewOptions, ReviewSheetOptions } from "./review/review-sheet.js";
+export { reviewSheetXlsx } from "./review/review-workbook.js";
 
 // --- badges
-export { MM_PER_PT, PT_PER_MM, mmToPt, ptToMm, PAPER_SIZES, paperSize, outsetRect, rectMmToPdf } from "./geometry/units.js";
-export type { SizeMm, RectMm, RectPt, PaperName } from "./geometry/units.js";
-export {
-  BUNDLED_FONTS,
-  bundledFontPath,
-  loadFont,
-  parseFont,
-  missingCharacters,
-  describeCharacter,
-  codePointsOf,
-  subsetTag,
-  subsetFontForText,
-  embedFontForText,
-} from "./pdf/fonts.js";
-export type { BundledFontName, EmbedFontOptions } from "./pdf/fonts.js";
-export {
-  DEFAULT_BLEED_MM,
-  bleedRect,
-  cropMarkMargin,
-  cropMarkLines,
-  cutGuideLines,
-  linesToContent,
-  setPrintBoxes,
-} from "./pdf/print-marks.js";
-export type { LineMm, CropMarkOptions, PrintBoxes } from "./pdf/print-marks.js";
-export { PDF_PRODUCER, createDeterministicDocument, applyFixedMetadata, saveDeterministic } from "./pdf/deterministic.js";
-export type { DocumentInfo } from "./pdf/deterministic.js";
-export { readSfnt } from "./pdf/sfnt.js";
-export type { SfntInfo } from "./pdf/sfnt.js";
-export { fontInfo, isCffOpenType, relabelCffFonts, needsNoGlyph, isVariationSelector } from "./pdf/fonts.js";
-export {
-  SHEET_PRESETS,
-  SheetError,
-  sheetPreset,
-  resolveSheet,
-  cellRects,
-  backCellRects,
-  planPages,
-} from "./geometry/sheets.js";
-export type { SheetSpec, Sheet, PlacementOptions, CellRect, PagePlan } from "./geometry/sheets.js";
-export { fitText } from "./text/fit-text.js";
-export type { FitBox, FitStyle, FitResult } from "./text/fit-text.js";
-export {
-  BUILTIN_TEMPLATES,
-  TemplateError,
-  parseTemplate,
-  loadTemplate,
-  builtinTemplatePath,
-} from "./badges/template.js";
-export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
-export { fieldText, printable, sortForHandout, groupStaff } from "./badges/fields.js";
-export type { BadgeGroup } from "./badges/fields.js";
-export { readBackground, BackgroundFileError } from "./badges/background.js";
-export type { Background } from "./badges/background.js";
 export { renderBadges, renderBadgeSheets, renderBadgesToFile, writeBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
 export type { RenderBadgesOptions, BadgeRenderResult, BadgeFileResult } from "./badges/render-badges.js";
 export { renderBadgesSplit, renderBadgesSplitToFolder } from "./badges/split.js";
 export type { BadgeGroupFile, SplitResult, SplitOptions, SplitFolderResult, WrittenGroupFile } from "./badges/split.js";
-export { PdfWriter, BytesSink } from "./pdf/pdf-writer.js";
-export type { PdfSink, PdfLibObject, PdfTrailer, PdfVersion, PdfWriterOptions } from "./pdf/pdf-writer.js";
-export { sheetFromOptions, loadSheetFile } from "./badges/sheet-option.js";
-export type { SheetGeometryOptions } from "./badges/sheet-option.js";
+export { BUILTIN_TEMPLATES, loadTemplate, createTemplate, TemplateError } from "./badges/template.js";
+export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
+export { SHEET_PRESETS, sheetPreset, SheetError } from "./geometry/sheets.js";
+export type { SheetSpec } from "./geometry/sheets.js";
+export { BackgroundFileError } from "./badges/background.js";
+export { FontFileError } from "./pdf/font-error.js";
+export { BadgeOptionError } from "./badges/fields.js";
 
 // --- posters
-export { loadBackgroundLayout, parseBackgroundLayout, BackgroundLayoutError } from "./posters/background-layout.js";
-export type { BackgroundLayout } from "./posters/background-layout.js";
-export type { CalendarDate, DateStyle } from "./posters/dates.js";
-export { formatJapaneseDate, japaneseEra, parseCalendarDate } from "./posters/dates.js";
-export type { MeasureId } from "./posters/measures.js";
-export { MEASURE_IDS, DEFAULT_MEASURE_LABELS } from "./posters/measures.js";
+export { loadPolicy, parsePolicy, createPolicy, PolicyError } from "./posters/policy.js";
 export type { PosterPolicy, PolicyIssue, PolicyPanel, PolicyContact, ConductItem, MeasureText, PanelLanguage } from "./posters/policy.js";
-export { loadPolicy, parsePolicy, validatePolicy, PolicyError, formatPolicyIssue } from "./posters/policy.js";
+export { MEASURE_IDS } from "./posters/measures.js";
+export type { MeasureId } from "./posters/measures.js";
+export { POSTER_SIZES } from "./posters/sizes.js";
 export type { PosterSize } from "./posters/sizes.js";
-export { POSTER_SIZES, posterPaper, parsePosterSize } from "./posters/sizes.js";
-export type { Facility, FacilityInput, FacilityListResult, FacilityTable, PosterLanguage } from "./posters/facilities.js";
-export { readFacilities, parseFacilityTable, toFacility } from "./posters/facilities.js";
-export type { PosterContent, PosterMeasure, PosterPanel } from "./posters/content.js";
-export { posterContent } from "./posters/content.js";
-export { breakLines, NO_LINE_START, NO_LINE_END } from "./posters/linebreak.js";
-export type { PosterLayout, Shape as PosterShape, TextMeasurer, FontRole as PosterFontRole, LayoutOptions as PosterLayoutOptions } from "./posters/layout.js";
-export { layoutPoster } from "./posters/layout.js";
-export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground } from "./posters/render.js";
+export { readFacilities } from "./posters/facilities.js";
+export type { Facility, FacilityInput, FacilityListResult, PosterLanguage } from "./posters/facilities.js";
 export { renderPoster, renderFacilityPosters } from "./posters/render.js";
-export { safeFileStem, safeFileStems } from "./io/safe-file-names.js";
+export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground, PrintOptions } from "./posters/render.js";
+export { loadBackgroundLayout, BackgroundLayoutError } from "./posters/background-layout.js";
+export type { BackgroundLayout } from "./posters/background-layout.js";
+export { makePosters, runPosterBatch, posterOrderLines, orderManifestCsv, orderSummaryPdf, PosterBatchError, FacilityListError } from "./posters/batch.js";
 export type { OrderLine, PosterBatchOptions, PosterBatchResult } from "./posters/batch.js";
-export { makePosters, runPosterBatch, orderManifestCsv, orderSummaryPdf, MANIFEST_FILE, SUMMARY_FILE } from "./posters/batch.js";
+export { CalendarDateError } from "./posters/dates.js";
+export type { CalendarDate, DateStyle } from "./posters/dates.js";
 
-// --- serve
-export { startServer, requestHandler, isAllowedHost, DEFAULT_MAX_UPLOAD_BYTES } from "./serve/server.js";
-export type { ServeOptions, RunningServer } from "./serve/server.js";
-export { badgePdfToSvg } from "./serve/badge-svg.js";
-export type { BadgeSvg } from "./serve/badge-svg.js";
+// --- recording signs
+export { makeSigns, runSignBatch, SignBatchError } from "./signs/batch.js";
+export type { SignBatchOptions, SignBatchResult } from "./signs/batch.js";
+export { renderCounterSign, renderPhoneStickers } from "./signs/render.js";
+export type { SignOptions, RenderedSigns } from "./signs/render.js";
+
+// --- files
+export { writeFileAtomic, openAtomicOutput, OutputFileError } from "./io/atomic-write.js";
+export type { AtomicOutput } from "./io/atomic-write.js";
+export { OutputPathError } from "./io/safe-file-names.js";
+export { ConfigError, loadConfig } from "./config/config.js";
+export type { NafudaConfig } from "./config/config.js";

@@ -57,14 +57,15 @@ export async function loadSheetFile(path: string): Promise<SheetSpec> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new SheetError(msg("SHEET_FILE_NOT_OBJECT"), { file: path });
   const record = raw as Record<string, unknown>;
   const problems = Object.keys(record)
-    .filter((key) => !SPEC_KEYS.includes(key))
+    .filter((key) => key !== "$schema" && !SPEC_KEYS.includes(key)) // $schema: for editors (templates/badges/sheet.schema.json)
     .map((key) => issue(key, msg("SHEET_FILE_UNKNOWN_KEY", { known: SPEC_KEYS, ...withSuggestion(key, SPEC_KEYS) })));
   for (const key of ["columns", "rows"]) if (typeof record[key] !== "number") problems.push(issue(key, msg("SHEET_FILE_NOT_NUMBER")));
   for (const key of ["pitchX", "pitchY", "marginTop", "marginLeft", "bleed"]) {
     if (record[key] !== undefined && typeof record[key] !== "number") problems.push(issue(key, msg("SHEET_FILE_NOT_NUMBER", { unit: "mm" })));
   }
   if (problems.length > 0) throw new SheetError(msg("SHEET_FILE_INVALID", { count: problems.length, problems }), { file: path, problems });
-  return { name: typeof record.name === "string" ? record.name : path, ...(record as Omit<SheetSpec, "name">) };
+  const { $schema: _schema, ...spec } = record;
+  return { name: typeof spec.name === "string" ? spec.name : path, ...(spec as Omit<SheetSpec, "name">) };
 }
 
 function withSuggestion(word: string, candidates: readonly string[]): { suggestion?: CodedMessage } {

@@ -322,3 +322,11 @@ export async function loadTemplate(nameOrPath: string): Promise<BadgeTemplate> {
 export function templatePath(template: BadgeTemplate, path: string): string {
   return isAbsolute(path) ? path : resolve(template.baseDir ?? process.cwd(), path);
 }
+
+/**
+ * A badge template made from data (a city's own template held in a database or written in code), checked as a
+ * template file is: throws one TemplateError listing every problem, each with its key.
+ */
+export function createTemplate(data: unknown): BadgeTemplate {
+  return parseTemplate(data);
+}

@@ -6,6 +6,7 @@ import { formatMessage, msg } from "../messages/message.js";
 import { readingsCommand } from "./commands/readings.js";
 import { badgesCommand } from "./commands/badges.js";
 import { postersCommand } from "./commands/posters.js";
+import { signsCommand } from "./commands/signs.js";
 import { demoCommand } from "./commands/demo.js";
 import { serveCommand } from "./commands/serve.js";
 import { initCommand } from "./commands/init.js";
@@ -26,7 +27,7 @@ const configDefaults: ConfigDefaults = config.found ? (await import("../config/c
 process.env.NAFUDA_LANG = lang;
 const out = new Output(lang);
 const t = (code: Parameters<typeof msg>[0]) => formatMessage(msg(code as "OPT_CONFIG"), lang);
-const COMMANDS = ["readings", "badges", "posters", "demo", "serve", "init"];
+const COMMANDS = ["readings", "badges", "posters", "signs", "demo", "serve", "init"];
 
 await yargs(argv)
   .scriptName("nafuda")
@@ -35,6 +36,7 @@ await yargs(argv)
   .command(readingsCommand(out))
   .command(badgesCommand(out))
   .command(postersCommand(out))
+  .command(signsCommand(out))
   .command(demoCommand(out))
   .command(serveCommand(out))
   .command(initCommand(out))

@@ -109,6 +109,11 @@ export const POSTERS_MESSAGES = {
     (p) => `対応「${p.id}」の日本語の文が measures にありません。measures に「${p.id}」を書くか、この行を消してください。`,
     (p) => `the measure "${p.id}" has no Japanese text under measures`,
   ),
+  POLICY_BAD_URL: entry<{ value: string; limit: number }>(
+    "error",
+    (p) => `「${p.value}」はホームページのアドレスとして使えません。https:// で始まる、半角で ${p.limit} 文字までのアドレスを書いてください（例：https://www.city.example.lg.jp/kasuhara/）。`,
+    (p) => `"${p.value}" cannot be used as a web address: write an address starting with https:// in ASCII, at most ${p.limit} characters (e.g. https://www.city.example.lg.jp/kasuhara/)`,
+  ),
   POLICY_BAD_COLOR: entry<{ example: string }>(
     "error",
     (p) => `色は ${p.example} のように、「#」と 16 進数 6 桁で書いてください。`,
@@ -180,6 +185,41 @@ export const POSTERS_MESSAGES = {
     "error",
     (p) => `方針ファイルに panels の「${p.language}」の文がありません。方針ファイルに書き足すか、この施設の言語から外してください。`,
     (p) => `the policy file has no panels.${p.language} text`,
+  ),
+  FACILITY_TEXT_GARBLED: entry(
+    "error",
+    () => "読めなかった文字の印（U+FFFD「�」）があります。文字化けしています。元のファイルを使うか、このセルを打ち直してください。",
+    () => "holds � (U+FFFD), the mark a program leaves where it could not read a character: the text is garbled. Use the original file, or retype this cell.",
+  ),
+  FACILITY_POLICY_OUTSIDE: entry<{ name: string }>(
+    "error",
+    (p) => `方針ファイル「${p.name}」は施設一覧のフォルダーの外を指すため、読みません。施設一覧と同じフォルダー（またはその中のフォルダー）に置き、「hospital.yaml」のようにファイル名だけを書いてください。`,
+    (p) => `the policy file "${p.name}" points outside the facility list's folder and is not read: put it in the same folder as the facility list (or a folder inside it) and write its name only, e.g. hospital.yaml`,
+  ),
+  FACILITY_POLICY_NOT_YAML: entry<{ name: string }>(
+    "error",
+    (p) => `「${p.name}」は方針ファイルの名前ではありません。拡張子が .yaml、.yml、.json のファイルを指定してください。`,
+    (p) => `"${p.name}" is not the name of a policy file: name a .yaml, .yml or .json file`,
+  ),
+  FACILITY_POLICY_NOT_GIVEN: entry<{ name: string }>(
+    "error",
+    (p) => `この行の方針ファイル「${p.name}」がありません。施設一覧と一緒に、そのファイルも選んでください。`,
+    (p) => `the policy file "${p.name}" named in this row was not given: choose it together with the facility list`,
+  ),
+  FACILITY_POLICY_UNUSABLE: entry<{ name: string; problems: Message[]; more?: number }>(
+    "error",
+    (p) => `この行の方針ファイル「${p.name}」を使えません（${p.problems.join("／")}${p.more ? `／ほか ${p.more} か所` : ""}）。方針ファイルを直してください。`,
+    (p) => `the policy file "${p.name}" named in this row cannot be used (${p.problems.join("; ")}${p.more ? `; and ${p.more} more` : ""}): correct it`,
+  ),
+  FACILITY_BAD_SIGNS: entry<{ word: string }>(
+    "error",
+    (p) => `標識の数「${p.word}」を読めません。「counter=2 phone=5」（窓口=2 電話=5）のように、窓口の三角柱と電話のシールの数を書いてください。`,
+    (p) => `cannot read "${p.word}": write the number of signs as counter=2 phone=5 (窓口=2 電話=5)`,
+  ),
+  FACILITY_SIGNS_NOT_RECORDED: entry<{ kind: string; measure: string }>(
+    "error",
+    (p) => `${p.kind === "phone" ? "電話のシール" : "窓口の標識"}の数がありますが、この施設の対策に「${p.measure}」（${p.kind === "phone" ? "電話の録音" : "窓口での録音・録画"}）がありません。対策に「${p.measure}」を足すか、標識の数を消してください。`,
+    (p) => `${p.kind === "phone" ? "phone stickers" : "counter signs"} are asked for, but the facility's measures do not include ${p.measure}: add it or remove the number`,
   ),
   FACILITY_LIST_NO_ROWS: entry(
     "error",
@@ -296,6 +336,68 @@ export const POSTERS_MESSAGES = {
     (p) => `not a calendar date: ${p.value}`,
   ),
 
+  // --- the recording signs (src/signs/)
+  SIGN_MISSING_GLYPHS: entry<{ facility: string; font: string; chars: string[] }>(
+    "error",
+    (p) => `「${p.facility}」の録音の標識に、書体 ${p.font} にない文字があります：${p.chars.join("、")}。施設一覧や方針ファイルのその文字を、ふつうの字体に直すか消してください。`,
+    (p) => `${p.facility}: the recording sign needs characters ${p.font} has no glyph for: ${p.chars.join(", ")}`,
+  ),
+  SIGN_TEXT_TOO_LONG: entry<{ facility: string; kind: string }>(
+    "error",
+    (p) => `「${p.facility}」の${p.kind === "phone" ? "電話のシール" : "窓口の標識"}に文が入りきりません。方針ファイルの measures の ${p.kind === "phone" ? "record-phone" : "record-counter"} の sign（標識の文）と label を短くしてください。`,
+    (p) => `${p.facility}: the text does not fit on the ${p.kind === "phone" ? "phone sticker" : "counter sign"}: shorten the sign and label of measures.${p.kind === "phone" ? "record-phone" : "record-counter"} in the policy`,
+  ),
+  SIGNS_NONE_TO_MAKE: entry<{ reasons: Message[]; more?: number }>(
+    "error",
+    (p) => `録音の標識を作る施設がありません${p.reasons.length > 0 ? `（${p.reasons.join("／")}${p.more ? `／ほか ${p.more} 件` : ""}）` : ""}。施設一覧の「対策」に record-counter（窓口での録音）か record-phone（電話の録音）のある施設だけに標識を作ります。出力先には何も書いていません。`,
+    (p) => `no facility needs a recording sign${p.reasons.length > 0 ? ` (${p.reasons.join("; ")}${p.more ? `; and ${p.more} more` : ""})` : ""}: signs are made for facilities whose measures include record-counter or record-phone. Nothing was written.`,
+  ),
+  /** On the base of the tent card: how to make it. */
+  TEXT_SIGN_TENT_HOWTO: entry<{ printShop: boolean }>(
+    "text",
+    (p) => `${p.printShop ? "" : "①外側の線で切り取る　"}${p.printShop ? "①" : "②"}点線をすべて山折りにする　${p.printShop ? "②" : "③"}のりしろを、いちばん上の面の裏の下の端に貼る（文字がどちらの面からも正しい向きに読めます）`,
+    (p) => `${p.printShop ? "" : "1. Cut along the outer line. "}${p.printShop ? "1" : "2"}. Fold every dotted line outwards. ${p.printShop ? "2" : "3"}. Glue the tab under the lower edge of the top face (both faces then read upright).`,
+  ),
+  TEXT_SIGN_TENT_GLUE: entry("text", () => "のりしろ", () => "glue"),
+  TEXT_SIGN_TENT_FOLD: entry("text", () => "山折り", () => "fold"),
+
+  POSTER_BAD_AS_OF: entry<{ value: string }>(
+    "error",
+    (p) => `--as-of「${p.value}」は日付として読めません。印刷する日を 2025-03-01 のように、実在する日付で書いてください。`,
+    (p) => `--as-of "${p.value}" is not a date: write the printing date as 2025-03-01`,
+  ),
+
+  // --- nafuda signs (src/cli/commands/signs.ts): help and progress
+  CMD_SIGNS: entry(
+    "text",
+    () => "録音している窓口の三角柱の標識（A4）と、録音している電話のシール（91 × 55 mm、a4-10up）を作ります",
+    () => "make the recording signs: a tent card for each recorded counter (A4) and a sticker for each recorded phone (91 × 55 mm, a4-10up)",
+  ),
+  OPT_SIGNS_OUTPUT: entry("text", () => "書き出すフォルダー（なければ作ります。ポスターと同じフォルダーなら発注一覧に足します）", () => "output folder (created if missing; with the posters' folder, the signs are added to its order)"),
+  OPT_SIGNS_BLEED: entry("text", () => "印刷会社向け：塗り足し 3 mm（三角柱は仕上がり線まで、シールは 1 枚ずつトンボ付き）", () => "for a print shop: 3 mm bleed (the tent card trimmed to the card, stickers one per page with crop marks)"),
+  OPT_SIGNS_CROP_MARKS: entry("text", () => "印刷会社向け：トンボをつけます（三角柱は折り位置も外側に示します）", () => "for a print shop: Japanese crop marks (the tent card's folds marked outside the trim)"),
+  OPT_AS_OF: entry(
+    "text",
+    () => "印刷する日（例：2025-03-01。指定がなければ今日）。この日より後に始まる対策に「令和7年4月1日から」と入れます。発注一覧にも書きます",
+    () => "the printing date (e.g. 2025-03-01; default today): measures starting later are marked 「…から」; written in the order",
+  ),
+  /** For `nafuda posters --a3-design` (the lead's src/cli/commands/posters.ts). */
+  OPT_A3_DESIGN: entry(
+    "text",
+    () => "A3 の作り：full（全文。窓口向け、既定）か distance（遠くから読む掲示。標語・大きな項目・対応・施行日と発行者）",
+    () => "the A3 design: full (the whole text, for counters; default) or distance (read from across the room: slogan, large items, measures, date and issuer)",
+  ),
+  SIGNS_FILE: entry<{ file: string; kind: string; pieces: number }>(
+    "text",
+    (p) => `  ${p.file}（${p.kind === "phone" ? `電話のシール ${p.pieces} 枚` : `窓口の標識 ${p.pieces} 部`}）`,
+    (p) => `  ${p.file}  (${p.kind === "phone" ? `${p.pieces} phone sticker(s)` : `${p.pieces} counter sign(s)`})`,
+  ),
+  SIGNS_SUMMARY: entry<{ facilities: number; counter: number; phone: number; errors: number; manifest: string; summary: string; output: string }>(
+    "text",
+    (p) => `${p.facilities} 施設、窓口の標識 ${p.counter} 部、電話のシール ${p.phone} 枚、エラー ${p.errors} 件。発注一覧：${p.output} の ${p.manifest} と ${p.summary}`,
+    (p) => `${p.facilities} facilit${p.facilities === 1 ? "y" : "ies"}, ${p.counter} counter sign(s), ${p.phone} phone sticker(s); ${p.errors} error(s). Order: ${p.manifest}, ${p.summary} in ${p.output}`,
+  ),
+
   // --- the batch (src/posters/batch.ts)
   POSTER_NONE_MADE: entry<{ reasons: Message[]; more?: number }>(
     "error",
@@ -322,8 +424,8 @@ export const POSTERS_MESSAGES = {
   TEXT_ORDER_DOCUMENT_TITLE: entry<{ issuer: string }>("text", (p) => `${p.issuer} ポスター発注一覧`, (p) => `${p.issuer} poster order`),
   TEXT_ORDER_HEADING: entry<{ issuer: string }>(
     "text",
-    (p) => `${p.issuer}　カスタマーハラスメント防止ポスター　発注一覧`,
-    (p) => `${p.issuer} — customer harassment prevention posters — print order`,
+    (p) => `${p.issuer}　カスタマーハラスメント防止ポスター・標識　発注一覧`,
+    (p) => `${p.issuer} — customer harassment prevention posters and signs — print order`,
   ),
   TEXT_ORDER_SUBHEADING: entry<{ title: string; date: string; bleed: boolean; cropMarks: boolean }>(
     "text",
@@ -331,5 +433,22 @@ export const POSTERS_MESSAGES = {
     (p) => `${p.title} (in force from ${p.date})   bleed: ${p.bleed ? "3 mm" : "none"}   crop marks: ${p.cropMarks ? "yes" : "no"}`,
   ),
   TEXT_ORDER_SIZE_TOTAL: entry<{ size: string; copies: number }>("text", (p) => `${p.size} ${p.copies}部`, (p) => `${p.size}: ${p.copies}`),
+  TEXT_ORDER_PRODUCT: entry("text", () => "品目", () => "Item"),
+  TEXT_ORDER_AS_OF: entry("text", () => "基準日", () => "As of"),
+  TEXT_ORDER_AS_OF_LINE: entry<{ dates: string[] }>(
+    "text",
+    (p) => `基準日（この日に印刷する前提で「…から」の表示を決めています）：${p.dates.join("、")}`,
+    (p) => `As of (the printing date the "from" notes were decided for): ${p.dates.join(", ")}`,
+  ),
+  TEXT_ORDER_PRODUCT_POSTER: entry("text", () => "ポスター", () => "Poster"),
+  TEXT_ORDER_PRODUCT_POSTER_TEXT: entry("text", () => "ポスター（全文）", () => "Poster (full text)"),
+  TEXT_ORDER_PRODUCT_POSTER_LANGUAGES: entry("text", () => "ポスター（英語・やさしい日本語）", () => "Poster (English, easy Japanese)"),
+  TEXT_ORDER_PRODUCT_COUNTER_SIGN: entry("text", () => "窓口の標識（三角柱）", () => "Counter sign (tent card)"),
+  TEXT_ORDER_PRODUCT_PHONE_STICKER: entry<{ pieces: number }>("text", (p) => `電話のシール（${p.pieces} 面）`, (p) => `Phone stickers (${p.pieces})`),
+  TEXT_ORDER_SHORT_POSTER: entry("text", () => "ポスター", () => "Poster"),
+  TEXT_ORDER_SHORT_POSTER_TEXT: entry("text", () => "全文", () => "Full text"),
+  TEXT_ORDER_SHORT_POSTER_LANGUAGES: entry("text", () => "外国語", () => "Languages"),
+  TEXT_ORDER_SHORT_COUNTER_SIGN: entry("text", () => "窓口標識", () => "Counter sign"),
+  TEXT_ORDER_SHORT_PHONE_STICKER: entry("text", () => "電話シール", () => "Phone stickers"),
   TEXT_ORDER_PAGE_OF: entry<{ page: number; count: number }>("text", (p) => `${p.page} / ${p.count} 頁`, (p) => `page ${p.page} of ${p.count}`),
 } as const;

@@ -84,6 +84,7 @@ export function parseBackgroundLayout(data: unknown, file: string): BackgroundLa
     }
   };
   for (const [key, value] of Object.entries(data)) {
+    if (key === "$schema") continue; // for editors: templates/posters/layout.schema.json
     if (key === "pages") {
       sized(key, value, (size, v) => {
         if (!Number.isInteger(v) || (v as number) < 1) issues.push(issue(`pages.${size}`, msg("LAYOUT_BAD_PAGE")));

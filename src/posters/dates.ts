@@ -1,6 +1,6 @@
 /**
  * Dates as Japanese posters print them: 令和6年11月1日 (era) or 2024年11月1日 (western).
- * Pure: no clock, no locale, no Intl (ICU builds differ in how they name eras).
+ * Pure apart from localToday: no clock, no locale, no Intl (ICU builds differ in how they name eras).
  */
 
 import { msg, NafudaError } from "../messages/message.js";
@@ -93,6 +93,19 @@ export function formatJapaneseDate(date: CalendarDate | Date | string, style: Da
   const era = japaneseEra(day);
   if (!era) return `${day.year}年${day.month}月${day.day}日`;
   return `${era.era}${era.year === 1 ? "元" : era.year}年${day.month}月${day.day}日`;
+}
+
+/** -1, 0 or 1 as `a` is before, the same day as, or after `b`. */
+export function compareDates(a: CalendarDate, b: CalendarDate): number {
+  return Math.sign(compare(a, b));
+}
+
+/**
+ * Today's calendar date where nafuda runs (the local day): the default printing date (--as-of). The one function
+ * of this module that reads the clock; everything that prints a date takes it as an input.
+ */
+export function localToday(now: Date = new Date()): CalendarDate {
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 /** 2024-11-01: the form the policy file and the manifest use. */

@@ -25,6 +25,21 @@ export interface MeasureText {
   label: string;
   /** The sentence on the poster, e.g. 警察に通報します。 */
   text: string;
+  /**
+   * The day the measure starts when it is later than the policy's (電話の録音 from 2025-04-01): a poster printed
+   * before that day says 「令和7年4月1日から」 beside it, one printed on or after it says nothing more. Null: with the policy.
+   */
+  from?: CalendarDate | null;
+  /** Recording measures only: the line of the counter or phone sign (この窓口での会話は録音しています). Null: the default. */
+  sign?: string | null;
+}
+
+/** A poster for the far side of a hall (B2, B3, or A3 when chosen): a short slogan and the conduct as a few large items. */
+export interface DistanceWording {
+  /** Default: the message, else the title. */
+  slogan: string | null;
+  /** Short items, e.g. 暴言・暴力; default: the conduct labels. */
+  conduct: string[] | null;
 }
 
 /** A short version in another language register, written by people in the policy file. */
@@ -57,6 +72,15 @@ export interface PosterPolicy {
   title: string;
   /** Optional catch line under the title. */
   subtitle: string | null;
+  /**
+   * The one-line message read from across the room (職員への暴言・暴力・過度な要求は許しません): the largest type of
+   * every poster. Null: the title is the largest.
+   */
+  message: string | null;
+  /** Optional address of the full policy on the web: printed as a QR code and as text. */
+  url: string | null;
+  /** The distance poster's own wording (optional). */
+  distance: DistanceWording;
   stance: string;
   conductHeading: string;
   conduct: ConductItem[];
@@ -222,16 +246,41 @@ class Checker {
   }
 }
 
+/** Measures that a sign at the counter or beside the phone tells about. */
+export const RECORDING_MEASURES: readonly MeasureId[] = ["record-counter", "record-phone"];
+
 function measureText(checker: Checker, value: unknown, path: Path, id: MeasureId): MeasureText | null {
   if (typeof value === "string") {
     const text = checker.text(value, path, false);
-    return text ? { label: DEFAULT_MEASURE_LABELS[id], text } : null;
+    return text ? { label: DEFAULT_MEASURE_LABELS[id], text, from: null, sign: null } : null;
   }
-  const record = checker.object(value, path, { required: ["text"], optional: ["label"] });
+  const optional = RECORDING_MEASURES.includes(id) ? ["label", "from", "sign"] : ["label", "from"];
+  const record = checker.object(value, path, { required: ["text"], optional });
   if (!record) return null;
   const text = checker.text(record.text, [...path, "text"], false);
   const label = checker.text(record.label, [...path, "label"], true) ?? DEFAULT_MEASURE_LABELS[id];
-  return text ? { label, text } : null;
+  const sign = checker.text(record.sign, [...path, "sign"], true);
+  let from: CalendarDate | null = null;
+  if (record.from !== undefined && record.from !== null) {
+    from = parseCalendarDate(record.from);
+    if (!from) checker.issue([...path, "from"], msg("POLICY_BAD_DATE", { value: JSON.stringify(record.from) ?? String(record.from) }));
+  }
+  return text ? { label, text, from, sign } : null;
+}
+
+/** The longest address printed; a QR code of a longer one is too dense to scan from a poster. */
+export const MAX_URL_LENGTH = 200;
+
+/** An http(s) address written out in ASCII, as a QR code carries it and a phone opens it; else null. */
+export function checkUrl(value: string): string | null {
+  const url = value.trim();
+  if (url.length > MAX_URL_LENGTH || !/^https?:\/\/[\x21-\x7e]+$/i.test(url)) return null;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.hostname.includes(".") ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 function panel(checker: Checker, value: unknown, path: Path): PolicyPanel | null {
@@ -253,7 +302,7 @@ function panel(checker: Checker, value: unknown, path: Path): PolicyPanel | null
 }
 
 const TOP_REQUIRED = ["issuer", "title", "stance", "conduct", "measures", "effectiveDate"] as const;
-const TOP_OPTIONAL = ["signature", "subtitle", "conductHeading", "measuresHeading", "dateStyle", "contact", "panels", "color", "$schema"] as const;
+const TOP_OPTIONAL = ["signature", "subtitle", "message", "url", "distance", "conductHeading", "measuresHeading", "dateStyle", "contact", "panels", "color", "$schema"] as const;
 
 /**
  * Checks plain data (as parsed from YAML/JSON) against the policy shape.
@@ -273,6 +322,28 @@ export function validatePolicy(
   const stance = checker.text(top.stance, ["stance"], false);
   const signature = checker.text(top.signature, ["signature"], true);
   const subtitle = checker.text(top.subtitle, ["subtitle"], true);
+  const message = checker.text(top.message, ["message"], true);
+  let url: string | null = null;
+  if (top.url !== undefined && top.url !== null) {
+    const text = checker.text(top.url, ["url"], true);
+    if (text !== null) {
+      url = checkUrl(text);
+      if (!url) checker.issue(["url"], msg("POLICY_BAD_URL", { value: text.slice(0, 80), limit: MAX_URL_LENGTH }));
+    }
+  }
+  const distance: DistanceWording = { slogan: null, conduct: null };
+  if (top.distance !== undefined && top.distance !== null) {
+    const record = checker.object(top.distance, ["distance"], { required: [], optional: ["slogan", "conduct"] });
+    if (record) {
+      distance.slogan = checker.text(record.slogan, ["distance", "slogan"], true);
+      const items = checker.list(record.conduct, ["distance", "conduct"]);
+      if (items) {
+        if (items.length === 0) checker.issue(["distance", "conduct"], msg("POLICY_NO_CONDUCT"));
+        const texts = items.map((item, index) => checker.text(item, ["distance", "conduct", index], false)).filter((t): t is string => t !== null);
+        if (texts.length > 0) distance.conduct = texts;
+      }
+    }
+  }
   const conductHeading = checker.text(top.conductHeading, ["conductHeading"], true) ?? DEFAULT_CONDUCT_HEADING;
   const measuresHeading = checker.text(top.measuresHeading, ["measuresHeading"], true) ?? DEFAULT_MEASURES_HEADING;
 
@@ -365,6 +436,9 @@ export function validatePolicy(
       signature,
       title,
       subtitle,
+      message,
+      url,
+      distance,
       stance,
       conductHeading,
       conduct,
@@ -426,4 +500,14 @@ export async function loadPolicy(path: string): Promise<PosterPolicy> {
 /** The file name for messages when only a path is known. */
 export function policyLabel(policy: PosterPolicy): string {
   return policy.file ? basename(policy.file) : "policy";
+}
+
+/**
+ * A policy made from data (a city that keeps its policy in a database, or writes it in code), checked as a policy
+ * file is: throws one PolicyError listing every problem, each with its key.
+ */
+export function createPolicy(data: unknown): PosterPolicy {
+  const { policy, issues } = validatePolicy(data);
+  if (!policy || issues.length > 0) throw new PolicyError(issues);
+  return policy;
 }

@@ -28,7 +28,8 @@ describe("nafuda posters", () => {
     const out = join(work, "out");
     const stderr = await run({ facilities: bundledPath("examples", "facilities.csv"), policy: bundledPath("examples", "policy.yaml"), output: out, sizes: ["a4"], bleed: true, "crop-marks": true, "date-style": "western" });
     expect(process.exitCode ?? 0).toBe(0);
-    expect(stderr).toMatch(/10 施設、ポスター 10 ページ、発注 \d+ 部、エラー 0 件。/);
+    // An A4 is the poster, then a handout page with the whole text (and a page for the language panels where they do not fit).
+    expect(stderr).toMatch(/10 施設、ポスター 22 ページ、発注 \d+ 部、エラー 0 件。/);
     expect(readdirSync(out)).toHaveLength(12);
   });
 

@@ -25,6 +25,18 @@ beforeAll(() => {
 }, 120_000);
 
 describe("the npm package", () => {
+  it("holds what it documents and nothing else, and says its size", () => {
+    const listing = JSON.parse(npm(["pack", "--dry-run", "--json", "--ignore-scripts"], packageRoot())) as { files: { path: string }[]; size: number; unpackedSize: number }[];
+    const files = listing[0]!.files.map((f) => f.path);
+    const tops = [...new Set(files.map((f) => f.split("/")[0]))].sort();
+    expect(tops).toEqual(["NOTICE.md", "README.md", "data", "dist", "examples", "fonts", "nafuda.cmd", "package.json", "templates", "web"]);
+    expect(files.some((f) => f.startsWith("dist/src/") && f.endsWith(".d.ts"))).toBe(true);
+    expect(files.filter((f) => /^(test|bench|scripts|src)\//.test(f) || f.startsWith("dist/test") || f.startsWith("dist/bench"))).toEqual([]);
+    for (const schema of ["templates/badges/template.schema.json", "templates/badges/sheet.schema.json", "templates/posters/layout.schema.json", "templates/posters/policy.schema.json"]) expect(files).toContain(schema);
+    // Reported, not asserted: the size a city downloads and installs.
+    console.log(`npm package: ${(listing[0]!.size / 1024 / 1024).toFixed(1)} MB packed, ${(listing[0]!.unpackedSize / 1024 / 1024).toFixed(1)} MB installed, ${files.length} files`);
+  });
+
   it("installs into an empty project and runs the CLI and the library from there", () => {
     expect(tarball).toBeDefined();
 
@@ -57,12 +69,21 @@ describe("the npm package", () => {
     expect(count).toBe(72);
     expect(bytes).toBeGreaterThan(10_000);
 
-    // The README's runnable examples, as shipped in the package, against the installed build.
-    for (const [example, expected] of [["library-usage.mjs", /72 staff, 0 to review, 0 errors/], ["badges-and-posters.mjs", /72 badges .* posters for /]] as const) {
-      const run = spawnSync(process.execPath, [join(installed, "examples", example), join(project, "example-out")], { cwd: project, encoding: "utf8" });
+    // The README's runnable library examples, as shipped in the package, against the installed build.
+    for (const [example, expected] of [
+      ["readings.mjs", /72 staff, 0 to review, 0 errors/],
+      ["badges.mjs", /72 badges .* on the band template, .* on the city's own/],
+      ["posters.mjs", /posters for .* one from data and one on artwork/],
+      ["errors.mjs", /ROSTER_NO_NAME_COLUMN/],
+    ] as const) {
+      const run = spawnSync(process.execPath, [join(installed, "examples", "library", example), join(project, "example-out")], { cwd: project, encoding: "utf8" });
       expect(run.status, `${example}: ${run.stderr}`).toBe(0);
       expect(run.stdout).toMatch(expected);
     }
+    // The subpath entries resolve from the installed package.
+    const sub = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { romanize } from "nafuda/romaji"; import { toHiragana } from "nafuda/kana"; import { mmToPt } from "nafuda/pdf"; import { startServer } from "nafuda/serve"; console.log(romanize(toHiragana("サトウ")), Math.round(mmToPt(91)), typeof startServer);'], { cwd: project, encoding: "utf8" });
+    expect(sub.status, sub.stderr).toBe(0);
+    expect(sub.stdout.trim()).toBe("Sato 258 function");
   }, 240_000);
 });
 

@@ -114,7 +114,8 @@ describe("the layout file for a city's own poster artwork", () => {
       "--policy", bundledPath("examples", "policy.yaml"), "--background", "art.pdf", "--layout", "layout.yaml", "-o", "out"], { cwd: work, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const pdf = await PDFDocument.load(readFileSync(join(work, "out", "北公民館.pdf")));
-    expect(pdf.getPageCount()).toBe(1);
+    // The poster over the artwork, then the handout with the whole text (a plain page: the box leaves no room for it).
+    expect(pdf.getPageCount()).toBe(2);
     // Every text-showing operation sits inside the box: x from 20 mm, y (from the top) from 70 mm.
     const content = new TextDecoder().decode(await extractContent(pdf));
     const positions = [...content.matchAll(/([\d.]+) ([\d.]+) Td|1 0 0 1 ([\d.]+) ([\d.]+) Tm|[\d.]+ 0 0 [\d.]+ ([\d.]+) ([\d.]+) Tm/g)]

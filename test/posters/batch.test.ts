@@ -9,7 +9,8 @@ import { fileNameKey } from "../../src/io/safe-file-names.js";
 import { formatMessage } from "../../src/messages/message.js";
 import { formatRowError } from "../../src/model.js";
 import { bundledPath } from "../../src/package-root.js";
-import { FacilityListError, MANIFEST_FILE, makePosters, orderManifestCsv, PosterBatchError, runPosterBatch, SUMMARY_FILE } from "../../src/posters/batch.js";
+import { FacilityListError, MANIFEST_FILE, makePosters, orderManifestCsv, PosterBatchError, posterOrderLines, runPosterBatch, SUMMARY_FILE } from "../../src/posters/batch.js";
+import { readFacilities } from "../../src/posters/facilities.js";
 import { toFacility } from "../../src/posters/facilities.js";
 import { loadPolicy, PolicyError } from "../../src/posters/policy.js";
 import { PosterBackgroundError } from "../../src/posters/render.js";
@@ -36,7 +37,8 @@ describe("posters batch", () => {
       "中央図書館,police record-phone,B3,2,ja",
     ]);
     const out = join(work, "out");
-    const result = await runPosterBatch(facilities, POLICY, out);
+    const asOf = { year: 2025, month: 3, day: 1 };
+    const result = await runPosterBatch(facilities, POLICY, out, { asOf });
     expect(result.errors.map((e) => `${e.file}:${e.sheetRow}:${e.column}:${e.code}`)).toEqual([
       `${facilities}:4:施設名:FACILITY_NAME_EMPTY`,
       `${facilities}:5:サイズ:FACILITY_UNKNOWN_SIZE`,
@@ -46,29 +48,39 @@ describe("posters batch", () => {
     expect(readdirSync(work).sort()).toEqual(["list.csv", "out"]);
 
     const manifest = readFileSync(join(out, MANIFEST_FILE), "utf8");
+    // A line per page: the A4 poster, its handout (全文: the conduct lines do not fit beside the 36 pt message at
+    // 12 pt) and its English page, the A3 poster and its English page; the printing date in every line.
     expect(manifest.split("\r\n").filter(Boolean)).toEqual([
-      "\uFEFF施設名,サイズ,仕上がり寸法(mm),部数,ファイル,ページ",
-      "本庁舎 市民課窓口,A4,210×297,3,本庁舎_市民課窓口.pdf,1",
-      "本庁舎 市民課窓口,A3,297×420,1,本庁舎_市民課窓口.pdf,2",
-      "../../逃げる施設,A4,210×297,1,逃げる施設.pdf,1",
-      "中央図書館,B3,364×515,2,中央図書館.pdf,1",
+      "\uFEFF施設名,サイズ,仕上がり寸法(mm),部数,ファイル,ページ,品目,基準日",
+      "本庁舎 市民課窓口,A4,210×297,3,本庁舎_市民課窓口.pdf,1,ポスター,2025-03-01",
+      "本庁舎 市民課窓口,A4,210×297,3,本庁舎_市民課窓口.pdf,2,ポスター（全文）,2025-03-01",
+      "本庁舎 市民課窓口,A4,210×297,3,本庁舎_市民課窓口.pdf,3,ポスター（英語・やさしい日本語）,2025-03-01",
+      "本庁舎 市民課窓口,A3,297×420,1,本庁舎_市民課窓口.pdf,4,ポスター,2025-03-01",
+      "本庁舎 市民課窓口,A3,297×420,1,本庁舎_市民課窓口.pdf,5,ポスター（英語・やさしい日本語）,2025-03-01",
+      "../../逃げる施設,A4,210×297,1,逃げる施設.pdf,1,ポスター,2025-03-01",
+      "中央図書館,B3,364×515,2,中央図書館.pdf,1,ポスター,2025-03-01",
     ]);
     const counter = await PDFDocument.load(readFileSync(join(out, "本庁舎_市民課窓口.pdf")));
-    expect(counter.getPageCount()).toBe(2);
+    expect(counter.getPageCount()).toBe(5);
     const summary = await PDFDocument.load(readFileSync(join(out, SUMMARY_FILE)));
     expect(summary.getPageCount()).toBe(1);
     expect(summary.getTitle()).toBe("みどり市 ポスター発注一覧");
 
+    // The web page's order (layout only, no PDFs) is the batch's.
+    const read = await readFacilities(facilities, { policy });
+    expect(await posterOrderLines(policy, read.facilities, { asOf })).toEqual(result.orders);
+
     // Same input, same bytes (stable names and deterministic PDFs).
     const again = join(work, "again");
-    await runPosterBatch(facilities, POLICY, again, {});
+    await runPosterBatch(facilities, POLICY, again, { asOf });
     for (const file of files) expect(readFileSync(join(again, file)).equals(readFileSync(join(out, file)))).toBe(true);
   });
 
   it("the order files speak English when asked (Japanese stays the default)", async () => {
     const lines = [{ facility: "北公民館", size: "A4" as const, copies: 2, file: "北公民館.pdf", page: 1 }];
-    expect(orderManifestCsv(lines, "en").split("\r\n")[0]).toBe("\uFEFFFacility,Size,Trim size (mm),Copies,File,Page");
-    expect(orderManifestCsv(lines, "ja").split("\r\n")[0]).toBe("\uFEFF施設名,サイズ,仕上がり寸法(mm),部数,ファイル,ページ");
+    expect(orderManifestCsv(lines, "en").split("\r\n")[0]).toBe("\uFEFFFacility,Size,Trim size (mm),Copies,File,Page,Item,As of");
+    expect(orderManifestCsv(lines, "ja").split("\r\n")[0]).toBe("\uFEFF施設名,サイズ,仕上がり寸法(mm),部数,ファイル,ページ,品目,基準日");
+    expect(orderManifestCsv(lines, "en").split("\r\n")[1]).toBe("北公民館,A4,210×297,2,北公民館.pdf,1,Poster,");
     const out = join(work, "english");
     await makePosters(policy, [toFacility({ name: "北公民館", measures: ["police"] })], out, { lang: "en" });
     expect(readFileSync(join(out, MANIFEST_FILE), "utf8").startsWith("\uFEFFFacility,Size,")).toBe(true);

@@ -11,6 +11,8 @@ const anyParams = new Proxy({}, { get: () => ["「値」"] });
 
 const SOURCES = [
   ...readdirSync(bundledPath("src", "posters")).map((file) => join("src", "posters", file)),
+  ...readdirSync(bundledPath("src", "signs")).map((file) => join("src", "signs", file)),
+  join("src", "cli", "commands", "signs.ts"),
   join("src", "io", "safe-file-names.ts"),
 ];
 
@@ -32,7 +34,8 @@ describe("the posters' catalogue entries", () => {
 
   it("codes are named by area", () => {
     for (const [code, entry] of Object.entries(POSTERS_MESSAGES)) {
-      expect(code).toMatch(entry.kind === "text" ? /^TEXT_[A-Z0-9_]+$/ : /^(POSTER|POLICY|FACILITY|LAYOUT|OUTPUT)_[A-Z0-9_]+$/);
+      // Texts are TEXT_…, or the signs command's help and progress (CMD_SIGNS, OPT_…, SIGNS_…) as the CLI names them.
+      expect(code).toMatch(entry.kind === "text" ? /^(TEXT|CMD|OPT|SIGNS)_[A-Z0-9_]+$/ : /^(POSTER|POLICY|FACILITY|LAYOUT|OUTPUT|SIGN|SIGNS)_[A-Z0-9_]+$/);
     }
   });
 

@@ -51,7 +51,7 @@ describe("policy file", () => {
   it("reads a minimal policy with defaults, and JSON too", () => {
     const policy = parsePolicy(minimal, "p.yaml");
     expect(policy.stance).toBe("ご意見には真摯に対応します。暴言・暴力には組織として対応します。");
-    expect(policy.measures.police).toEqual({ label: "警察への通報", text: "警察に通報します。" });
+    expect(policy.measures.police).toEqual({ label: "警察への通報", text: "警察に通報します。", from: null, sign: null });
     expect(policy.dateStyle).toBe("era");
     const json = JSON.stringify({ issuer: "x市", title: "t", stance: "s", conduct: [{ label: "a", text: "b" }], measures: { pairs: "p" }, effectiveDate: "2025-04-01" });
     expect(parsePolicy(json, "p.json").effectiveDate).toEqual({ year: 2025, month: 4, day: 1 });
@@ -67,7 +67,7 @@ describe("policy file", () => {
     expect(stnace.params).toMatchObject({ key: "stnace", nearest: "stance" });
     expect(formatPolicyIssue(stnace, "ja")).toBe(
       "policy.yaml の 3 行目・「stnace」：「stnace」という項目はありません。「stance」の書き間違いではありませんか。" +
-        "ここで使える項目：「issuer」「title」「stance」「conduct」「measures」「effectiveDate」「signature」「subtitle」「conductHeading」「measuresHeading」「dateStyle」「contact」「panels」「color」「$schema」。",
+        "ここで使える項目：「issuer」「title」「stance」「conduct」「measures」「effectiveDate」「signature」「subtitle」「message」「url」「distance」「conductHeading」「measuresHeading」「dateStyle」「contact」「panels」「color」「$schema」。",
     );
     expect(formatPolicyIssue(stnace, "en")).toMatch(/^policy\.yaml, line 3, key stnace: unknown key "stnace" \(did you mean "stance"\?\); valid keys here: issuer, title/);
     expect(formatPolicyIssue(issues.find((i) => i.path === "measures.polise")!, "en")).toMatch(/did you mean "police"/);
@@ -220,5 +220,48 @@ describe("policy file: inputs that used to crash or mislead (issue 10)", () => {
     const error = await thrownBy(() => loadPolicy(file));
     expect((error as PolicyError).issues.map((i) => i.code)).toEqual(["POSTER_NOT_TEXT"]);
     expect(error.message).toBe(`${file}：文字のファイルとして読めません（文字コードが UTF-8、Shift_JIS、EUC-JP、UTF-16 のどれでもないか、壊れています）。メモ帳などで開き、「UTF-8」で保存し直してください。`);
+  });
+});
+
+describe("policy file: the message, the link, the distance poster, measures' own dates and signs (issue 14)", () => {
+  it("reads them from the example policy", async () => {
+    const policy = await loadPolicy(bundledPath("examples", "policy.yaml"));
+    expect(policy.message).toBe("職員への暴言・暴力・過度な要求は許しません");
+    expect(policy.subtitle).toBeNull();
+    expect(policy.url).toBe("https://www.city.midori.example.jp/kasuhara/");
+    expect(policy.distance.conduct).toHaveLength(6);
+    expect(policy.distance.slogan).toBeNull();
+    // Every measure starts with the policy (11月1日) except phone recording.
+    expect(policy.measures["record-phone"]!.from).toEqual({ year: 2025, month: 4, day: 1 });
+    for (const id of ["end-conversation", "police", "legal-action", "record-counter", "pairs"] as const) expect(policy.measures[id]!.from).toBeNull();
+    expect(policy.measures["record-counter"]!.sign).toBe("この窓口での会話は録音しています");
+  });
+
+  it("refuses an address that is not an http(s) one in ASCII, naming the key", () => {
+    for (const url of ["ftp://example.jp/x", "みどり市ホームページ", "https://みどり.example.jp/", `https://example.jp/${"a".repeat(200)}`, "https://localhost/"]) {
+      const issues = issuesOf(`${minimal}url: ${JSON.stringify(url)}\n`);
+      expect(issues.map((i) => [i.path, i.code])).toEqual([["url", "POLICY_BAD_URL"]]);
+    }
+    const [issue] = issuesOf(`${minimal}url: ftp://example.jp/x\n`);
+    expect(formatMessage(issue!, "ja")).toBe("「ftp://example.jp/x」はホームページのアドレスとして使えません。https:// で始まる、半角で 200 文字までのアドレスを書いてください（例：https://www.city.example.lg.jp/kasuhara/）。");
+    expect(formatMessage(issue!, "en")).toMatch(/^"ftp:\/\/example\.jp\/x" cannot be used as a web address/);
+    expect(parsePolicy(`${minimal}url: https://www.city.example.lg.jp/a?b=1#c\n`).url).toBe("https://www.city.example.lg.jp/a?b=1#c");
+  });
+
+  it("checks a measure's start date and sign: a date that is none, a sign on a measure that is no recording", () => {
+    const bad = issuesOf(minimal.replace("  police: 警察に通報します。", "  police:\n    text: 警察に通報します。\n    from: 2025-02-30\n    sign: x"));
+    expect(bad.map((i) => [i.path, i.code])).toEqual([
+      ["measures.police.sign", "POLICY_UNKNOWN_KEY"],
+      ["measures.police.from", "POLICY_BAD_DATE"],
+    ]);
+    expect(formatPolicyIssue(bad[0]!, "ja")).toContain("「sign」という項目はありません。");
+    const ok = parsePolicy(minimal.replace("  police: 警察に通報します。", "  record-phone:\n    text: 通話を録音します。\n    from: 2025-04-01\n    sign: この電話は録音しています"));
+    expect(ok.measures["record-phone"]).toEqual({ label: "電話の録音", text: "通話を録音します。", from: { year: 2025, month: 4, day: 1 }, sign: "この電話は録音しています" });
+  });
+
+  it("checks the distance poster's wording", () => {
+    expect(issuesOf(`${minimal}distance:\n  conduct: []\n`).map((i) => [i.path, i.code])).toEqual([["distance.conduct", "POLICY_NO_CONDUCT"]]);
+    expect(issuesOf(`${minimal}distance:\n  slgan: x\n`)[0]).toMatchObject({ path: "distance.slgan", code: "POLICY_UNKNOWN_KEY", params: expect.objectContaining({ nearest: "slogan" }) });
+    expect(parsePolicy(`${minimal}distance:\n  slogan: カスハラは許しません\n  conduct: [暴言, 暴力]\n`).distance).toEqual({ slogan: "カスハラは許しません", conduct: ["暴言", "暴力"] });
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PDFDocument, PDFName, PDFArray, PDFNumber } from "pdf-lib";
@@ -8,9 +8,9 @@ import { bundledPath } from "../../src/package-root.js";
 import { loadFont } from "../../src/pdf/fonts.js";
 import { posterContent } from "../../src/posters/content.js";
 import type { Facility } from "../../src/posters/facilities.js";
-import { FONT_FILES, layoutPoster, type FontRole } from "../../src/posters/layout.js";
+import { FONT_FILES, layoutPoster, layoutPosterPages, type FontRole, type TextShape } from "../../src/posters/layout.js";
 import { loadPolicy } from "../../src/posters/policy.js";
-import { checkPosterBackground, measurerFor, PosterBackgroundError, PosterRenderError, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
+import { checkPosterBackground, measurerFor, PosterBackgroundError, PosterRenderError, renderFacilityPosterFile, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
 import { thrownBy } from "../helpers/errors.js";
 import { POSTER_SIZES, posterPaper } from "../../src/posters/sizes.js";
 
@@ -79,7 +79,7 @@ describe("poster layout (pure)", () => {
         expect(labels.join("")).toBe(facility.measures.map((id) => policy.measures[id]!.label).join(""));
         expect(texts).toContain(facility.name);
         // Text blocks do not overlap each other vertically within a column (no two baselines closer than a line).
-        const lines = layout.shapes.filter((s) => s.kind === "text" && s.role === "stance");
+        const lines = layout.shapes.filter((s): s is TextShape => s.kind === "text" && s.role === "stance");
         for (let i = 1; i < lines.length; i++) expect(lines[i]!.y - lines[i - 1]!.y).toBeGreaterThan(0);
       });
     }
@@ -106,29 +106,35 @@ describe("poster layout (pure)", () => {
     expect(error.format("en")).toBe("中央図書館: the text does not fit on A4 even at the smallest type: shorten the stance, the conduct lines or the panels in policy.yaml");
   });
 
-  it("is laid out for each size, not scaled: grids and type differ", () => {
+  it("is laid out for each size, not scaled: the hall sizes get the distance design, their own grids and type", () => {
     const content = posterContent(policy, library);
     const a4 = layoutPoster(content, "A4", measure);
     const b2 = layoutPoster(content, "B2", measure);
+    expect([a4.design, b2.design]).toEqual(["full", "distance"]);
+    const texts = (l: typeof a4, role: string) => l.shapes.filter((s): s is TextShape => s.kind === "text" && s.role === role);
+    // The distance poster carries the slogan, the conduct as items and the measures, not the stance.
+    expect(texts(a4, "stance").length).toBeGreaterThan(0);
+    expect(texts(b2, "stance")).toEqual([]);
+    expect(texts(b2, "conduct-item").map((t) => t.text).join("")).toBe(policy.distance.conduct!.join(""));
+    expect(texts(b2, "message").map((t) => t.text).join("")).toBe(policy.message);
+    expect(texts(b2, "message")[0]!.size).toBeGreaterThan(texts(a4, "message")[0]!.size * 2);
+    // Sizes are not the A4's enlarged by the paper's ratio.
     const ratio = b2.width / a4.width;
-    const title = (l: typeof a4) => l.shapes.find((s) => s.kind === "text" && s.role === "title") as { size: number };
-    const stance = (l: typeof a4) => l.shapes.find((s) => s.kind === "text" && s.role === "stance") as { size: number };
-    expect(title(b2).size).toBeGreaterThan(title(a4).size);
-    const left = (l: typeof a4) => (l.shapes.find((s) => s.kind === "text" && s.role === "stance") as { x: number }).x;
-    expect(left(b2) / left(a4)).not.toBeCloseTo(ratio, 1);
-    expect(stance(b2).size / stance(a4).size).not.toBeCloseTo(ratio, 1);
-    const columns = (l: typeof a4) => new Set(l.shapes.filter((s) => s.kind === "text" && s.role === "conduct-label").map((s) => Math.round(s.x))).size;
-    expect(columns(a4)).toBe(2);
-    expect(columns(b2)).toBe(3);
+    expect(texts(b2, "measure-text")[0]!.size / texts(a4, "measure-text")[0]!.size).not.toBeCloseTo(ratio, 1);
   });
 });
 
 describe("poster PDF", () => {
-  it("has one page per size with the paper size in mm", async () => {
-    const bytes = await renderFacilityPosters(policy, counter);
-    const doc = await PDFDocument.load(bytes);
-    expect(doc.getPageCount()).toBe(4);
-    POSTER_SIZES.forEach((size, i) => {
+  it("has the pages of each size with the paper size in mm: the poster, its handout and its language page where they are needed", async () => {
+    const asOf = { year: 2025, month: 3, day: 1 };
+    const { pdf, pages } = await renderFacilityPosterFile(policy, counter, { asOf });
+    const doc = await PDFDocument.load(pdf);
+    expect(doc.getPageCount()).toBe(pages.length);
+    expect(pages.filter((p) => p.page === "poster").map((p) => p.size)).toEqual([...POSTER_SIZES]);
+    // What the layout decides, page for page.
+    const content = posterContent(policy, counter, { asOf });
+    expect(pages.map((p) => `${p.size}:${p.page}`)).toEqual(POSTER_SIZES.flatMap((size) => layoutPosterPages(content, size, measure).map((l) => `${size}:${l.page}`)));
+    pages.forEach(({ size }, i) => {
       const { width, height } = doc.getPage(i).getSize();
       const paper = posterPaper(size);
       expect(width / MM).toBeCloseTo(paper.width, 1);
@@ -148,6 +154,16 @@ describe("poster PDF", () => {
     expect(media.width / MM).toBeGreaterThan(303 + 2 * 9);
     const plain = await PDFDocument.load(await renderPoster(policy, library, { size: "A3", bleed: true }));
     expect(plain.getPage(0).getSize().width / MM).toBeCloseTo(303, 1);
+  });
+
+  it.skipIf(!hasPoppler)("prints 「令和7年4月1日から」 beside phone recording when printed before it starts, nothing after; the same date gives the same bytes", async () => {
+    const before = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 3, day: 1 } });
+    const again = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 3, day: 1 } });
+    const after = await renderPoster(policy, library, { size: "A4", asOf: { year: 2025, month: 4, day: 1 } });
+    expect(Buffer.from(before).equals(Buffer.from(again))).toBe(true);
+    expect(pdfText(before, 1)).toContain("令和7年4月1日から通話内容を録音させていただいております。");
+    expect(pdfText(after, 1)).not.toContain("令和7年4月1日から");
+    expect(pdfText(after, 1)).toContain("通話内容を録音させていただいております。");
   });
 
   it("is deterministic", async () => {
@@ -179,12 +195,17 @@ describe("poster PDF", () => {
   });
 
   it.skipIf(!hasPoppler)("renders every page with ink (pdftoppm)", async () => {
-    const bytes = await renderFacilityPosters(policy, counter);
+    const { pdf, pages } = await renderFacilityPosterFile(policy, counter);
     const file = join(work, "render.pdf");
-    writeFileSync(file, bytes);
+    writeFileSync(file, pdf);
     execFileSync("pdftoppm", ["-r", "12", "-gray", file, join(work, "page")]);
-    const pages = readdirSync(work).filter((f) => f.startsWith("page") && f.endsWith(".pgm"));
-    expect(pages).toHaveLength(4);
+    const rendered = readdirSync(work).filter((f) => f.startsWith("page") && f.endsWith(".pgm"));
+    expect(rendered).toHaveLength(pages.length);
+    for (const name of rendered) {
+      const pixels = readFileSync(join(work, name));
+      // P5 header, then one byte a pixel: a page with ink has dark pixels.
+      expect(pixels.subarray(20).some((v) => v < 100), name).toBe(true);
+    }
   });
 
   it("a custom background replaces the built-in design", async () => {

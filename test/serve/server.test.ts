@@ -587,10 +587,10 @@ describe("posters", () => {
     expect(data.facilities[0]).toMatchObject({ name: "本庁舎 市民課窓口", sizes: ["A4", "A3"] });
   });
 
-  it("one facility's posters: one page per size", async () => {
+  it("one facility's posters: each size's pages (A4: poster, handout, languages; A3: poster, languages)", async () => {
     const reply = await postForm(port, "/api/posters/facility.pdf", { facilities, policy, index: "0" });
     expect(reply.status).toBe(200);
-    expect((await PDFDocument.load(reply.body)).getPageCount()).toBe(2);
+    expect((await PDFDocument.load(reply.body)).getPageCount()).toBe(5);
     const missing = await postForm(port, "/api/posters/facility.pdf", { facilities, policy, index: "99" });
     expect(missing.status).toBe(404);
     expect(missing.json()).toMatchObject({ code: "SERVE_FACILITY_NOT_IN_LIST" });

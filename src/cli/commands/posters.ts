@@ -14,6 +14,8 @@ interface PostersArgs {
   background?: string;
   layout?: string;
   sheet?: string;
+  "as-of"?: string;
+  "a3-design"?: "full" | "distance";
 }
 
 /** The poster sizes, for --help (kept here so that help does not load the poster code). */
@@ -36,6 +38,8 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         .option("background", { type: "string", describe: t("OPT_BACKGROUND") })
         .option("layout", { type: "string", describe: t("OPT_LAYOUT") })
         .option("sheet", { type: "string", describe: t("OPT_SHEET_NAME") })
+        .option("as-of", { type: "string", describe: t("OPT_AS_OF") })
+        .option("a3-design", { choices: ["full", "distance"] as const, describe: t("OPT_A3_DESIGN") })
         .check((argv) => (argv.layout && !argv.background ? t("POSTERS_LAYOUT_NEEDS_BACKGROUND") : true)) as never,
     handler: async (args) => {
       try {
@@ -51,6 +55,9 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
           }
           sizes = POSTER_SIZES.filter((s) => chosen.includes(s));
         }
+        const { parseCalendarDate, localToday } = await import("../../posters/dates.js");
+        const asOf = args["as-of"] === undefined ? localToday() : parseCalendarDate(args["as-of"]);
+        if (!asOf) return out.refuse(msg("POSTER_BAD_AS_OF", { value: String(args["as-of"]) }));
         const { loadBackgroundLayout } = await import("../../posters/background-layout.js");
         const { openArtworkPdf } = await import("../../pdf/artwork-pdf.js");
         const { runPosterBatch, MANIFEST_FILE, SUMMARY_FILE } = await import("../../posters/batch.js");
@@ -64,6 +71,8 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
           dateStyle: args["date-style"],
           background,
           sheet: args.sheet,
+          asOf,
+          ...(args["a3-design"] ? { designs: { A3: args["a3-design"] } } : {}),
           onFile: ({ facility, file }) => out.line(msg("POSTERS_FILE", { file, sizes: facility.sizes.join(", ") })),
         });
         out.rowErrors(result.errors);
