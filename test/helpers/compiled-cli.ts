@@ -1,7 +1,7 @@
 /**
  * The CLI as plain JavaScript for the tests that start it as a process. Running the sources through tsx costs every
  * nafuda process ~0.25 s of loader hooks (Node 20 runs them on a loader thread: every module crosses over), and the
- * suite starts a few hundred of them (issue 16: npm test ≤ 150 s). The global setup (test/helpers/global-setup.ts)
+ * suite starts about 115 of them (issue 16: npm test ≤ 150 s). The global setup (test/helpers/global-setup.ts)
  * transpiles src/ into out/test-cli/src/ once per run with the TypeScript compiler's transpileModule (types are
  * checked by `tsc --noEmit` before the suite), keeping the folder layout, so the package root, fonts, data and
  * templates are found as from dist/.
