@@ -103,8 +103,11 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         const { parseFontOptions, sheetFromOptions } = await import("../../badges/sheet-option.js");
         const fonts = parseFontOptions(args.font ?? []);
         const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
-        // The template, sheet and fonts are read (and HarfBuzz compiled) while the readings are resolved: they do not
-        // depend on the staff. Their errors are reported where they always were, after the readings' (await below).
+        // The template, sheet and fonts do not depend on the staff: they are read before the readings are resolved,
+        // and HarfBuzz's WebAssembly compiles on V8's background threads meanwhile. (Started concurrently instead, the
+        // preparing waited for the readings anyway: resolving is one long synchronous stretch, and the preparing's
+        // file reads and module loads need the main thread between their steps.) Their errors are reported where
+        // they always were, after the readings' (awaited below).
         const preparing = (async () => {
           const sheet = await sheetFromOptions(args.sheet, args);
           const options = {
@@ -126,6 +129,7 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
           return prepareBadgeRun(options);
         })();
         preparing.catch(() => undefined); // awaited below, unless the readings stop the command first
+        await preparing.then(() => undefined, () => undefined);
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
