@@ -189,7 +189,16 @@ export function readSfnt(bytes: Uint8Array): SfntInfo {
       }
     }
   }
-  return { unitsPerEm, ascent, descent, postscriptName, hasGlyph: (codePoint) => glyphId(codePoint) !== 0, glyphId };
+  // A binary search of a CJK font's cmap for every character of every name is measurable at 10,000 staff (~10 ms):
+  // the glyph of each code point is looked up once.
+  const lookUp = glyphId;
+  const known = new Map<number, number>();
+  const cachedGlyphId = (codePoint: number): number => {
+    let id = known.get(codePoint);
+    if (id === undefined) known.set(codePoint, (id = lookUp(codePoint)));
+    return id;
+  };
+  return { unitsPerEm, ascent, descent, postscriptName, hasGlyph: (codePoint) => cachedGlyphId(codePoint) !== 0, glyphId: cachedGlyphId };
 }
 
 /** What a PDF font descriptor and width array need from a font (PDF 32000-1 §9.8), in font units. */
