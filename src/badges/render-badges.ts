@@ -539,6 +539,7 @@ async function writeDocument(
       : "";
   const pageTree = writer.reserve();
   const mediaBox = rectangle(0, 0, pageWidth, pageHeight);
+  const placeOps = new Map<object, string>();
   const kids: number[] = [];
   for (let pageIndex = 0; pageIndex < plans.length; pageIndex++) {
     const plan = plans[pageIndex]!;
@@ -546,9 +547,14 @@ async function writeDocument(
     content.reset();
     for (const { badge: index, rect } of plan.slots) {
       const person = printable[index]!;
-      const x = mmToPt(rect.x);
-      const y = pageHeight - mmToPt(rect.y + rect.height);
-      content.add(`q ${num(rect.scale)} 0 0 ${num(rect.scale)} ${num(x)} ${num(y)} cm\n`);
+      // The cells repeat from page to page (planPages shares their rects): their operators are made once.
+      let place = placeOps.get(rect);
+      if (place === undefined) {
+        const x = mmToPt(rect.x);
+        const y = pageHeight - mmToPt(rect.y + rect.height);
+        placeOps.set(rect, (place = `q ${num(rect.scale)} 0 0 ${num(rect.scale)} ${num(x)} ${num(y)} cm\n`));
+      }
+      content.add(place);
       addBadge(side, person, texts[index]!);
       content.add("Q\n");
     }
