@@ -44,10 +44,10 @@ export type { ReviewRow, ReviewReport, ReviewOptions, ReviewSheetOptions } from 
 export { reviewSheetXlsx } from "./review/review-workbook.js";
 
 // --- badges
-export { renderBadges, renderBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
-export type { RenderBadgesOptions, BadgeRenderResult } from "./badges/render-badges.js";
-export { renderBadgesSplit } from "./badges/split.js";
-export type { BadgeGroupFile, SplitResult } from "./badges/split.js";
+export { renderBadges, renderBadgeSheets, renderBadgesToFile, writeBadgeSheets, BadgeRenderError } from "./badges/render-badges.js";
+export type { RenderBadgesOptions, BadgeRenderResult, BadgeFileResult } from "./badges/render-badges.js";
+export { renderBadgesSplit, renderBadgesSplitToFolder } from "./badges/split.js";
+export type { BadgeGroupFile, SplitResult, SplitOptions, SplitFolderResult, WrittenGroupFile } from "./badges/split.js";
 export { BUILTIN_TEMPLATES, loadTemplate, createTemplate, TemplateError } from "./badges/template.js";
 export type { BadgeTemplate, BadgeSide, BadgeField, FieldSource, Align, VerticalAlign } from "./badges/template.js";
 export { SHEET_PRESETS, sheetPreset, SheetError } from "./geometry/sheets.js";
@@ -81,7 +81,8 @@ export { renderCounterSign, renderPhoneStickers } from "./signs/render.js";
 export type { SignOptions, RenderedSigns } from "./signs/render.js";
 
 // --- files
-export { writeFileAtomic, OutputFileError } from "./io/atomic-write.js";
+export { writeFileAtomic, openAtomicOutput, OutputFileError } from "./io/atomic-write.js";
+export type { AtomicOutput } from "./io/atomic-write.js";
 export { OutputPathError } from "./io/safe-file-names.js";
 export { ConfigError, loadConfig } from "./config/config.js";
 export type { NafudaConfig } from "./config/config.js";

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import { lstat, mkdir, open, readdir, rename, rm, stat } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { msg, NafudaError, type CodedMessage } from "../messages/message.js";
@@ -208,8 +208,8 @@ export async function ensureOutputFolder(folder: string): Promise<void> {
 }
 
 /**
- * Tests only: NAFUDA_TEST_PAUSE_AFTER_TEMP_MS=<ms> makes writeFileAtomic wait that long after the temporary file is
- * written and flushed, before the rename, so that a test can kill the process at that moment
+ * Tests only: NAFUDA_TEST_PAUSE_AFTER_TEMP_MS=<ms> makes writeFileAtomic (and AtomicOutput.commit) wait that long
+ * after the temporary file is written and flushed, before the rename, so that a test can kill the process at that moment
  * (test/hardening/output.test.ts). Never set it otherwise.
  */
 function testPauseMs(): number {
@@ -228,11 +228,55 @@ function testPauseMs(): number {
  * Roster data never lands in the system temp folder.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  const output = await openAtomicOutput(path);
+  await output.write(typeof data === "string" ? Buffer.from(data, "utf8") : data);
+  await output.commit();
+}
+
+/**
+ * A file being written by parts (a PDF streamed page by page), with writeFileAtomic's guarantees: the parts go to a
+ * hidden temporary file beside `path`, registered for removal on every exit path (exit, Ctrl+C, SIGTERM, SIGHUP)
+ * until `commit` flushes it to disk and renames it over `path`. Readers never see a half-written file; after any
+ * failure, or `abort`, the temporary file is gone and a previous `path` is unchanged. Every failure is an
+ * OutputFileError naming `path` (never the temporary file), with the system's code (ENOSPC: a full disk).
+ */
+export interface AtomicOutput {
+  /** The file that `commit` makes. */
+  readonly path: string;
+  /** Bytes written so far. */
+  readonly size: number;
+  /** Appends `chunk`; resolves when the system has taken it (the caller may reuse the chunk then). */
+  write(chunk: Uint8Array): Promise<void>;
+  /** Flushes the temporary file to disk and closes it; `commit` does this first when it has not been done. */
+  close(): Promise<void>;
+  /** Closes, then renames the temporary file over `path`. */
+  commit(): Promise<void>;
+  /** Removes the temporary file (nothing is replaced). Safe to call after a failure or twice. */
+  abort(): Promise<void>;
+}
+
+/**
+ * Opens an AtomicOutput for `path`: refuses a `path` that exists and is not a regular file (a folder, a symbolic link,
+ * a device, a pipe, a socket), makes its folder, removes stale temporary files of earlier runs there, and creates the
+ * temporary file. Nothing at `path` changes until `commit`.
+ */
+export async function openAtomicOutput(path: string): Promise<AtomicOutput> {
   const folder = dirname(path);
   await checkTarget(path);
   installHandlers();
   const temporary = temporaryName(path);
   pending.add(temporary);
+  let handle: FileHandle | undefined;
+  let size = 0;
+  let state: "open" | "closed" | "done" = "open";
+  const fail = async (error: unknown): Promise<never> => {
+    state = "done";
+    await handle?.close().catch(() => undefined);
+    handle = undefined;
+    await rm(temporary, { force: true }).catch(() => undefined);
+    pending.delete(temporary);
+    throw error instanceof OutputFileError ? error : new OutputFileError(path, error);
+  };
   try {
     await mkdir(folder, { recursive: true });
     const key = resolve(folder);
@@ -240,20 +284,60 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string): 
       cleaned.add(key);
       await removeStaleTemporaries(folder);
     }
-    const handle = await open(temporary, "wx", 0o644);
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    const pause = testPauseMs();
-    if (pause > 0) await new Promise((done) => setTimeout(done, pause));
-    await rename(temporary, path);
+    handle = await open(temporary, "wx", 0o644);
   } catch (error) {
-    await rm(temporary, { force: true }).catch(() => undefined);
-    throw error instanceof OutputFileError ? error : new OutputFileError(path, error);
-  } finally {
-    pending.delete(temporary);
+    return fail(error);
   }
+  const close = async () => {
+    if (state !== "open") return;
+    try {
+      await handle!.sync();
+      await handle!.close();
+      handle = undefined;
+      state = "closed";
+    } catch (error) {
+      await fail(error);
+    }
+  };
+  return {
+    path,
+    get size() {
+      return size;
+    },
+    async write(chunk) {
+      if (state !== "open") throw new Error(`openAtomicOutput: ${path} is no longer open`);
+      try {
+        let done = 0;
+        while (done < chunk.byteLength) {
+          const { bytesWritten } = await handle!.write(chunk, done, chunk.byteLength - done);
+          done += bytesWritten;
+        }
+        size += chunk.byteLength;
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    close,
+    async commit() {
+      await close();
+      if (state !== "closed") throw new Error(`openAtomicOutput: ${path} cannot be committed`);
+      try {
+        const pause = testPauseMs();
+        if (pause > 0) await new Promise((done) => setTimeout(done, pause));
+        await rename(temporary, path);
+        state = "done";
+        pending.delete(temporary);
+      } catch (error) {
+        await fail(error);
+      }
+    },
+    async abort() {
+      if (state === "done") return;
+      state = "done";
+      await handle?.close().catch(() => undefined);
+      handle = undefined;
+      await rm(temporary, { force: true }).catch(() => undefined);
+      pending.delete(temporary);
+    },
+  };
 }

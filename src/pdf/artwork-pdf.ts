@@ -1,19 +1,9 @@
 import { EncryptedPDFError, PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, type PDFObject } from "pdf-lib";
 import { readInputFileAs } from "../io/read-input-as.js";
-import { msg, NafudaError, isMessage, type CodedMessage, type Message } from "../messages/message.js";
+import { msg, isMessage, type CodedMessage, type Message } from "../messages/message.js";
+import { BackgroundFileError, libraryDetail } from "./artwork-error.js";
 
-/**
- * An artwork PDF (a badge or poster background) that cannot be used; the place names the file, the message says
- * what is wrong and what to do; `code` is stable (BACKGROUND_…, or FILE_IS_FOLDER and the like). (CLI: bad input, exit 2.)
- */
-export class BackgroundFileError extends NafudaError {
-  override name = "BackgroundFileError";
-  declare readonly file: string;
-
-  constructor(file: string, message: CodedMessage, options: { cause?: unknown } = {}) {
-    super(message, { file }, options);
-  }
-}
+export { BackgroundFileError, libraryDetail };
 
 /** The largest artwork PDF read: print-ready poster artwork with images is tens of MB. */
 export const MAX_ARTWORK_BYTES = 256 * 1024 * 1024;
@@ -93,12 +83,6 @@ export async function withoutPdfLibWarnings<T>(run: () => Promise<T>): Promise<T
   } finally {
     console.warn = warn;
   }
-}
-
-/** The first line of a library's message, short: a detail inside nafuda's own sentence. */
-export function libraryDetail(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return text.split("\n")[0]!.slice(0, 160);
 }
 
 /**

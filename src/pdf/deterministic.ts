@@ -1,5 +1,4 @@
 import { PDFDict, PDFDocument, PDFHeader, PDFName, type SaveOptions } from "pdf-lib";
-import { msg, NafudaError } from "../messages/message.js";
 import { relabelCffFonts } from "./fonts.js";
 
 /**
@@ -8,18 +7,11 @@ import { relabelCffFonts } from "./fonts.js";
  * (fonts are named by a hash of their bytes, see fonts.ts).
  */
 
-export const PDF_PRODUCER = "nafuda";
+import { PDF_PRODUCER } from "./producer.js";
 
-/**
- * A number as content-stream operators write it: rounded to 1/1000, no "-0". Never "NaN" or "Infinity" (a viewer
- * would refuse the page or draw it anywhere): such a number is refused (PDF_NOT_FINITE). The inputs are checked
- * where they come in (template, sheet, calibration, background boxes); this is the last guard.
- */
-export function pdfNumber(value: number): string {
-  if (!Number.isFinite(value)) throw new NafudaError(msg("PDF_NOT_FINITE", { got: String(value) }));
-  const rounded = Math.round(value * 1000) / 1000;
-  return Object.is(rounded, -0) ? "0" : String(rounded);
-}
+export { PDF_PRODUCER };
+
+export { pdfNumber } from "./numbers.js";
 
 export interface DocumentInfo {
   title?: string;

@@ -15,3 +15,5 @@ export { DEFAULT_BLEED_MM, bleedRect, cropMarkMargin, cropMarkLines, cutGuideLin
 export type { LineMm, CropMarkOptions, PrintBoxes } from "./print-marks.js";
 export { PDF_PRODUCER, createDeterministicDocument, saveDeterministic } from "./deterministic.js";
 export type { DocumentInfo } from "./deterministic.js";
+export { PdfWriter, BytesSink } from "./pdf-writer.js";
+export type { PdfSink, PdfLibObject, PdfTrailer, PdfVersion, PdfWriterOptions } from "./pdf-writer.js";

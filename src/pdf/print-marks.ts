@@ -1,6 +1,6 @@
-import { PDFName, type PDFPage } from "pdf-lib";
+import type { PDFPage } from "pdf-lib";
 import { mmToPt, outsetRect, type RectMm, type RectPt } from "../geometry/units.js";
-import { pdfNumber } from "./deterministic.js";
+import { pdfNumber } from "./numbers.js";
 
 /**
  * Print-shop geometry: bleed (塗り足し), crop marks (トンボ) and the PDF page boxes.
@@ -176,7 +176,7 @@ export function setPrintBoxes(page: PDFPage, boxes: PrintBoxes): void {
   const { mediaBox, bleedBox, trimBox } = boxes;
   for (const box of [mediaBox, bleedBox, trimBox]) if (box) [box.x, box.y, box.width, box.height].forEach(pdfNumber); // refuses NaN and ∞
   page.setMediaBox(mediaBox.x, mediaBox.y, mediaBox.width, mediaBox.height);
-  page.node.delete(PDFName.of("CropBox"));
+  page.node.delete(page.node.context.obj("CropBox")); // PDFName.of("CropBox"), without loading pdf-lib here
   if (bleedBox) page.setBleedBox(bleedBox.x, bleedBox.y, bleedBox.width, bleedBox.height);
   if (trimBox) page.setTrimBox(trimBox.x, trimBox.y, trimBox.width, trimBox.height);
 }

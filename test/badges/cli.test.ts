@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { packageRoot } from "../../src/package-root.js";
+import { COMPILED_CLI } from "../helpers/compiled-cli.js";
 
 const root = packageRoot();
 function nafuda(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "main.ts"), ...args], { cwd: root, encoding: "utf8" });
+  return spawnSync(process.execPath, [COMPILED_CLI, ...args], { cwd: root, encoding: "utf8" });
 }
 
 describe("nafuda badges", () => {

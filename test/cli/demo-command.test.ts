@@ -2,17 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundledPath } from "../../src/package-root.js";
+import { COMPILED_CLI } from "../helpers/compiled-cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "nafuda-demo-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 describe("nafuda demo (what `npm run demo` runs)", () => {
   it("makes the review sheets, three badge PDFs and a poster per facility from the bundled examples", () => {
-    const tsx = pathToFileURL(bundledPath("node_modules", "tsx", "dist", "loader.mjs")).href;
-    const run = spawnSync(process.execPath, ["--import", tsx, bundledPath("src", "cli", "main.ts"), "demo", "-o", folder], { encoding: "utf8" });
+    const run = spawnSync(process.execPath, [COMPILED_CLI, "demo", "-o", folder], { encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const files = readdirSync(folder).sort();
     expect(files).toEqual(["badges-a4-10up.pdf", "badges-card.pdf", "badges-print-shop.pdf", "posters", "review-confirmed.csv", "review.xlsx"]);

@@ -2,17 +2,15 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { bundledPath } from "../../src/package-root.js";
+import { COMPILED_CLI } from "../helpers/compiled-cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "nafuda-cli-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
 
 /** Runs the CLI as a user would (through tsx, from the sources). */
 function nafuda(...args: string[]) {
-  const tsx = pathToFileURL(bundledPath("node_modules", "tsx", "dist", "loader.mjs")).href;
-  return spawnSync(process.execPath, ["--import", tsx, bundledPath("src", "cli", "main.ts"), ...args], {
+  return spawnSync(process.execPath, [COMPILED_CLI, ...args], {
     encoding: "utf8",
     cwd: folder,
     env: { ...process.env, NODE_OPTIONS: "" },

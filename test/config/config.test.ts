@@ -2,12 +2,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { ConfigError, configDefaults, parseConfig, type ConfigIssue } from "../../src/config/config.js";
 import { initMessages, initProject, starterConfig } from "../../src/config/init.js";
 import { texts, thrownBy } from "../helpers/errors.js";
 import { bundledPath } from "../../src/package-root.js";
+import { COMPILED_CLI } from "../helpers/compiled-cli.js";
 
 const folder = mkdtempSync(join(tmpdir(), "nafuda-config-"));
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
@@ -108,7 +108,7 @@ describe("config values become option defaults", () => {
 
 describe("nafuda init and a config-driven run", () => {
   const nafuda = (...args: string[]) => spawnSync(process.execPath,
-    ["--import", pathToFileURL(bundledPath("node_modules", "tsx", "dist", "loader.mjs")).href, bundledPath("src", "cli", "main.ts"), ...args],
+    [COMPILED_CLI, ...args],
     { encoding: "utf8", cwd: folder });
 
   it("writes the starter files once and never overwrites them without --force", async () => {

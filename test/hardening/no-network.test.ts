@@ -17,7 +17,8 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function underPreload(name: string, args: string[]) {
   const log = join(work, `${name}.log`);
-  const run = spawnSync(process.execPath, ["--import", PRELOAD, "--import", TSX_LOADER, ...args], {
+  // tsx only for a TypeScript script (full-run.ts); the CLI is JavaScript already (helpers.ts CLI).
+  const run = spawnSync(process.execPath, ["--import", PRELOAD, ...(args[0]!.endsWith(".ts") ? ["--import", TSX_LOADER] : []), ...args], {
     cwd: work,
     encoding: "utf8",
     env: { ...process.env, NODE_OPTIONS: "", NAFUDA_NET_LOG: log },

@@ -2,7 +2,6 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { inflateSync } from "node:zlib";
 import { PDFArray, PDFDocument, PDFRawStream, rgb } from "pdf-lib";
 import { afterAll, describe, expect, it } from "vitest";
@@ -11,6 +10,7 @@ import { encodeText } from "../../src/roster/encode-text.js";
 import { thrownBy } from "../helpers/errors.js";
 import { mmToPt } from "../../src/geometry/units.js";
 import { bundledPath } from "../../src/package-root.js";
+import { COMPILED_CLI } from "../helpers/compiled-cli.js";
 
 const work = mkdtempSync(join(tmpdir(), "nafuda-layout-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -109,8 +109,7 @@ describe("the layout file for a city's own poster artwork", () => {
     writeFileSync(join(work, "art.pdf"), await art.save());
     writeFileSync(join(work, "layout.yaml"), "contentBoxes:\n  A4: { x: 20, y: 70, width: 170, height: 200 }\n");
     writeFileSync(join(work, "facilities.csv"), "施設名,対策,サイズ\n北公民館,end-conversation police,A4\n");
-    const tsx = pathToFileURL(bundledPath("node_modules", "tsx", "dist", "loader.mjs")).href;
-    const run = spawnSync(process.execPath, ["--import", tsx, bundledPath("src", "cli", "main.ts"), "posters", "facilities.csv",
+    const run = spawnSync(process.execPath, [COMPILED_CLI, "posters", "facilities.csv",
       "--policy", bundledPath("examples", "policy.yaml"), "--background", "art.pdf", "--layout", "layout.yaml", "-o", "out"], { cwd: work, encoding: "utf8" });
     expect(run.status, run.stderr).toBe(0);
     const pdf = await PDFDocument.load(readFileSync(join(work, "out", "北公民館.pdf")));
@@ -128,8 +127,7 @@ describe("the layout file for a city's own poster artwork", () => {
   });
 
   it("refuses --layout without --background", () => {
-    const tsx = pathToFileURL(bundledPath("node_modules", "tsx", "dist", "loader.mjs")).href;
-    const run = spawnSync(process.execPath, ["--import", tsx, bundledPath("src", "cli", "main.ts"), "posters", "f.csv", "--policy", "p.yaml", "--layout", "layout.yaml", "-o", "out"], { cwd: work, encoding: "utf8" });
+    const run = spawnSync(process.execPath, [COMPILED_CLI, "posters", "f.csv", "--policy", "p.yaml", "--layout", "layout.yaml", "-o", "out"], { cwd: work, encoding: "utf8" });
     expect(run.status).not.toBe(0);
     expect(run.stderr).toContain("--layout は --background の PDF のための指定です。--background も指定してください。");
   });

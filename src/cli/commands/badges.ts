@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import type { CommandModule } from "yargs";
 import type { RowError, StaffReading } from "../../model.js";
 import { msg, placeMessage } from "../../messages/message.js";
@@ -98,8 +97,41 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         .option("roster-sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
     handler: async (args) => {
       try {
-        const { parseFontOptions } = await import("../../badges/sheet-option.js");
+        // HarfBuzz (WebAssembly) subsets the fonts. V8 runs it as Liftoff code, then recompiles it with TurboFan in
+        // the background, and this short process waits for that before it can end: 0.2–0.25 s of an idle main
+        // thread in every run (profiled), for code that subsets a 5 MB CJK font in ~35 ms as it is. This process is
+        // ours alone; the library sets no V8 flag.
+        (await import("node:v8")).setFlagsFromString("--liftoff-only");
+        const { parseFontOptions, sheetFromOptions } = await import("../../badges/sheet-option.js");
         const fonts = parseFontOptions(args.font ?? []);
+        const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
+        // The template, sheet and fonts do not depend on the staff: they are read before the readings are resolved,
+        // and HarfBuzz's WebAssembly compiles on V8's background threads meanwhile. (Started concurrently instead, the
+        // preparing waited for the readings anyway: resolving is one long synchronous stretch, and the preparing's
+        // file reads and module loads need the main thread between their steps.) Their errors are reported where
+        // they always were, after the readings' (awaited below).
+        const preparing = (async () => {
+          const sheet = await sheetFromOptions(args.sheet, args);
+          const options = {
+            template: args.template,
+            ...(sheet !== undefined ? { sheet } : {}),
+            ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
+            offsetX: args["offset-x"],
+            offsetY: args["offset-y"],
+            ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
+            ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
+            scale: args.scale,
+            startAt: args["start-at"],
+            ...(args["crop-marks"] ? { cropMarks: true } : {}),
+            cutGuides: args["cut-guides"],
+            ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
+            ...(progress && !args["split-by"] ? { onProgress: progress } : {}),
+          };
+          const { prepareBadgeRun } = await import("../../badges/render-badges.js");
+          return prepareBadgeRun(options);
+        })();
+        preparing.catch(() => undefined); // awaited below, unless the readings stop the command first
+        await preparing.then(() => undefined, () => undefined);
         const { staffReadings } = await import("../staff-readings.js");
         const { roster, readings, errors } = await staffReadings({
           roster: args.roster, sheet: args["roster-sheet"], overrides: listOption(args.overrides), romaji: args.romaji, romajiCase: args["romaji-case"],
@@ -117,41 +149,20 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
           return;
         }
 
-        const { sheetFromOptions } = await import("../../badges/sheet-option.js");
-        const { writeFileAtomic } = await import("../../io/atomic-write.js");
-        const sheet = await sheetFromOptions(args.sheet, args);
-        const options = {
-          template: args.template,
-          ...(sheet !== undefined ? { sheet } : {}),
-          ...(Object.keys(fonts).length > 0 ? { fonts } : {}),
-          offsetX: args["offset-x"],
-          offsetY: args["offset-y"],
-          ...(args["back-offset-x"] !== undefined ? { backOffsetX: args["back-offset-x"] } : {}),
-          ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
-          scale: args.scale,
-          startAt: args["start-at"],
-          ...(args["crop-marks"] ? { cropMarks: true } : {}),
-          cutGuides: args["cut-guides"],
-          ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
-        };
-        const progress = progressBar(out.text(msg("TEXT_PROGRESS_BADGES")));
-
         let summary: string;
         let warnings: RowError[];
+        // Streamed: each page goes to the file as it is made (a temporary file, renamed when complete), so memory
+        // stays flat however large the roster.
         if (args["split-by"]) {
-          const { renderBadgesSplit } = await import("../../badges/split.js");
+          const { writeSplitToFolder } = await import("../../badges/split.js");
           const folder = args.output.replace(/\.pdf$/i, "");
-          const split = await renderBadgesSplit(readings.staff, args["split-by"], { ...options, ...(progress ? { onProgress: progress } : {}) });
-          for (const file of split.files) await writeFileAtomic(join(folder, file.fileName), file.pdf);
-          await writeFileAtomic(join(folder, "index.csv"), split.index);
+          const split = await writeSplitToFolder(preparing, readings.staff, args["split-by"], folder, progress ? { onProgress: progress } : {});
           errors.push(...split.errors.map(withFile));
           warnings = split.warnings.map(withFile);
           const badges = split.files.reduce((sum, f) => sum + f.badges, 0);
           summary = out.text(msg("BADGES_SPLIT_SUMMARY", { badges, files: split.files.length, by: args["split-by"], folder }));
         } else {
-          const { renderBadgeSheets } = await import("../../badges/render-badges.js");
-          const result = await renderBadgeSheets(readings.staff, { ...options, ...(progress ? { onProgress: progress } : {}) });
-          if (result.badges > 0) await writeFileAtomic(args.output, result.pdf);
+          const result = await (await preparing).toFile(readings.staff, args.output);
           errors.push(...result.errors.map(withFile));
           warnings = result.warnings.map(withFile);
           summary = result.badges > 0
