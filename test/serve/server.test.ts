@@ -393,7 +393,7 @@ describe("downloads", () => {
     expect(lines[1]).toMatch(/^使い方：/);
     expect(lines[2]).toBe("");
     expect(lines[3]).toBe(REVIEW_SHEET_HEADERS.join(","));
-    expect(lines.find((line) => line.includes("中島　隆"))).toBe("22,00121,中島　隆,中島,なかじま,Nakajima,,,,,,確認済み,");
+    expect(lines.find((line) => line.includes("中島　隆"))).toBe("22,00121,中島　隆,中島,なかじま,Nakajima,,,,,,,確認済み,");
     expect(lines.slice(4).filter((line) => line.includes(",要確認,"))).toHaveLength(1);
     const en = await postForm(port, "/api/confirmed.csv", { roster, lang: "en" });
     expect(en.text().slice(1).split("\r\n")[0]).toBe("Badge readings to check (roster.csv)");
@@ -586,7 +586,7 @@ describe("the working roster: read once, kept in the server's memory with the pa
     const reply = await work("/api/work/confirmed.csv");
     expect(reply.status).toBe(200);
     expect(reply.headers["content-disposition"]).toContain(encodeURIComponent("roster_確認済みよみ.csv"));
-    expect(reply.text()).toContain("\r\n22,00121,中島　隆,中島,なかしま,Nakashima,,,,,,確認済み,\r\n");
+    expect(reply.text()).toContain("\r\n22,00121,中島　隆,中島,なかしま,Nakashima,,,,,,,確認済み,\r\n");
     expect((await reload()).unsaved).toBe(0);
     const xlsx = await work("/api/work/confirmed.xlsx");
     expect(xlsx.headers["content-type"]).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
