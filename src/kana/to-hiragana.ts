@@ -37,10 +37,18 @@ const ANY_KATAKANA = /[\u30A1-\u30FA\u30FD\u30FE]/u;
  * through (passRomaji: Smith stays Smith); the katakana it misses are mapped first.
  */
 export function katakanaToHiragana(s: string): string {
-  if (!ANY_KATAKANA.test(s)) return s; // most readings are hiragana already: nothing for wanakana to do
+  if (!ANY_KATAKANA.test(s)) return s; // already hiragana: nothing for wanakana to do
+  // A roster repeats its readings (10,000 staff hold some 2,000 surnames): each converted once.
+  const known = converted.get(s);
+  if (known !== undefined) return known;
   const prepared = s.replace(WANAKANA_MISSES, (c) => KATAKANA_WANAKANA_MISSES[c] ?? c);
-  return wanakanaToHiragana(prepared, { passRomaji: true, convertLongVowelMark: false });
+  const hiragana = wanakanaToHiragana(prepared, { passRomaji: true, convertLongVowelMark: false });
+  if (converted.size >= CONVERTED_LIMIT) converted.clear();
+  converted.set(s, hiragana);
+  return hiragana;
 }
+const converted = new Map<string, string>();
+const CONVERTED_LIMIT = 50_000;
 
 /** Hiragana → katakana by code point only (ぁ–ゖ → ァ–ヶ, ゝゞ → ヽヾ). ー and others kept. */
 export function hiraganaToKatakana(s: string): string {

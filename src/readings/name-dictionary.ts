@@ -1,4 +1,3 @@
-import { katakanaToHiragana } from "../kana/to-hiragana.js";
 import { readFileSync } from "node:fs";
 import { bundledPath } from "../package-root.js";
 
@@ -79,20 +78,40 @@ export interface ExtraNameTables {
  */
 export function parseNameTable(text: string, secondOpinionText = "", extra: ExtraNameTables = {}): NameDictionary {
   const surnames = new Map<string, NameEntry[]>();
-  const givenNames = new Map<string, NameEntry[]>();
   let longestSurname = 0;
-  for (const line of text.split("\n")) {
-    if (!line) continue;
-    const [kind, surface, reading, pronunciation, cost] = line.split("\t");
-    if (!surface || !reading || !pronunciation || cost === undefined) continue;
-    const table = kind === "sei" ? surnames : givenNames;
-    const entry: NameEntry = { surface, reading: katakanaToHiragana(reading), pronunciation, cost: Number(cost) };
+  // Given names are only needed to split a full name written without a space: parsed on first use.
+  const givenLines: string[] = [];
+  const addEntry = (table: Map<string, NameEntry[]>, fields: string[]): string | null => {
+    const [, surface, reading, pronunciation, cost] = fields;
+    if (!surface || !reading || !pronunciation || cost === undefined) return null;
+    const entry: NameEntry = { surface, reading: tableKatakanaToHiragana(reading), pronunciation, cost: Number(cost) };
     const list = table.get(surface);
     // The dictionary may list one reading twice (different context ids): keep the cheaper one.
     if (!list) table.set(surface, [entry]);
     else if (!list.some((known) => known.reading === entry.reading)) list.push(entry);
-    if (kind === "sei") longestSurname = Math.max(longestSurname, surface.length);
+    return surface;
+  };
+  for (const line of text.split("\n")) {
+    if (!line) continue;
+    if (!line.startsWith("sei\t")) {
+      givenLines.push(line);
+      continue;
+    }
+    const surface = addEntry(surnames, line.split("\t"));
+    if (surface) longestSurname = Math.max(longestSurname, surface.length);
   }
+  let givenNames: Map<string, NameEntry[]> | undefined;
+  const givenNameTable = () => {
+    if (givenNames) return givenNames;
+    givenNames = new Map();
+    for (const line of givenLines) {
+      const fields = line.split("\t");
+      if (fields[0] === "mei") addEntry(givenNames, fields);
+    }
+    for (const list of givenNames.values()) list.sort((a, b) => a.cost - b.cost);
+    givenLines.length = 0;
+    return givenNames;
+  };
   const second = new Map<string, NameEntry[]>();
   for (const line of secondOpinionText.split("\n")) {
     const [surface, reading, cost] = line.split("\t");
@@ -102,7 +121,7 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     if (!list) second.set(surface, [entry]);
     else if (!list.some((known) => known.reading === reading)) list.push(entry);
   }
-  for (const table of [surnames, givenNames, second]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
+  for (const table of [surnames, second]) for (const list of table.values()) list.sort((a, b) => a.cost - b.cost);
   const common = new Map<string, CommonSurnameEntry[]>();
   for (const line of (extra.commonSurnames ?? "").split("\n")) {
     const [surface, reading, rank, perMillion] = line.split("\t");
@@ -121,13 +140,26 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
   }
   return {
     surname: (surface) => surnames.get(surface) ?? [],
-    givenName: (surface) => givenNames.get(surface) ?? [],
+    givenName: (surface) => givenNameTable().get(surface) ?? [],
     secondOpinion: (surface) => second.get(surface) ?? [],
     commonSurname: (surface) => common.get(surface) ?? [],
     otherReadings: (surface) => other.get(surface) ?? [],
     surnames: () => new Set([...surnames.keys(), ...second.keys(), ...common.keys()]),
     longestSurname,
   };
+}
+
+/**
+ * The tables' readings are plain katakana (ァ–ヶ and ー, as the extraction scripts write them): shifted to hiragana
+ * by code point, which is all they need (a roster's readings, which may hold anything, go through toHiragana).
+ */
+function tableKatakanaToHiragana(reading: string): string {
+  let out = "";
+  for (let i = 0; i < reading.length; i++) {
+    const code = reading.charCodeAt(i);
+    out += code >= 0x30a1 && code <= 0x30f6 ? String.fromCharCode(code - 0x60) : reading[i];
+  }
+  return out;
 }
 
 let bundled: NameDictionary | undefined;

@@ -2,7 +2,7 @@ import type { ReadingSource, RowError, RowNotice, StaffReading, StaffRecord } fr
 import { msg, NafudaError, placeMessage, type Message } from "../messages/message.js";
 import { bundledNameDictionary, type NameDictionary, type NameEntry } from "./name-dictionary.js";
 import {
-  DEFAULT_DOUBT_THRESHOLD, DEFAULT_EVIDENCE_WEIGHTS, differByVoicing, doubtFeatures, doubtOf, firmDoubt, foldJiZu, surnameEvidence,
+  attestedReadings, DEFAULT_DOUBT_THRESHOLD, DEFAULT_EVIDENCE_WEIGHTS, differByVoicing, doubtFeatures, doubtOf, firmDoubt, foldJiZu, surnameEvidence,
   type EvidenceWeights, type SurnameEvidence,
 } from "./surname-evidence.js";
 import { bankKanaReadings, isBankKana } from "./bank-kana.js";
@@ -131,6 +131,15 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     }
     return evidence;
   };
+  const attestedCache = new Map<string, readonly string[]>();
+  const attestedOf = (surname: string) => {
+    let readings = attestedCache.get(surname);
+    if (!readings) {
+      readings = attestedReadings(dictionary, surname);
+      if (attestedCache.size < 100_000) attestedCache.set(surname, readings);
+    }
+    return readings;
+  };
   // The romaji of a surname's reading is the same for every bearer: spelt once per surname, reading and own spelling.
   const romajiCache = new Map<string, ReturnType<typeof surnameRomaji>>();
   const romajiOf = (surname: string, kana: string, given: string | null, latinName: string | null, entries: readonly NameEntry[]) => {
@@ -152,11 +161,13 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
     const unusable = unusableName(record.name, split.surname);
     if (unusable) return { ...place, column: nameColumn(record), ...unusable };
     const entries = surnameEntries(dictionary, split.surname);
-    const evidence = evidenceOf(split.surname);
+    // What the sources say is weighed only when it is needed: not for a roster reading a source attests.
+    let evidence: SurnameEvidence | undefined;
+    const weighed = () => (evidence ??= evidenceOf(split.surname));
     const match = givenMatch !== undefined ? givenMatch : (matchConfirmed([record], await confirmed()).byRecord.get(record) ?? null);
     const bankKana = options.bankKana === undefined || options.bankKana === "auto" ? (context?.bankKana ?? "maybe") : options.bankKana;
     // What nafuda reads for this person without any confirmed row: the baseline a stale ローマ字 is checked against.
-    const baseline = () => fromRoster(record, split, evidence, dictionary, gaps, bankKana) ?? fromDictionary(evidence, split.surname, gaps);
+    const baseline = () => fromRoster(record, split, weighed, attestedOf, dictionary, gaps, bankKana) ?? fromDictionary(weighed(), split.surname, gaps);
     const latinName = /^[A-Za-z][A-Za-z' .-]*$/.test(split.surname) ? split.surname : null;
     let decision = match?.reading || match?.conflict ? fromConfirmed(match, entries, romajiOptions, baseline, latinName) : null;
     if (!decision) {
@@ -451,23 +462,30 @@ function fromConfirmed(
 }
 
 function fromRoster(
-  record: StaffRecord, split: NameSplit, evidence: SurnameEvidence, dictionary: NameDictionary,
+  record: StaffRecord, split: NameSplit, weighed: () => SurnameEvidence, attestedOf: (surname: string) => readonly string[],
+  dictionary: NameDictionary,
   gaps: Gaps, bankKana: boolean | "maybe",
 ): Decision | null {
   const found = rosterSurnameReading(record, split, dictionary);
   if (found.kana === null) {
     if (found.problems.length === 0) return null;
     // The roster has a reading we could not align: take the dictionary's, but say why it needs a look.
-    const fallback = fromDictionary(evidence, split.surname, { gap: Number.POSITIVE_INFINITY, doubt: gaps.doubt });
+    const fallback = fromDictionary(weighed(), split.surname, { gap: Number.POSITIVE_INFINITY, doubt: gaps.doubt });
     return fallback ? { ...fallback, review: true, reasons: [...found.problems, ...fallback.reasons] } : null;
   }
   const reasons = [...found.problems];
   const alternatives = [...found.alternatives];
   const notes: Message[] = [];
+  const maybeBank = found.raw !== null && bankKana !== false && isBankKana(found.raw);
+  if (!maybeBank && attestedOf(split.surname).some((reading) => foldJiZu(reading) === foldJiZu(found.kana!))) {
+    // The common case: a source attests the roster's reading. Nothing else to weigh (the same as below, sooner).
+    return { kana: found.kana, source: "roster", review: reasons.length > 0, reasons, alternatives, notes };
+  }
+  const evidence = weighed();
   const attested = evidence.candidates.filter((c) => c.sources.length > 0);
   const attests = (kana: string) => attested.some((c) => foldJiZu(c.reading) === foldJiZu(kana));
   let kana = found.kana;
-  const bank = found.raw !== null && bankKana !== false && isBankKana(found.raw) ? bankKanaReadings(kana) : null;
+  const bank = maybeBank ? bankKanaReadings(kana) : null;
   if (bank && bank.length > 1) {
     // Bank-transfer kana (ﾊﾂﾄﾘ): the readings it may stand for, small kana restored, that a source attests.
     const fits = bank.filter(attests);

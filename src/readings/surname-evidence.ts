@@ -255,6 +255,16 @@ export function foldJiZu(kana: string): string {
  * scale), or minus the source's `missing` when it does not list the reading; and the voicing model's log-odds
  * for the reading's voicing (relative to even odds), times its weight.
  */
+/** The readings some source lists for the surname (IPADIC, UniDic, JUMAN), unweighed: surnameEvidence's attested ones. */
+export function attestedReadings(dictionary: NameDictionary, surname: string): string[] {
+  const lists = [
+    lookup((s) => dictionary.surname(s), surname),
+    lookup((s) => dictionary.secondOpinion(s), surname),
+    lookup(dictionary.commonSurname?.bind(dictionary), surname),
+  ];
+  return [...new Set(lists.flatMap((list) => list.map((e) => e.reading)))];
+}
+
 export function surnameEvidence(dictionary: NameDictionary, surname: string, weights: EvidenceWeights = DEFAULT_EVIDENCE_WEIGHTS): SurnameEvidence {
   const ipadic = lookup((s) => dictionary.surname(s), surname);
   const unidic = lookup((s) => dictionary.secondOpinion(s), surname);
