@@ -3,6 +3,7 @@ import { loadRoster, type LoadedRoster } from "../roster/load-roster.js";
 import { createReadingResolver, resolveReadings, type ResolvedReadings } from "../readings/resolve.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import type { Output } from "./output.js";
+import { collectGarbageAfterLargeStage } from "./collect-garbage.js";
 
 export interface StaffReadingsOptions {
   roster: string;
@@ -22,6 +23,7 @@ export async function staffReadings(
   options: StaffReadingsOptions, out: Output,
 ): Promise<{ roster: LoadedRoster; readings: ResolvedReadings; errors: RowError[] }> {
   const roster = await loadRoster(options.roster, options.sheet !== undefined ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet } : {});
+  collectGarbageAfterLargeStage(roster.records.length);
   const resolver = createReadingResolver({
     ...(options.overrides !== undefined && options.overrides.length > 0 ? { overrides: options.overrides } : {}),
     romaji: options.romaji,
@@ -29,6 +31,7 @@ export async function staffReadings(
     ...(options.foreignNamesIn ? { foreignNamesIn: options.foreignNamesIn } : {}),
   });
   const readings = await resolveReadings(roster.records, resolver);
+  collectGarbageAfterLargeStage(roster.records.length);
   const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
   out.notes(roster.notes.map(withFile));
   out.warnings(readings.overrideErrors);

@@ -25,5 +25,22 @@ export function csvField(value: string | number): string {
 
 /** A whole CSV file for Japanese Excel: UTF-8 with a BOM (so Excel does not read it as Shift_JIS), CRLF. */
 export function csvDocument(rows: readonly (readonly (string | number)[])[]): string {
-  return "\uFEFF" + rows.map((row) => row.map(csvField).join(",")).join("\r\n") + "\r\n";
+  return [...csvDocumentParts(rows)].join("");
+}
+
+/**
+ * The same file in parts of about `rowsPerPart` rows, made as they are asked for: a sheet of 170,000 staff is
+ * written without its whole text (or its grid of cells) in memory at once.
+ */
+export function* csvDocumentParts(rows: Iterable<readonly (string | number)[]>, rowsPerPart = 2000): Generator<string> {
+  let part = "\uFEFF";
+  let count = 0;
+  for (const row of rows) {
+    part += row.map(csvField).join(",") + "\r\n";
+    if (++count % rowsPerPart === 0) {
+      yield part;
+      part = "";
+    }
+  }
+  if (part !== "") yield part;
 }

@@ -268,16 +268,24 @@ export async function resolveReadings(
     }
   }
   const context: RosterContext = { bankKana: rosterHasBankKana(records) };
-  // Every record is started before any is awaited: a record that needs the analyzer waits for it alone, while its
-  // dictionary loads (files read and inflated off the main thread) the others are resolved.
-  const pending: Promise<StaffReading | RowError>[] = [];
+  // No record waits for another: one that needs the analyzer waits for it alone, while its dictionary loads (read
+  // and inflated off the main thread) the others are resolved. Only those still waiting are held.
+  const results: (StaffReading | RowError | undefined)[] = [];
+  const waiting = new Set<Promise<void>>();
   for (const record of records) {
     if (options.only && !options.only.has(record.row)) continue;
-    pending.push(resolver.resolve(record, matching.byRecord.get(record) ?? null, context));
+    const index = results.push(undefined) - 1;
+    const done: Promise<void> = resolver.resolve(record, matching.byRecord.get(record) ?? null, context).then((result) => {
+      results[index] = result;
+      waiting.delete(done);
+    });
+    waiting.add(done);
+    if (results.length % 1000 === 0) await null; // let the finished ones go
   }
-  for (const result of await Promise.all(pending)) {
-    if ("kana" in result) staff.push(result);
-    else errors.push(result);
+  await Promise.all(waiting);
+  for (const result of results) {
+    if ("kana" in result!) staff.push(result);
+    else errors.push(result!);
   }
   return {
     staff,

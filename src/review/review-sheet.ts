@@ -1,5 +1,5 @@
 import type { PrintedScript, RowError, StaffReading } from "../model.js";
-import { csvDocument } from "../io/excel-csv.js";
+import { csvDocumentParts } from "../io/excel-csv.js";
 import { formatMessage, formatPlaced, msg } from "../messages/message.js";
 import { defaultLang, type Lang } from "../messages/lang.js";
 
@@ -134,14 +134,17 @@ export interface ReviewSheetOptions extends ReviewOptions {
  * take only the table), then the header and the staff. The reader skips the rows above the header.
  */
 export function reviewSheetGrid(rows: readonly ReviewRow[], options: ReviewSheetOptions = {}): string[][] {
+  return [...reviewSheetLines(rows, options)];
+}
+
+/** The grid's rows one by one, each made when it is asked for (see reviewSheetCsvParts). */
+function* reviewSheetLines(rows: readonly ReviewRow[], options: ReviewSheetOptions): Generator<string[]> {
   const lang = options.lang ?? defaultLang();
-  return [
-    [formatMessage(msg("SHEET_TITLE", { roster: options.roster ?? "" }), lang).replace(/（）|\(\)/, "").trim()],
-    [formatMessage(msg("SHEET_INSTRUCTIONS"), lang)],
-    [],
-    reviewSheetHeaders(lang),
-    ...rows.map((r) => reviewSheetCells(r, lang)),
-  ];
+  yield [formatMessage(msg("SHEET_TITLE", { roster: options.roster ?? "" }), lang).replace(/（）|\(\)/, "").trim()];
+  yield [formatMessage(msg("SHEET_INSTRUCTIONS"), lang)];
+  yield [];
+  yield reviewSheetHeaders(lang);
+  for (const r of rows) yield reviewSheetCells(r, lang);
 }
 
 /** Rows above the header in the sheet: title, instructions, blank. */
@@ -149,5 +152,10 @@ export const REVIEW_SHEET_PREAMBLE_ROWS = 3;
 
 /** The review sheet as CSV text for Japanese Excel (UTF-8 with BOM, CRLF, formula-safe cells). */
 export function reviewSheetCsv(rows: readonly ReviewRow[], options: ReviewSheetOptions = {}): string {
-  return csvDocument(reviewSheetGrid(rows, options));
+  return [...reviewSheetCsvParts(rows, options)].join("");
+}
+
+/** The review sheet's CSV text in parts, made as they are written (a roster of any size, in bounded memory). */
+export function reviewSheetCsvParts(rows: readonly ReviewRow[], options: ReviewSheetOptions = {}): Iterable<string> {
+  return csvDocumentParts(reviewSheetLines(rows, options));
 }

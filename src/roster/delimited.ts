@@ -8,6 +8,8 @@ import type { TableLimits } from "./limits.js";
  * it starts on; its index + 1 is the row Excel shows.
  */
 export interface DelimitedRecord {
+  /** The row Excel shows for the record: its index + 1. */
+  sheetRow: number;
   /** The physical line the record starts on (1-based). */
   line: number;
   cells: string[];
@@ -86,7 +88,8 @@ export function parseDelimited(text: string, delimiter: "," | "\t", limits: Tabl
     cells += record.length;
     if (cells > limits.maxCells) throw new DelimitedError(msg("TABLE_TOO_MANY_CELLS", { limit: limits.maxCells }));
     if (records.length > limits.maxRows + 100) throw new DelimitedError(msg("TABLE_TOO_MANY_ROWS", { limit: limits.maxRows }));
-    records.push(problem ? { line: startLine, cells: [], problem } : { line: startLine, cells: record });
+    const sheetRow = records.length + 1;
+    records.push(problem ? { sheetRow, line: startLine, cells: [], problem } : { sheetRow, line: startLine, cells: record });
   }
   return records;
 }

@@ -87,11 +87,8 @@ export async function parseTable(bytes: Uint8Array, file: string, options: Omit<
     if (error instanceof DelimitedError) throw new RosterFileError(file, error.problem, { cause: error });
     throw error;
   }
-  const table = tableFromRecords(
-    file, resolved, decoded.encoding,
-    records.map((record, index) => ({ sheetRow: index + 1, line: record.line, cells: record.cells, ...(record.problem ? { problem: record.problem } : {}) })),
-    limits, options.isHeader,
-  );
+  const table = tableFromRecords(file, resolved, decoded.encoding, records, limits, options.isHeader);
+  records.length = 0;
   markForeignLines(table, decoded);
   return table;
 }

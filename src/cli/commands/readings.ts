@@ -90,7 +90,19 @@ export function readingsCommand(out: Output): CommandModule<object, ReadingsArgs
           out.line(msg("READINGS_SPLIT_WROTE", { sheets: groups.length, by, folder }));
         } else {
           const toStdout = args.output === "-" || (args.output === undefined && !args.strict && !process.stdout.isTTY);
-          if (args.output !== undefined && args.output !== "-") await writeFileAtomic(args.output, await sheetBytes(report, rosterName));
+          if (args.output !== undefined && args.output !== "-" && format === "csv") {
+            // Written in parts as they are made: a sheet of 170,000 staff never held whole in memory.
+            const { openAtomicOutput } = await import("../../io/atomic-write.js");
+            const { reviewSheetCsvParts } = await import("../../review/review-sheet.js");
+            const file = await openAtomicOutput(args.output);
+            try {
+              const encoder = new TextEncoder();
+              for (const part of reviewSheetCsvParts(report.staff, { lang, roster: rosterName })) await file.write(encoder.encode(part));
+              await file.commit();
+            } finally {
+              await file.abort();
+            }
+          } else if (args.output !== undefined && args.output !== "-") await writeFileAtomic(args.output, await sheetBytes(report, rosterName));
           else if (toStdout) {
             const bytes = await sheetBytes(report, rosterName);
             process.stdout.write(typeof bytes === "string" ? bytes : Buffer.from(bytes));
