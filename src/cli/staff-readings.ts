@@ -30,8 +30,12 @@ export async function staffReadings(
     romajiCase: options.romajiCase,
     ...(options.foreignNamesIn ? { foreignNamesIn: options.foreignNamesIn } : {}),
   });
-  const readings = await resolveReadings(roster.records, resolver);
-  collectGarbageAfterLargeStage(roster.records.length);
+  // A large roster's readings leave much behind: collected every 60,000 people and at the end.
+  const readings = await resolveReadings(roster.records, resolver, {
+    onProgress: (done, total) => {
+      if (done % 60_000 === 0 || done === total) collectGarbageAfterLargeStage(total);
+    },
+  });
   const withFile = (e: RowError): RowError => ({ ...e, file: e.file ?? roster.file });
   out.notes(roster.notes.map(withFile));
   out.warnings(readings.overrideErrors);

@@ -101,6 +101,8 @@ export interface ResolvedReadings {
 export interface ResolveReadingsOptions {
   /** Resolve only these data rows; the whole roster is still used to match confirmed rows to people. */
   only?: ReadonlySet<number>;
+  /** Told how many records have been resolved, every 1,000 and at the end (a page's progress bar, a CLI's housekeeping). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -280,9 +282,13 @@ export async function resolveReadings(
       waiting.delete(done);
     });
     waiting.add(done);
-    if (results.length % 1000 === 0) await null; // let the finished ones go
+    if (results.length % 1000 === 0) {
+      await null; // let the finished ones go
+      options.onProgress?.(results.length, records.length);
+    }
   }
   await Promise.all(waiting);
+  options.onProgress?.(results.length, records.length);
   for (const result of results) {
     if ("kana" in result!) staff.push(result);
     else errors.push(result!);
