@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { zipEntries, readZipEntry } from "../../src/io/zip.js";
 import { bundledPath } from "../../src/package-root.js";
 import { makePosters, PosterBatchError } from "../../src/posters/batch.js";
 import { readFacilities, toFacility } from "../../src/posters/facilities.js";
@@ -10,23 +9,13 @@ import { makePosterFolder, posterFolderZip } from "../../src/posters/folder.js";
 import { loadPolicy } from "../../src/posters/policy.js";
 import { makeSigns } from "../../src/signs/batch.js";
 import { thrownBy } from "../helpers/errors.js";
+import { unzip } from "../helpers/unzip.js";
 
 const work = mkdtempSync(join(tmpdir(), "nafuda-poster-folder-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const policy = await loadPolicy(bundledPath("examples", "policy.yaml"));
 const list = await readFacilities(bundledPath("examples", "facilities.csv"), { policy });
 const asOf = { year: 2025, month: 3, day: 1 };
-
-/** The entries of a ZIP: name, general-purpose flags, DOS date and time, and the bytes inflated. */
-export function unzip(zip: Uint8Array): { name: string; flags: number; dosDate: number; dosTime: number; bytes: Buffer }[] {
-  const { entries } = zipEntries(zip, 1000);
-  return entries.map((entry) => {
-    const chunks: Uint8Array[] = [];
-    readZipEntry(zip, entry, 50 * 1024 * 1024, (chunk) => chunks.push(chunk.slice()));
-    const at = entry.localOffset;
-    return { name: entry.name, flags: entry.flags, dosTime: zip[at + 10]! | (zip[at + 11]! << 8), dosDate: zip[at + 12]! | (zip[at + 13]! << 8), bytes: Buffer.concat(chunks) };
-  });
-}
 
 describe("the print order in memory (the web page's download)", async () => {
   const folder = await makePosterFolder(policy, list.facilities, { asOf });
