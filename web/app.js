@@ -59,6 +59,9 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const FALLBACK_TEXTS = {
+  SERVE_PAGE_DETAILS: "くわしい内容",
+  SERVE_PAGE_CODE: "コード：{code}",
+  SERVE_PAGE_PLACE: "場所：{where}",
   SERVE_PAGE_NO_SERVER: "nafuda につながりません。nafuda を起動した画面（黒い画面）が閉じられていないか確かめてください。",
 };
 
@@ -83,7 +86,7 @@ function message(areaId, kind, title, lines = [], details = []) {
   if (!title) return;
   const box = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, el("p", { class: "title", text: title }));
   if (lines.length > 0) box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
-  if (details.length > 0) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), ...details.map((line) => el("p", { class: "detail", text: line }))));
+  if (details.length > 0) box.append(el("details", {}, el("summary", { text: t("SERVE_PAGE_DETAILS") }), ...details.map((line) => el("p", { class: "detail", text: line }))));
   area.append(box);
 }
 
@@ -91,9 +94,9 @@ function message(areaId, kind, title, lines = [], details = []) {
 function detailsOf(data) {
   if (!data) return [];
   const lines = [];
-  if (data.code) lines.push(`コード：${data.code}`);
-  if (data.where) lines.push(`場所：${data.where}`);
-  for (const issue of data.issues || []) lines.push(`コード：${issue.code}${issue.where ? `（${issue.where}）` : ""}`);
+  if (data.code) lines.push(t("SERVE_PAGE_CODE", { code: data.code }));
+  if (data.where) lines.push(t("SERVE_PAGE_PLACE", { where: data.where }));
+  for (const issue of data.issues || []) lines.push(`${t("SERVE_PAGE_CODE", { code: issue.code })}${issue.where ? `（${issue.where}）` : ""}`);
   if (data.detail) lines.push(data.detail);
   return lines;
 }
@@ -494,7 +497,7 @@ function showNotes(view, resumed) {
     area.append(el("div", { class: "notice error", role: "alert" },
       el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
       el("ul", {}, problemRows.map((e) => el("li", { text: rowErrorLine(e) }))),
-      el("details", {}, el("summary", { text: "くわしい内容" }),
+      el("details", {}, el("summary", { text: t("SERVE_PAGE_DETAILS") }),
         ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
   }
   if (notes.length > 0) {
@@ -1452,7 +1455,7 @@ function renderPosterFiles() {
 /** The code lines of 「くわしい内容」 for a list of problems. */
 function codeLines(list) {
   const codes = [...new Set(list.map((e) => e.code))];
-  return codes.length > 0 ? [t("SERVE_PAGE_POSTERS_CODE", { code: codes.join("、") })] : [];
+  return codes.length > 0 ? [t("SERVE_PAGE_CODE", { code: codes.join("、") })] : [];
 }
 
 async function checkPosters() {

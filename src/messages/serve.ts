@@ -375,8 +375,9 @@ export const SERVE_MESSAGES = {
     (p) => `作れなかったものが ${p.count} 件あります（ほかは ZIP に入っています）：`,
     (p) => `${p.count} could not be made (the rest is in the ZIP):`,
   ),
-  SERVE_PAGE_POSTERS_DETAILS: entry("text", () => "くわしい内容", () => "Details"),
-  SERVE_PAGE_POSTERS_CODE: entry<{ code: string }>("text", (p) => `コード：${p.code}`, (p) => `Code: ${p.code}`),
+  SERVE_PAGE_DETAILS: entry("text", () => "くわしい内容", () => "Details"),
+  SERVE_PAGE_CODE: entry<{ code: string }>("text", (p) => `コード：${p.code}`, (p) => `Code: ${p.code}`),
+  SERVE_PAGE_PLACE: entry<{ where: string }>("text", (p) => `場所：${p.where}`, (p) => `Where: ${p.where}`),
   SERVE_PAGE_POSTERS_TOO_LARGE: entry<{ name: string; size: string; limit: string }>(
     "text",
     (p) => `「${p.name}」は大きすぎます（${p.size}、上限 ${p.limit}）。別のファイルを選んでいないか確かめてください。`,

@@ -7,6 +7,7 @@
 import { zipSync, type Zippable } from "fflate";
 import { safeFileStems } from "../io/safe-file-names.js";
 import { defaultLang } from "../messages/lang.js";
+import { formatMessage, msg } from "../messages/message.js";
 import type { RowError } from "../model.js";
 import { facilityError, facilityFileNames, facilityOrderLines, PosterBatchError, posterOrderInfo, withSizes, type PosterBatchOptions } from "./batch.js";
 import { isoDate, localToday, type CalendarDate } from "./dates.js";
@@ -100,7 +101,8 @@ export function posterFolderZip(folder: Pick<PosterFolder, "files" | "asOf">, op
   const mtime = new Date(Math.max(1980, Math.min(2099, date.year)), date.month - 1, date.day, 12, 0, 0);
   const entries: Zippable = {};
   for (const file of folder.files) {
-    if (Object.hasOwn(entries, file.name)) throw new Error(`two files named ${file.name} in one folder`);
+    // safeFileStems makes names unique; this only guards against a change there ever dropping a file from the ZIP.
+    if (Object.hasOwn(entries, file.name)) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two files named ${file.name} in one folder` })));
     // PDFs are compressed inside already (deflating them gains about 1 %): stored; the CSV deflated.
     entries[file.name] = [file.bytes, { mtime, level: file.name.endsWith(".pdf") ? 0 : 6, os: 0, attrs: 0 }];
   }
