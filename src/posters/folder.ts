@@ -90,6 +90,13 @@ export async function makePosterFolder(policy: PosterPolicy, facilities: readonl
 }
 
 /**
+ * "Made by" Unix with a plain file's mode (rw-r--r--): Info-ZIP's unzip then takes the names as the UTF-8 they are
+ * (made by MS-DOS, it would read them as an OEM code page, whatever the flag says); Windows Explorer and 7-Zip go by
+ * the UTF-8 flag either way.
+ */
+const UNIX_FILE_ATTRS = (0o100644 << 16) >>> 0;
+
+/**
  * The folder as a ZIP, the files at its top level in the folder's order. Names are UTF-8 with the ZIP's UTF-8 flag
  * (bit 11) set on every non-ASCII name, so that Windows Explorer shows 本庁舎 市民課窓口.pdf rather than mojibake.
  * Every entry is dated `date` (default: the folder's printing date) at noon: same folder, same bytes.
@@ -104,7 +111,7 @@ export function posterFolderZip(folder: Pick<PosterFolder, "files" | "asOf">, op
     // safeFileStems makes names unique; this only guards against a change there ever dropping a file from the ZIP.
     if (Object.hasOwn(entries, file.name)) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two files named ${file.name} in one folder` })));
     // PDFs are compressed inside already (deflating them gains about 1 %): stored; the CSV deflated.
-    entries[file.name] = [file.bytes, { mtime, level: file.name.endsWith(".pdf") ? 0 : 6, os: 0, attrs: 0 }];
+    entries[file.name] = [file.bytes, { mtime, level: file.name.endsWith(".pdf") ? 0 : 6, os: 3, attrs: UNIX_FILE_ATTRS }];
   }
   return zipSync(entries);
 }
