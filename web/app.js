@@ -1358,6 +1358,7 @@ const posters = {
   extra: [],
   check: null,
   selected: null,
+  selectedName: null,
   /** Bumped by each new preview: an older one still under way stops drawing. */
   token: 0,
   /** The selected facility's files as previewed (the download buttons save these very files). */
@@ -1433,6 +1434,7 @@ function posterFiles(files, place) {
   }
   posters.extra = posters.extra.filter((f) => !posters.policy || f.name !== posters.policy.name);
   renderPosterFiles();
+  message("poster-download-message", "", ""); // what was downloaded from the files before
   if (posters.facilities && posters.policy) $("starter").open = false;
   checkPosters();
 }
@@ -1524,8 +1526,9 @@ function renderPosterList(json) {
     area.append(el("div", { class: "notice info", role: "status" }, ...json.notes.map((line) => el("p", { text: line }))));
   }
   if (json.facilities.length === 0) return;
-  const keep = posters.selected !== null && json.facilities[posters.selected] ? posters.selected : 0;
-  selectFacility(keep);
+  // The facility chosen before stays chosen (a new option, the same list); in another list, the first one.
+  const same = json.facilities.find((f) => f.name === posters.selectedName);
+  selectFacility(same ? same.index : 0);
 }
 
 /** Draws every page of a PDF (a Blob) into `holder`, each page `width` CSS pixels wide (landscape pages wider). */
@@ -1557,6 +1560,7 @@ async function selectFacility(index) {
   const f = posters.check?.facilities[index];
   if (!f) return;
   posters.selected = index;
+  posters.selectedName = f.name;
   const token = ++posters.token;
   posters.blobs = {};
   for (const tr of $("facilities-body").children) tr.setAttribute("aria-selected", String(Number(tr.dataset.index) === index));
@@ -1594,12 +1598,21 @@ async function selectFacility(index) {
       if (token !== posters.token) return;
       if (kind === "posters") $("fp-posters-title").textContent = "";
       problems.push(error);
+      markFailed(index);
     }
   }
   if (problems.length > 0) {
     const first = problems[0];
     message("fp-message", "error", first.message, [...problems.slice(1).map((e) => e.message), ...linesOf(first.data)], detailsOf(first.data));
   }
+}
+
+/** A facility whose posters or signs the library cannot make: said in its row too, so that it is found again. */
+function markFailed(index) {
+  const tr = $("facilities-body").querySelector(`tr[data-index="${index}"]`);
+  if (!tr || tr.classList.contains("failed")) return;
+  tr.classList.add("failed");
+  tr.querySelector(".f-name").append(el("span", { class: "f-failed", text: t("SERVE_PAGE_POSTERS_ROW_FAILED") }));
 }
 
 for (const kind of ["posters", "counter", "phone"]) {

@@ -347,6 +347,7 @@ export const SERVE_MESSAGES = {
   SERVE_PAGE_POSTERS_OWN_POLICY: entry<{ file: string }>("text", (p) => `方針：${p.file}`, (p) => `policy: ${p.file}`),
   SERVE_PAGE_POSTERS_OWN_WORDING: entry("text", () => "施設独自の文面", () => "own wording"),
   SERVE_PAGE_POSTERS_ROW: entry<{ row: string }>("text", (p) => `${p.row} 行目`, (p) => `row ${p.row}`),
+  SERVE_PAGE_POSTERS_ROW_FAILED: entry("text", () => "このままでは作れません", () => "Cannot be made as it is"),
   SERVE_PAGE_POSTERS_PREVIEW_EMPTY: entry("text", () => "表の施設を選ぶと、ここにポスターと標識の見本を表示します。", () => "Choose a facility in the table to see its posters and signs here."),
   SERVE_PAGE_POSTERS_PREVIEW_MAKING: entry("text", () => "見本を作っています…", () => "Making the preview…"),
   SERVE_PAGE_POSTERS_PREVIEW_POSTERS: entry<{ pages: string }>("text", (p) => `ポスター（${p.pages} ページ）`, (p) => `Posters (${p.pages} pages)`),

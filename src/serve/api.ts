@@ -2,7 +2,6 @@ import type { RowError, StaffReading } from "../model.js";
 import { isRosterHeader, rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
 import { readTable, type Table } from "../roster/read-table.js";
 import type { TableLimits } from "../roster/limits.js";
-import { decodeText } from "../roster/decode-text.js";
 import { createReadingResolver, resolveReadings, type ReadingResolver, type ResolvedReadings } from "../readings/resolve.js";
 import { isConfirmedHeader, parseConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "../readings/confirmed-readings.js";
 import type { SurnameAnalyzer } from "../readings/analyzer.js";

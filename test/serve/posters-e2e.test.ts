@@ -174,7 +174,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the posters tab in headless Chromium at 1366×7
 
   it("a facility list with bad rows: each said with its row as Excel numbers it and its column; the other facilities listed", async () => {
     await page.setInputFiles("#policy-input", policyPath);
-    const list = "\uFEFF施設名,対策,サイズ\r\n北公民館,police,A4\r\n南公民館,police,A5\r\n東公民館,polise,A4\r\n";
+    const list = `\uFEFF施設名,対策,サイズ,表題\r\n北公民館,police,A4,\r\n南公民館,police,A5,\r\n東公民館,polise,A4,\r\n西公民館,police,A4,${"とても長い表題".repeat(200)}\r\n`;
     writeFileSync(join(folder, "施設一覧.csv"), list);
     await page.setInputFiles("#facilities-input", join(folder, "施設一覧.csv"));
     await page.waitForSelector("#poster-message .notice.warn");
@@ -182,8 +182,14 @@ describe.skipIf(!HAVE_CHROMIUM)("the posters tab in headless Chromium at 1366×7
     expect(text).toContain("施設一覧に直すところが 2 か所あります（ほかの施設は作れます）");
     expect(text).toContain("施設一覧.csv の 3 行目・「サイズ」列：");
     expect(text).toContain("施設一覧.csv の 4 行目・「対策」列：");
-    expect(await page.$$eval("#facilities-body tr", (rows) => rows.map((r) => r.querySelector(".f-title")?.textContent))).toEqual(["北公民館"]);
+    expect(await page.$$eval("#facilities-body tr", (rows) => rows.map((r) => r.querySelector(".f-title")?.textContent))).toEqual(["北公民館", "西公民館"]);
     await page.waitForSelector("#fp-poster-pages canvas[data-drawn]");
+    // A facility whose title cannot fit: found when its preview is made, said beside it and in its row; the other one is made.
+    await page.click('#facilities-body tr[data-index="1"]');
+    await page.waitForSelector("#fp-message .notice.error");
+    expect(await page.textContent("#fp-message")).toContain("施設一覧.csv の 5 行目：「西公民館」のポスターは、いちばん小さい文字にしても A4 に文が入りきりません。");
+    expect(await page.textContent('#facilities-body tr[data-index="1"] .f-failed')).toBe("このままでは作れません");
+    expect(await page.isDisabled("#fp-posters")).toBe(true);
     await page.screenshot({ path: join(folder, "posters-3.png") });
   });
 
