@@ -1435,6 +1435,7 @@ function posterFiles(files, place) {
   posters.extra = posters.extra.filter((f) => !posters.policy || f.name !== posters.policy.name);
   renderPosterFiles();
   message("poster-download-message", "", ""); // what was downloaded from the files before
+  posters.scrollOnCheck = true;
   if (posters.facilities && posters.policy) $("starter").open = false;
   checkPosters();
 }
@@ -1475,6 +1476,9 @@ async function checkPosters() {
     if (run !== posters.checking) return;
     posters.check = json;
     renderPosterList(json);
+    // Files just chosen: step 2 into view (on a 768-pixel screen it starts below step 1).
+    if (posters.scrollOnCheck && json.facilities.length > 0 && json.errors.length === 0) $("poster-list-card").scrollIntoView({ block: "start" });
+    posters.scrollOnCheck = false;
   } catch (error) {
     if (run !== posters.checking) return;
     posters.check = null;
