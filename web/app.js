@@ -59,6 +59,9 @@ function el(tag, attrs = {}, ...children) {
 }
 
 const FALLBACK_TEXTS = {
+  SERVE_PAGE_DETAILS: "くわしい内容",
+  SERVE_PAGE_CODE: "コード：{code}",
+  SERVE_PAGE_PLACE: "場所：{where}",
   SERVE_PAGE_NO_SERVER: "nafuda につながりません。nafuda を起動した画面（黒い画面）が閉じられていないか確かめてください。",
 };
 
@@ -83,7 +86,7 @@ function message(areaId, kind, title, lines = [], details = []) {
   if (!title) return;
   const box = el("div", { class: `notice ${kind}`, role: kind === "error" ? "alert" : "status" }, el("p", { class: "title", text: title }));
   if (lines.length > 0) box.append(el("ul", {}, lines.map((line) => el("li", { text: line }))));
-  if (details.length > 0) box.append(el("details", {}, el("summary", { text: "くわしい内容" }), ...details.map((line) => el("p", { class: "detail", text: line }))));
+  if (details.length > 0) box.append(el("details", {}, el("summary", { text: t("SERVE_PAGE_DETAILS") }), ...details.map((line) => el("p", { class: "detail", text: line }))));
   area.append(box);
 }
 
@@ -91,9 +94,9 @@ function message(areaId, kind, title, lines = [], details = []) {
 function detailsOf(data) {
   if (!data) return [];
   const lines = [];
-  if (data.code) lines.push(`コード：${data.code}`);
-  if (data.where) lines.push(`場所：${data.where}`);
-  for (const issue of data.issues || []) lines.push(`コード：${issue.code}${issue.where ? `（${issue.where}）` : ""}`);
+  if (data.code) lines.push(t("SERVE_PAGE_CODE", { code: data.code }));
+  if (data.where) lines.push(t("SERVE_PAGE_PLACE", { where: data.where }));
+  for (const issue of data.issues || []) lines.push(`${t("SERVE_PAGE_CODE", { code: issue.code })}${issue.where ? `（${issue.where}）` : ""}`);
   if (data.detail) lines.push(data.detail);
   return lines;
 }
@@ -494,7 +497,7 @@ function showNotes(view, resumed) {
     area.append(el("div", { class: "notice error", role: "alert" },
       el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
       el("ul", {}, problemRows.map((e) => el("li", { text: rowErrorLine(e) }))),
-      el("details", {}, el("summary", { text: "くわしい内容" }),
+      el("details", {}, el("summary", { text: t("SERVE_PAGE_DETAILS") }),
         ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
   }
   if (notes.length > 0) {
@@ -1345,58 +1348,140 @@ window.addEventListener("beforeunload", (event) => {
 });
 
 // ---------- posters
+// Every request carries the chosen files (the facility list, the policy file, the facilities' own policy files) and
+// the options; the server reads them, answers, and forgets them. The files stay in this page's memory only (File
+// objects the browser gave it), never in the browser's storage. The previews are the very PDFs the downloads are.
+
+const posters = {
+  facilities: null,
+  policy: null,
+  extra: [],
+  check: null,
+  selected: null,
+  selectedName: null,
+  /** Bumped by each new preview: an older one still under way stops drawing. */
+  token: 0,
+  /** The selected facility's files as previewed (the download buttons save these very files). */
+  blobs: {},
+  checking: null,
+};
+
+const POSTER_LANGUAGE_TEXTS = { ja: "SERVE_PAGE_POSTERS_LANG_JA", en: "SERVE_PAGE_POSTERS_LANG_EN", "easy-ja": "SERVE_PAGE_POSTERS_LANG_EASY" };
+
+/** The page's words from the catalogue: every element with data-text (its text) or data-placeholder. */
+function applyTexts(root = document) {
+  for (const node of root.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
+  for (const node of root.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
+}
+
+/** Today as the date input writes it (2025-03-01), in this computer's calendar. */
+function todayIso() {
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
+}
+
+function posterOptionsOf() {
+  if (!$("as-of").value) $("as-of").value = todayIso();
+  return {
+    asOf: $("as-of").value,
+    a3Design: $("a3-design").value,
+    dateStyle: $("date-style").value,
+    bleed: String($("bleed").checked),
+    cropMarks: String($("crop-marks").checked),
+    sizes: [...document.querySelectorAll('input[name="poster-size"]:checked')].map((box) => box.value).join(","),
+  };
+}
 
 function posterForm(extra = {}) {
   const form = new FormData();
-  form.append("facilities", state.facilities, state.facilities.name);
-  form.append("policy", state.policy, state.policy.name);
-  form.append("printShop", String($("print-shop").checked));
-  for (const [key, value] of Object.entries(extra)) form.append(key, String(value));
+  form.append("facilities", posters.facilities, posters.facilities.name);
+  form.append("policy", posters.policy, posters.policy.name);
+  for (const file of posters.extra) form.append("policyFiles", file, file.name);
+  for (const [key, value] of Object.entries({ ...posterOptionsOf(), ...extra })) form.append(key, String(value));
   return form;
 }
 
-function posterFiles(files) {
-  for (const file of files) {
-    const problem = tooLarge(file);
-    if (problem) return message("poster-message", "error", problem);
-    if (/\.(ya?ml|json)$/i.test(file.name)) state.policy = file;
-    else state.facilities = file;
+function posterTooLarge(file) {
+  if (state.info && file.size > state.info.maxUploadBytes) {
+    return t("SERVE_PAGE_POSTERS_TOO_LARGE", { name: file.name, size: sizeText(file.size), limit: state.info.maxUpload });
   }
-  $("facilities-name").textContent = state.facilities ? `選択中：${state.facilities.name}` : "";
-  $("policy-name").textContent = state.policy ? `選択中：${state.policy.name}` : "";
+  return null;
+}
+
+const isPolicyFile = (file) => /\.(ya?ml|json)$/i.test(file.name);
+
+/**
+ * Files chosen or dropped on one of the three places. A table is the facility list; a YAML file is the policy when
+ * chosen for it (of several, the one named policy.*), else a facility's own policy file.
+ */
+function posterFiles(files, place) {
+  for (const file of files) {
+    const problem = posterTooLarge(file);
+    if (problem) return message("poster-message", "error", problem);
+  }
+  const yamls = files.filter(isPolicyFile);
+  for (const file of files.filter((f) => !isPolicyFile(f))) posters.facilities = file;
+  let extra = yamls;
+  if (place !== "extra" && yamls.length > 0) {
+    const main = yamls.find((f) => /^policy\./i.test(f.name)) ?? (place === "policy" || !posters.policy ? yamls[0] : null);
+    if (main) {
+      posters.policy = main;
+      extra = yamls.filter((f) => f !== main);
+    }
+  }
+  for (const file of extra) {
+    posters.extra = [...posters.extra.filter((f) => f.name !== file.name), file];
+  }
+  posters.extra = posters.extra.filter((f) => !posters.policy || f.name !== posters.policy.name);
+  renderPosterFiles();
+  message("poster-download-message", "", ""); // what was downloaded from the files before
+  posters.scrollOnCheck = true;
+  if (posters.facilities && posters.policy) $("starter").open = false;
   checkPosters();
 }
-dropZone("facilities-drop", "facilities-input", posterFiles);
-dropZone("policy-drop", "policy-input", posterFiles);
+dropZone("facilities-drop", "facilities-input", (files) => posterFiles(files, "facilities"));
+dropZone("policy-drop", "policy-input", (files) => posterFiles(files, "policy"));
+dropZone("extra-drop", "extra-input", (files) => posterFiles(files, "extra"));
+$("clear-extra").addEventListener("click", () => {
+  posters.extra = [];
+  renderPosterFiles();
+  checkPosters();
+});
+
+function renderPosterFiles() {
+  $("facilities-name").textContent = posters.facilities ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.facilities.name }) : "";
+  $("policy-name").textContent = posters.policy ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.policy.name }) : "";
+  $("extra-names").textContent = posters.extra.length > 0 ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.extra.map((f) => f.name).join("、") }) : "";
+  $("clear-extra").hidden = posters.extra.length === 0;
+}
+
+/** The code lines of 「くわしい内容」 for a list of problems. */
+function codeLines(list) {
+  const codes = [...new Set(list.map((e) => e.code))];
+  return codes.length > 0 ? [t("SERVE_PAGE_CODE", { code: codes.join("、") })] : [];
+}
 
 async function checkPosters() {
   message("poster-message", "", "");
-  if (!state.facilities || !state.policy) {
+  if (!posters.facilities || !posters.policy) {
     $("poster-list-card").hidden = true;
-    const missing = !state.facilities ? "施設一覧" : "方針ファイル（policy.yaml）";
-    message("poster-message", "info", `次に${missing}を選んでください。`);
+    const missing = !posters.facilities ? t("SERVE_PAGE_POSTERS_WHAT_FACILITIES") : t("SERVE_PAGE_POSTERS_WHAT_POLICY");
+    message("poster-message", "info", t("SERVE_PAGE_POSTERS_NEXT_FILE", { what: missing }));
     return;
   }
-  busy(true, "施設一覧と方針ファイルを読んでいます…");
+  const run = (posters.checking = Symbol("check"));
+  busy(true, t("SERVE_PAGE_POSTERS_READING"));
   try {
     const { json } = await post("/api/posters/check", posterForm());
-    state.posterFacilities = json.facilities;
-    $("poster-policy").textContent = `${json.policy.issuer}「${json.policy.title}」— ${json.facilities.length} 施設`;
-    $("facilities-body").replaceChildren(...json.facilities.map((f) => el("tr", {},
-      el("td", { text: f.name }),
-      el("td", { text: f.sizes.map((size, i) => `${size} × ${f.copies[i]}部`).join("、") }),
-      el("td", { text: f.languages.map((l) => ({ ja: "日本語", en: "英語", "easy-ja": "やさしい日本語" })[l] || l).join("・") }),
-      el("td", { class: "measures", text: f.measures.join("、") }),
-      el("td", {}, el("button", { type: "button", class: "button secondary", "data-index": f.index, onclick: () => downloadPoster("/api/posters/facility.pdf", { index: f.index }, f.file) }, "PDF")),
-    )));
-    $("poster-list-card").hidden = json.facilities.length === 0;
-    if (json.errors.length > 0) {
-      message("poster-message", "warn", "施設一覧に直すところがあります（ほかの施設は作れます）", json.errors.map((e) => rowErrorLine(e)),
-        [`コード：${[...new Set(json.errors.map((e) => e.code))].join("、")}`]);
-    } else if (json.facilities.length === 0) {
-      message("poster-message", "error", "施設一覧に施設がありません。");
-    }
+    if (run !== posters.checking) return;
+    posters.check = json;
+    renderPosterList(json);
+    // Files just chosen: step 2 into view (on a 768-pixel screen it starts below step 1).
+    if (posters.scrollOnCheck && json.facilities.length > 0 && json.errors.length === 0) $("poster-list-card").scrollIntoView({ block: "start" });
+    posters.scrollOnCheck = false;
   } catch (error) {
+    if (run !== posters.checking) return;
+    posters.check = null;
     $("poster-list-card").hidden = true;
     message("poster-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
   } finally {
@@ -1404,23 +1489,195 @@ async function checkPosters() {
   }
 }
 
-async function downloadPoster(path, extra, fallback) {
-  busy(true, "ポスターを作っています…");
+function renderPosterList(json) {
+  $("poster-policy").textContent = t("SERVE_PAGE_POSTERS_SUMMARY", { issuer: json.policy.issuer, title: json.policy.title, date: json.policy.effectiveDate, count: number(json.facilities.length) });
+  $("as-of").value = json.asOf;
+  $("as-of-help").textContent = t("SERVE_PAGE_POSTERS_AS_OF_HELP", { date: json.asOfText });
+  const body = $("facilities-body");
+  body.replaceChildren(...json.facilities.map((f) => {
+    const signParts = [];
+    if (f.signs.counter > 0) signParts.push(t("SERVE_PAGE_POSTERS_SIGN_COUNTERS", { count: number(f.signs.counter) }));
+    if (f.signs.phone > 0) signParts.push(t("SERVE_PAGE_POSTERS_SIGN_PHONES", { count: number(f.signs.phone) }));
+    const signs = signParts.length > 0 ? signParts.join(t("SERVE_PAGE_POSTERS_SEPARATOR")) : t("SERVE_PAGE_POSTERS_NO_SIGNS");
+    const wording = [f.languages.map((l) => t(POSTER_LANGUAGE_TEXTS[l] ?? l)).join("・")];
+    if (f.policyFile) wording.push(t("SERVE_PAGE_POSTERS_OWN_POLICY", { file: f.policyFile }));
+    else if (f.ownWording) wording.push(t("SERVE_PAGE_POSTERS_OWN_WORDING"));
+    const tr = el("tr", { "data-index": f.index, tabindex: 0, "aria-selected": String(f.index === posters.selected) },
+      el("td", { class: "f-name" }, el("span", { class: "f-title", text: f.name }), el("span", { class: "f-row", text: t("SERVE_PAGE_POSTERS_ROW", { row: String(f.sheetRow ?? f.row) }) })),
+      el("td", { class: "f-sizes" }, f.sizes.map((size, i) => el("span", { text: t("SERVE_PAGE_POSTERS_COPIES", { size, copies: number(f.copies[i]) }) }))),
+      el("td", { class: f.signs.counter + f.signs.phone > 0 ? "" : "muted", text: signs }),
+      el("td", { class: "measures", text: wording.join("　") }),
+    );
+    tr.addEventListener("click", () => selectFacility(f.index));
+    tr.addEventListener("keydown", (event) => {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); selectFacility(f.index); }
+      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+        event.preventDefault();
+        const next = event.key === "ArrowDown" ? tr.nextElementSibling : tr.previousElementSibling;
+        if (next) { next.focus(); selectFacility(Number(next.dataset.index)); }
+      }
+    });
+    return tr;
+  }));
+  $("poster-list-card").hidden = json.facilities.length === 0;
+  if (json.errors.length > 0) {
+    message("poster-message", "warn", t("SERVE_PAGE_POSTERS_ROW_PROBLEMS", { count: number(json.errors.length) }), json.errors.map((e) => e.message), codeLines(json.errors));
+  } else if (json.facilities.length === 0) {
+    message("poster-message", "error", t("SERVE_PAGE_POSTERS_NO_FACILITIES"));
+  }
+  if (json.notes.length > 0) {
+    const area = $("poster-message");
+    area.append(el("div", { class: "notice info", role: "status" }, ...json.notes.map((line) => el("p", { text: line }))));
+  }
+  if (json.facilities.length === 0) return;
+  // The facility chosen before stays chosen (a new option, the same list); in another list, the first one.
+  const same = json.facilities.find((f) => f.name === posters.selectedName);
+  selectFacility(same ? same.index : 0);
+}
+
+/** Draws every page of a PDF (a Blob) into `holder`, each page `width` CSS pixels wide (landscape pages wider). */
+const PAGE_KIND_TEXTS = { poster: "SERVE_PAGE_POSTERS_PAGE_POSTER", text: "SERVE_PAGE_POSTERS_PAGE_TEXT", languages: "SERVE_PAGE_POSTERS_PAGE_LANGUAGES" };
+
+async function drawPdfPages(blob, holder, what, token, kinds = []) {
+  const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()));
   try {
-    const { blob, response } = await post(path, posterForm(extra));
+    const figures = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (token !== posters.token) return 0;
+      const size = await pageSize(doc, n);
+      const width = size.width > size.height ? 250 : 160;
+      const canvas = el("canvas", { role: "img", "aria-label": t("SERVE_PAGE_POSTERS_PAGE_LABEL", { what, page: String(n) }) });
+      const kind = kinds[n - 1];
+      const caption = kind && PAGE_KIND_TEXTS[kind.page] ? t(PAGE_KIND_TEXTS[kind.page], { size: kind.size }) : t("SERVE_PAGE_POSTERS_PAGE", { page: String(n), count: String(doc.numPages) });
+      const figure = el("figure", { class: "fp-page", "data-page": n }, canvas, el("figcaption", { text: caption }));
+      figures.push(figure);
+      holder.append(figure);
+      await drawPage(doc, n, canvas, width);
+    }
+    return doc.numPages;
+  } finally {
+    doc.destroy();
+  }
+}
+
+async function selectFacility(index) {
+  const f = posters.check?.facilities[index];
+  if (!f) return;
+  posters.selected = index;
+  posters.selectedName = f.name;
+  const token = ++posters.token;
+  posters.blobs = {};
+  for (const tr of $("facilities-body").children) tr.setAttribute("aria-selected", String(Number(tr.dataset.index) === index));
+  $("facility-preview-empty").hidden = true;
+  $("facility-preview-body").hidden = false;
+  $("fp-name").textContent = f.name;
+  $("fp-starts").replaceChildren(f.starts.length > 0
+    ? el("p", { class: "starts" }, el("strong", { text: `${t("SERVE_PAGE_POSTERS_STARTS_TITLE")}：` }), f.starts.map((s) => t("SERVE_PAGE_POSTERS_STARTS", s)).join("　"))
+    : el("p", { class: "starts none", text: t("SERVE_PAGE_POSTERS_STARTS_NONE") }));
+  message("fp-message", "", "");
+  $("fp-counter").hidden = !f.signFiles.counter;
+  $("fp-phone").hidden = !f.signFiles.phone;
+  for (const id of ["fp-posters", "fp-counter", "fp-phone"]) $(id).disabled = true;
+  $("fp-posters-title").textContent = t("SERVE_PAGE_POSTERS_PREVIEW_MAKING");
+  $("fp-counter-title").hidden = !f.signFiles.counter;
+  $("fp-phone-title").hidden = !f.signFiles.phone;
+  $("fp-counter-title").textContent = t("SERVE_PAGE_POSTERS_PREVIEW_COUNTER", { copies: String(f.signs.counter) });
+  $("fp-phone-title").textContent = t("SERVE_PAGE_POSTERS_PREVIEW_PHONE", { pieces: String(f.signs.phone) });
+  for (const id of ["fp-poster-pages", "fp-counter-pages", "fp-phone-pages"]) $(id).replaceChildren();
+  const jobs = [["posters", "/api/posters/facility.pdf", {}, "fp-poster-pages", f.file]];
+  if (f.signFiles.counter) jobs.push(["counter", "/api/posters/sign.pdf", { kind: "counter" }, "fp-counter-pages", f.signFiles.counter]);
+  if (f.signFiles.phone) jobs.push(["phone", "/api/posters/sign.pdf", { kind: "phone" }, "fp-phone-pages", f.signFiles.phone]);
+  const problems = [];
+  for (const [kind, path, extra, holder, fallback] of jobs) {
+    try {
+      const { blob, response } = await post(path, posterForm({ index, ...extra }));
+      if (token !== posters.token) return;
+      posters.blobs[kind] = { blob, name: fileNameOf(response, fallback) };
+      const what = kind === "posters" ? t("SERVE_PAGE_POSTERS_DOWNLOAD_POSTERS") : kind === "counter" ? t("SERVE_PAGE_POSTERS_DOWNLOAD_COUNTER") : t("SERVE_PAGE_POSTERS_DOWNLOAD_PHONE");
+      const pages = await drawPdfPages(blob, $(holder), what.replace(/\s*PDF$/, ""), token, reportOf(response).pages || []);
+      if (token !== posters.token) return;
+      if (kind === "posters") $("fp-posters-title").textContent = t("SERVE_PAGE_POSTERS_PREVIEW_POSTERS", { pages: String(pages) });
+      $(`fp-${kind}`).disabled = false;
+    } catch (error) {
+      if (token !== posters.token) return;
+      if (kind === "posters") $("fp-posters-title").textContent = "";
+      problems.push(error);
+      markFailed(index);
+    }
+  }
+  if (problems.length > 0) {
+    const first = problems[0];
+    message("fp-message", "error", first.message, [...problems.slice(1).map((e) => e.message), ...linesOf(first.data)], detailsOf(first.data));
+  }
+}
+
+/** A facility whose posters or signs the library cannot make: said in its row too, so that it is found again. */
+function markFailed(index) {
+  const tr = $("facilities-body").querySelector(`tr[data-index="${index}"]`);
+  if (!tr || tr.classList.contains("failed")) return;
+  tr.classList.add("failed");
+  tr.querySelector(".f-name").append(el("span", { class: "f-failed", text: t("SERVE_PAGE_POSTERS_ROW_FAILED") }));
+}
+
+for (const kind of ["posters", "counter", "phone"]) {
+  $(`fp-${kind}`).addEventListener("click", () => {
+    const file = posters.blobs[kind];
+    if (!file) return;
+    saveBlob(file.blob, file.name);
+    message("poster-download-message", "ok", t("SERVE_PAGE_POSTERS_DOWNLOADED", { name: file.name }));
+  });
+}
+
+/** A change of option: the list again (the start-date lines, the sizes), then the selected facility's preview. */
+let optionTimer = null;
+function optionsChanged() {
+  clearTimeout(optionTimer);
+  optionTimer = setTimeout(() => { if (posters.facilities && posters.policy) checkPosters(); }, 250);
+}
+for (const id of ["as-of", "a3-design", "date-style", "bleed", "crop-marks"]) $(id).addEventListener("change", optionsChanged);
+for (const box of document.querySelectorAll('input[name="poster-size"]')) box.addEventListener("change", optionsChanged);
+
+async function downloadPosterFile(path, fallback, done) {
+  busy(true, t("SERVE_PAGE_POSTERS_MAKING"));
+  try {
+    const { blob, response } = await post(path, posterForm());
     const name = fileNameOf(response, fallback);
     saveBlob(blob, name);
-    message("poster-download-message", "ok", `「${name}」をダウンロードしました。`);
+    done(name, reportOf(response));
   } catch (error) {
     message("poster-download-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
   } finally {
     busy(false);
   }
 }
-$("posters-all").addEventListener("click", () => downloadPoster("/api/posters/all.pdf", {}, "ポスター_全施設.pdf"));
-$("posters-summary").addEventListener("click", () => downloadPoster("/api/posters/summary.pdf", {}, "ポスター発注一覧.pdf"));
-$("posters-manifest").addEventListener("click", () => downloadPoster("/api/posters/manifest.csv", {}, "ポスター発注一覧.csv"));
+$("posters-zip").addEventListener("click", () => downloadPosterFile("/api/posters/posters.zip", "posters.zip", (name, report) => {
+  const errors = report.errors || [];
+  if (report.errorCount > 0) {
+    message("poster-download-message", "warn", t("SERVE_PAGE_POSTERS_ZIP_DONE", { name, files: number(report.files) }),
+      [t("SERVE_PAGE_POSTERS_NOT_MADE", { count: number(report.errorCount) }), ...errors.map((e) => (e.where ? `${e.where}：${e.text}` : e.text))], codeLines(errors));
+  } else {
+    message("poster-download-message", "ok", t("SERVE_PAGE_POSTERS_ZIP_DONE", { name, files: number(report.files) }));
+  }
+}));
+for (const [id, path, fallback] of [["posters-manifest", "/api/posters/manifest.csv", "_order-manifest.csv"], ["posters-summary", "/api/posters/summary.pdf", "_order-summary.pdf"]]) {
+  $(id).addEventListener("click", () => downloadPosterFile(path, fallback, (name) => message("poster-download-message", "ok", t("SERVE_PAGE_POSTERS_DOWNLOADED", { name }))));
+}
 
+/** The starter files: the policy nafuda init writes, and the facility list for Excel, with the city's name. */
+async function downloadStarter(path, fallback) {
+  const form = new FormData();
+  form.append("municipality", $("municipality").value);
+  try {
+    const { blob, response } = await post(path, form);
+    const name = fileNameOf(response, fallback);
+    saveBlob(blob, name);
+    message("starter-message", "ok", t("SERVE_PAGE_POSTERS_DOWNLOADED", { name }));
+  } catch (error) {
+    message("starter-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
+  }
+}
+$("starter-policy").addEventListener("click", () => downloadStarter("/api/posters/starter-policy.yaml", "policy.yaml"));
+$("starter-facilities").addEventListener("click", () => downloadStarter("/api/posters/starter-facilities.csv", "facilities.csv"));
 
 // ---------- start: the page's settings, then the work the server still has for this browser (a reload)
 
@@ -1432,6 +1689,8 @@ async function start() {
     const response = await fetch(`/api/info?lang=${LANG}`);
     state.info = await response.json();
     state.texts = state.info.texts || {};
+    applyTexts();
+    $("as-of").value = todayIso();
     $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
     $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));
   } catch {

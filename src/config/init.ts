@@ -1,12 +1,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { isScalar, parseDocument, visit } from "yaml";
-import { csvField } from "../io/excel-csv.js";
-import { parseDelimited } from "../roster/delimited.js";
-import { DEFAULT_TABLE_LIMITS } from "../roster/limits.js";
 import { bundledPath } from "../package-root.js";
 import { ensureOutputFolder, writeFileAtomic } from "../io/atomic-write.js";
 import { msg, type CodedMessage } from "../messages/message.js";
+import { starterFacilitiesCsv, starterPolicyYaml } from "../posters/starter.js";
 
 /** The starter config `nafuda init` writes: every key, commented, with the city's name filled in. */
 export function starterConfig(municipality: string): string {
@@ -50,29 +47,6 @@ output: out
 
 export interface InitResult { written: string[]; skipped: string[] }
 
-/** The example city's name, replaced by the city's own in the files `nafuda init` writes. */
-const EXAMPLE_CITY = "みどり市";
-
-/**
- * The example policy with the city's name in its values, the YAML written by the yaml library (comments kept), so
- * that a name holding ": " or "#" or quotes stays one value rather than breaking the file.
- */
-function withNameInYaml(source: string, municipality: string): string {
-  const document = parseDocument(source);
-  visit(document, {
-    Scalar(_, node) {
-      if (isScalar(node) && typeof node.value === "string") node.value = node.value.replaceAll(EXAMPLE_CITY, municipality);
-    },
-  });
-  return document.toString({ lineWidth: 0 });
-}
-
-/** The example facility list with the city's name in its cells, each cell written as CSV again (quoted where needed). */
-function withNameInCsv(source: string, municipality: string): string {
-  const records = parseDelimited(source, ",", DEFAULT_TABLE_LIMITS);
-  return records.map((record) => record.cells.map((cell) => csvField(cell.replaceAll(EXAMPLE_CITY, municipality))).join(",")).join("\n") + "\n";
-}
-
 /**
  * Writes a starter config and example files for a new city into `folder`: the config, a policy file and a
  * facility list to edit, and a copy of the standard badge template to adapt. Existing files are never
@@ -81,8 +55,8 @@ function withNameInCsv(source: string, municipality: string): string {
 export async function initProject(folder: string, municipality: string, force = false): Promise<InitResult> {
   const files: [string, string][] = [
     ["nafuda.config.yaml", starterConfig(municipality)],
-    ["policy.yaml", withNameInYaml(readFileSync(bundledPath("examples", "policy.yaml"), "utf8"), municipality)],
-    ["facilities.csv", withNameInCsv(readFileSync(bundledPath("examples", "facilities.csv"), "utf8"), municipality)],
+    ["policy.yaml", starterPolicyYaml(municipality)],
+    ["facilities.csv", starterFacilitiesCsv(municipality)],
     ["templates/badge.json", readFileSync(bundledPath("templates", "badges", "standard.json"), "utf8").replace('"name": "standard"', '"name": "badge"')],
     ["confirmed-readings.csv", "\uFEFF職員番号,氏名,かな,ローマ字,要確認\r\n"],
   ];

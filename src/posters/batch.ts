@@ -12,7 +12,7 @@ import type { RowError } from "../model.js";
 import { formatJapaneseDate, isoDate, localToday, type CalendarDate, type DateStyle } from "./dates.js";
 import { readFacilities, type Facility } from "./facilities.js";
 import type { PosterDesign, PosterPageKind } from "./layout.js";
-import { mergeOrder, previousOrder, POSTER_PRODUCTS, writeOrder, type OrderLine, type OrderProduct } from "./order.js";
+import { mergeOrder, previousOrder, POSTER_PRODUCTS, writeOrder, type OrderInfo, type OrderLine, type OrderProduct } from "./order.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
 import { checkPosterBackground, layoutFacilityPosters, renderFacilityPosterFile, type PosterBackground } from "./render.js";
 import type { PosterSize } from "./sizes.js";
@@ -52,6 +52,23 @@ export function facilityFileNames(facilities: readonly Facility[]): string[] {
   return safeFileStems(facilities.map((f) => f.name)).map((stem) => `${stem}.pdf`);
 }
 
+/** The facility with these sizes instead of its own (copies: its own for that size, else 1); as it is without. */
+export function withSizes(facility: Facility, sizes: readonly PosterSize[] | undefined): Facility {
+  return sizes ? { ...facility, sizes: [...sizes], copies: Object.fromEntries(sizes.map((s) => [s, facility.copies[s] ?? 1])) } : facility;
+}
+
+/** The summary's heading of a posters run: the policy's issuer, title and date, the print options. */
+export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchOptions, "bleed" | "cropMarks" | "dateStyle">, lang: Lang): OrderInfo {
+  return {
+    issuer: policy.issuer,
+    title: policy.title,
+    date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
+    bleed: options.bleed === true,
+    cropMarks: options.cropMarks === true,
+    lang,
+  };
+}
+
 /** The product of a poster file's page. */
 const PAGE_PRODUCTS: Readonly<Record<PosterPageKind, OrderProduct>> = { poster: "poster", text: "poster-text", languages: "poster-languages" };
 
@@ -85,9 +102,7 @@ export async function posterOrderLines(
   const files = facilityFileNames(facilities);
   const lines: OrderLine[] = [];
   for (const [i, original] of facilities.entries()) {
-    const facility: Facility = options.sizes
-      ? { ...original, sizes: [...options.sizes], copies: Object.fromEntries(options.sizes.map((s) => [s, original.copies[s] ?? 1])) }
-      : original;
+    const facility = withSizes(original, options.sizes);
     try {
       const { pages } = await layoutFacilityPosters(policy, facility, { dateStyle: options.dateStyle, background: options.background, asOf, designs: options.designs });
       if (pages.some((p) => p.layout.overflow)) continue;
@@ -127,7 +142,7 @@ export class PosterBatchError extends NafudaError {
 }
 
 /** A facility's problem as a row error: the render's own message when it has one, with the facility's row. */
-function facilityError(facility: Facility, error: unknown): RowError {
+export function facilityError(facility: Facility, error: unknown): RowError {
   const place = { row: facility.row, ...(facility.sheetRow !== undefined ? { sheetRow: facility.sheetRow } : {}) };
   if (error instanceof NafudaError) return { ...place, code: error.code, ...(error.params !== undefined ? { params: error.params } : {}) };
   return { ...place, ...msg("POSTER_NOT_MADE", { facility: facility.name, detail: error instanceof Error ? error.message : String(error) }) };
@@ -153,9 +168,7 @@ export async function makePosters(
   const errors: RowError[] = [];
   const written = new Set<string>();
   for (const [i, original] of facilities.entries()) {
-    const facility: Facility = options.sizes
-      ? { ...original, sizes: [...options.sizes], copies: Object.fromEntries(options.sizes.map((s) => [s, original.copies[s] ?? 1])) }
-      : original;
+    const facility = withSizes(original, options.sizes);
     const file = fileNames[i]!;
     let rendered;
     try {
@@ -183,16 +196,7 @@ export async function makePosters(
   if (files.length === 0) throw new PosterBatchError(errors);
   const lang = options.lang ?? defaultLang();
   const order = mergeOrder(await previousOrder(outDir), orders, POSTER_PRODUCTS, (name) => existsSync(pathInside(outDir, name)));
-  files.push(
-    ...(await writeOrder(outDir, order, {
-      issuer: policy.issuer,
-      title: policy.title,
-      date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-      bleed: options.bleed === true,
-      cropMarks: options.cropMarks === true,
-      lang,
-    })),
-  );
+  files.push(...(await writeOrder(outDir, order, posterOrderInfo(policy, options, lang))));
   return { orders, order, files, errors };
 }
 

@@ -8,10 +8,10 @@ import { dirname, isAbsolute, resolve, sep, win32 } from "node:path";
 import { msg, NafudaError, placeMessage, type CodedMessage, type Message } from "../messages/message.js";
 import type { RowError } from "../model.js";
 import { readTable } from "../roster/read-table.js";
-import { decodeText } from "../roster/decode-text.js";
+import type { TableLimits } from "../roster/limits.js";
 import { nearest } from "../text/suggest.js";
 import { canonicalMeasureOrder, isMeasureId, MEASURE_IDS, measureFromWord, measureWords, type MeasureId } from "./measures.js";
-import { joinLines, loadPolicy, parsePolicy, PolicyError, type PosterPolicy } from "./policy.js";
+import { joinLines, loadPolicy, parsePolicyBytes, PolicyError, type PosterPolicy } from "./policy.js";
 import { parsePosterSize, POSTER_SIZES, type PosterSize } from "./sizes.js";
 
 export type PosterLanguage = "ja" | "en" | "easy-ja";
@@ -415,14 +415,8 @@ export function uploadedPolicyResolver(files: readonly { name: string; bytes: Ui
     const wanted = name.split(/[\\/]/).pop()!.normalize("NFC");
     const file = files.find((f) => f.name.split(/[\\/]/).pop()!.normalize("NFC") === wanted);
     if (!file) throw new NafudaError(msg("FACILITY_POLICY_NOT_GIVEN", { name }));
-    let text: string;
-    try {
-      text = decodeText(file.bytes, file.name).text;
-    } catch (error) {
-      if (error instanceof NafudaError) throw new NafudaError(msg("POSTER_NOT_TEXT"), { file: file.name });
-      throw error;
-    }
-    return parsePolicy(text, file.name);
+    // Bounded and decoded as a policy file on disk is (POSTER_INPUT_MAX_BYTES); its problems name the file.
+    return parsePolicyBytes(file.bytes, file.name);
   };
 }
 
@@ -460,9 +454,16 @@ async function rowPolicies(names: readonly string[], resolver: PolicyResolver | 
  */
 export async function readFacilities(
   pathOrBytes: string | Uint8Array,
-  options: { fileName?: string; sheet?: string; policy?: PosterPolicy | null; resolvePolicy?: PolicyResolver } = {},
+  options: {
+    fileName?: string;
+    sheet?: string;
+    policy?: PosterPolicy | null;
+    resolvePolicy?: PolicyResolver;
+    /** Bounds the list is read within (src/roster/limits.ts; the web page ties them to its upload limit). */
+    limits?: Partial<TableLimits>;
+  } = {},
 ): Promise<FacilityListResult> {
-  const table = await readTable(pathOrBytes, { fileName: options.fileName, sheet: options.sheet });
+  const table = await readTable(pathOrBytes, { fileName: options.fileName, sheet: options.sheet, ...(options.limits ? { limits: options.limits } : {}) });
   // An empty file is said once (TABLE_EMPTY), not also as "no facility name column".
   if (table.headers.length === 0 && table.errors.some((error) => error.code === "TABLE_EMPTY")) return { facilities: [], errors: [...table.errors] };
   const resolver = options.resolvePolicy ?? (typeof pathOrBytes === "string" ? folderPolicyResolver(dirname(resolve(pathOrBytes))) : null);

@@ -11,7 +11,7 @@ import { formatMessage, formatPlaced, msg, NafudaError, type CodedMessage, type 
 import { nearest } from "../text/suggest.js";
 import { parseCalendarDate, type CalendarDate, type DateStyle } from "./dates.js";
 import { DEFAULT_MEASURE_LABELS, MEASURE_IDS, type MeasureId } from "./measures.js";
-import { parsePosterYaml, readPosterText } from "./yaml-input.js";
+import { parsePosterYaml, posterTextOfBytes, readPosterText } from "./yaml-input.js";
 
 export interface ConductItem {
   /** Short label, e.g. 暴言・大声・威圧的な言動. */
@@ -495,6 +495,16 @@ export async function loadPolicy(path: string): Promise<PosterPolicy> {
   const read = await readPosterText(path);
   if ("problem" in read) throw new PolicyError([policyIssue(path, "", null, read.problem)]);
   return parsePolicy(read.text, path);
+}
+
+/**
+ * A policy file given as bytes (the web page's upload), read as loadPolicy reads a file: at most
+ * POSTER_INPUT_MAX_BYTES (checked before anything is decoded), in any Japanese encoding. `file` names it in messages.
+ */
+export function parsePolicyBytes(bytes: Uint8Array, file: string): PosterPolicy {
+  const read = posterTextOfBytes(bytes, file);
+  if ("problem" in read) throw new PolicyError([policyIssue(file, "", null, read.problem)]);
+  return parsePolicy(read.text, file);
 }
 
 /** The file name for messages when only a path is known. */

@@ -45,6 +45,22 @@ export async function readPosterText(path: string): Promise<{ text: string } | {
 }
 
 /**
+ * The text of a policy or layout file given as bytes (the web page's upload), bounded as a file read from disk is
+ * (POSTER_INPUT_MAX_BYTES, checked before it is decoded), or why it cannot be used (too large, not text).
+ */
+export function posterTextOfBytes(bytes: Uint8Array, name: string): { text: string } | { problem: CodedMessage } {
+  if (bytes.length > POSTER_INPUT_MAX_BYTES) {
+    return { problem: msg("POSTER_FILE_TOO_LARGE", { size: formatBytes(bytes.length), limit: formatBytes(POSTER_INPUT_MAX_BYTES) }) };
+  }
+  try {
+    return { text: decodeText(bytes, name).text };
+  } catch (error) {
+    if (!(error instanceof NafudaError)) throw error;
+    return { problem: msg("POSTER_NOT_TEXT") };
+  }
+}
+
+/**
  * Parses YAML (or JSON, which YAML reads too). `data` is null when there are problems: syntax errors with their
  * line, or more aliases than MAX_YAML_ALIASES.
  */

@@ -1,9 +1,7 @@
-import { PDFDocument } from "pdf-lib";
 import type { RowError, StaffReading } from "../model.js";
 import { isRosterHeader, rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
 import { readTable, type Table } from "../roster/read-table.js";
 import type { TableLimits } from "../roster/limits.js";
-import { decodeText } from "../roster/decode-text.js";
 import { createReadingResolver, resolveReadings, type ReadingResolver, type ResolvedReadings } from "../readings/resolve.js";
 import { isConfirmedHeader, parseConfirmedReadings, type ConfirmedReading, type ConfirmedReadings } from "../readings/confirmed-readings.js";
 import type { SurnameAnalyzer } from "../readings/analyzer.js";
@@ -11,13 +9,21 @@ import { reviewRows, reviewSheetCsv, type ReviewRow } from "../review/review-she
 import { isRomajiCase, isRomajiSystem, ROMAJI_CASES, ROMAJI_SYSTEMS, type RomajiCase, type RomajiSystem } from "../romaji/systems.js";
 import { renderBadgeSheets, type BadgeRenderResult } from "../badges/render-badges.js";
 import { SHEET_PRESETS, type SheetSpec } from "../geometry/sheets.js";
-import { parsePolicy, type PosterPolicy } from "../posters/policy.js";
-import { parseFacilityTable, type Facility } from "../posters/facilities.js";
-import { renderFacilityPosters } from "../posters/render.js";
-import { facilityFileNames, facilityOrderLines, orderManifestCsv, orderSummaryPdf, type OrderLine } from "../posters/batch.js";
-import { formatJapaneseDate } from "../posters/dates.js";
+import { parsePolicyBytes, type PosterPolicy } from "../posters/policy.js";
+import { facilityPolicy, readFacilities, uploadedPolicyResolver, type Facility } from "../posters/facilities.js";
+import { renderFacilityPosterFile } from "../posters/render.js";
+import { facilityError, facilityFileNames, MANIFEST_FILE, SUMMARY_FILE, withSizes } from "../posters/batch.js";
+import { makePosterFolder, posterFolderZip, type PosterFolder } from "../posters/folder.js";
+import { startsText } from "../posters/content.js";
+import { formatJapaneseDate, isoDate, localToday, parseCalendarDate, type CalendarDate, type DateStyle } from "../posters/dates.js";
+import type { PosterDesign } from "../posters/layout.js";
 import { DEFAULT_MEASURE_LABELS } from "../posters/measures.js";
-import { formatMessage, msg, type CodedMessage } from "../messages/message.js";
+import { parsePosterSize, POSTER_SIZES, type PosterSize } from "../posters/sizes.js";
+import { starterFacilitiesCsv, starterPolicyYaml } from "../posters/starter.js";
+import { renderFacilitySigns, SIGN_FILE_SUFFIXES, signCounts } from "../signs/batch.js";
+import { SIGN_KINDS } from "../signs/content.js";
+import { safeFileStems } from "../io/safe-file-names.js";
+import { formatMessage, msg, NafudaError, type CodedMessage } from "../messages/message.js";
 import { defaultLang, parseLang, type Lang } from "../messages/lang.js";
 import { DEFAULT_ENGINE, type Engine } from "./engine.js";
 import { pageRowError, PageError, type PageRowError } from "./messages.js";
@@ -71,6 +77,16 @@ export class PageForm {
     const value = this.form.get(key);
     if (value === null || typeof value === "string") return null;
     return { name: value.name || key, bytes: new Uint8Array(await value.arrayBuffer()) };
+  }
+
+  /** Every file the form holds under `key` (a field chosen with several files). */
+  async files(key: string): Promise<Upload[]> {
+    const uploads: Upload[] = [];
+    for (const value of this.form.getAll(key)) {
+      if (typeof value === "string") continue;
+      uploads.push({ name: value.name || key, bytes: new Uint8Array(await value.arrayBuffer()) });
+    }
+    return uploads;
   }
 
   async requireFile(key: string, what: CodedMessage): Promise<Upload> {
@@ -572,92 +588,265 @@ export async function badgesPdf(form: PageForm): Promise<BadgesPdf> {
 }
 
 // --- posters
+//
+// The posters tab: the form API (every request carries its files: the facility list, the policy file, the
+// facilities' own policy files; the server reads them with the library, answers, and forgets them). The options are
+// the CLI's: --as-of, --a3-design, --date-style, --bleed, --crop-marks, --sizes. Every file the page downloads is the
+// file the command line writes, byte for byte (src/posters/folder.ts).
 
-interface PosterInput {
-  policy: PosterPolicy;
-  facilities: Facility[];
-  errors: PageRowError[];
-  facilitiesFile: Upload;
+/** The options of the posters tab, read from the form; each as `nafuda posters` and `nafuda signs` take it. */
+export interface PosterPageOptions {
+  /** The printing date (--as-of); default today. */
+  asOf: CalendarDate;
+  /** --a3-design. */
+  designs: Partial<Record<PosterSize, PosterDesign>>;
+  /** --date-style; undefined: the policy's. */
+  dateStyle: DateStyle | undefined;
+  bleed: boolean;
+  cropMarks: boolean;
+  /** --sizes; undefined: each facility's own. */
+  sizes: PosterSize[] | undefined;
 }
 
-async function posterInput(form: PageForm): Promise<PosterInput> {
-  const facilitiesFile = await form.requireFile("facilities", msg("SERVE_TEXT_FACILITIES_FILE"));
-  const policyFile = await form.requireFile("policy", msg("SERVE_TEXT_POLICY_FILE"));
-  // The library's errors (a policy key misspelt, a list it cannot read) go to the answer as they are, with their codes.
-  const policy = parsePolicy(decodeText(policyFile.bytes, policyFile.name).text, policyFile.name);
-  const table = await readTable(facilitiesFile.bytes, { fileName: facilitiesFile.name, limits: form.limits });
-  const list = parseFacilityTable({ file: table.file, headers: table.headers, rows: table.rows }, policy);
-  const errors = [...table.errors, ...list.errors].map((e) => pageRowError(e, form.lang));
-  return { policy, facilities: list.facilities, errors, facilitiesFile };
-}
+const A3_DESIGNS: readonly PosterDesign[] = ["full", "distance"];
+const DATE_STYLES: readonly DateStyle[] = ["era", "western"];
 
-function orderLines(facilities: readonly Facility[]): OrderLine[] {
-  const files = facilityFileNames(facilities);
-  return facilities.flatMap((facility, i) => facilityOrderLines(facility, files[i]!));
-}
-
-function posterOptions(form: PageForm) {
-  const printShop = form.flag("printShop");
-  return { bleed: printShop, cropMarks: printShop };
-}
-
-export async function postersCheck(form: PageForm): Promise<unknown> {
-  const input = await posterInput(form);
-  const files = facilityFileNames(input.facilities);
+export function posterPageOptions(form: PageForm, today: () => CalendarDate = localToday): PosterPageOptions {
+  const asOfText = (form.text("asOf") ?? "").trim();
+  const asOf = asOfText === "" ? today() : parseCalendarDate(asOfText);
+  if (!asOf) throw new PageError(400, msg("SERVE_AS_OF_UNREADABLE", { value: asOfText.slice(0, 40) }));
+  const design = (form.text("a3Design") ?? "").trim();
+  if (design !== "" && !(A3_DESIGNS as readonly string[]).includes(design)) {
+    throw new PageError(400, msg("SERVE_A3_DESIGN_UNKNOWN", { value: design.slice(0, 40), list: [...A3_DESIGNS] }));
+  }
+  const style = (form.text("dateStyle") ?? "").trim();
+  if (style !== "" && style !== "policy" && !(DATE_STYLES as readonly string[]).includes(style)) {
+    throw new PageError(400, msg("SERVE_DATE_STYLE_UNKNOWN", { value: style.slice(0, 40), list: ["policy", ...DATE_STYLES] }));
+  }
+  let sizes: PosterSize[] | undefined;
+  const sizeText = (form.text("sizes") ?? "").trim();
+  if (sizeText !== "") {
+    const chosen = new Set<PosterSize>();
+    for (const word of sizeText.split(/[,、\s]+/).filter(Boolean)) {
+      const size = parsePosterSize(word);
+      if (!size) throw new PageError(400, msg("SERVE_POSTER_SIZE_UNKNOWN", { value: word.slice(0, 40), list: [...POSTER_SIZES] }));
+      chosen.add(size);
+    }
+    sizes = POSTER_SIZES.filter((size) => chosen.has(size));
+  }
   return {
-    policy: { issuer: input.policy.issuer, title: input.policy.title },
-    facilities: input.facilities.map((facility, index) => ({
-      index,
-      row: facility.row,
-      name: facility.name,
-      file: files[index],
-      sizes: facility.sizes,
-      copies: facility.sizes.map((size) => facility.copies[size] ?? 1),
-      languages: facility.languages,
-      measures: facility.measures.map((id) => input.policy.measures[id]?.label ?? DEFAULT_MEASURE_LABELS[id]),
-    })),
-    errors: input.errors,
+    asOf,
+    designs: design === "" ? {} : { A3: design as PosterDesign },
+    dateStyle: style === "era" || style === "western" ? style : undefined,
+    bleed: form.flag("bleed"),
+    cropMarks: form.flag("cropMarks"),
+    sizes,
   };
 }
 
-export async function facilityPosterPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const input = await posterInput(form);
-  const index = Number(form.text("index"));
-  const facility = input.facilities[index];
-  if (!Number.isInteger(index) || !facility) throw new PageError(404, msg("SERVE_FACILITY_NOT_IN_LIST"));
-  const files = facilityFileNames(input.facilities);
-  return { pdf: await renderFacilityPosters(input.policy, facility, posterOptions(form)), fileName: files[index]! };
+export interface PosterInput {
+  policy: PosterPolicy;
+  /** The facilities that can be made, as the list says (before the options' sizes). */
+  facilities: Facility[];
+  /** The list's bad rows, each placed (the row as Excel numbers it, the column) and worded in the request's language. */
+  errors: PageRowError[];
+  facilitiesFile: Upload;
+  policyFile: Upload;
+  /** The facilities' own policy files as uploaded; a row names one in its 方針ファイル column. */
+  policyFiles: Upload[];
+  options: PosterPageOptions;
 }
 
-/** Every facility's posters in one PDF, in list order (the order summary tells the pages apart). */
-export async function allPostersPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string; facilities: number }> {
-  const input = await posterInput(form);
-  if (input.facilities.length === 0) throw new PageError(422, msg("SERVE_NO_FACILITIES"));
-  const merged = await PDFDocument.create();
-  merged.setTitle(`${input.policy.issuer} ${input.policy.title}`);
-  merged.setProducer("nafuda");
-  for (const facility of input.facilities) {
-    const doc = await PDFDocument.load(await renderFacilityPosters(input.policy, facility, posterOptions(form)));
-    for (const page of await merged.copyPages(doc, doc.getPageIndices())) merged.addPage(page);
-  }
-  return { pdf: await merged.save(), fileName: `ポスター_全施設.pdf`, facilities: input.facilities.length };
-}
-
-export async function posterSummaryPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
-  const input = await posterInput(form);
-  const options = posterOptions(form);
-  const pdf = await orderSummaryPdf(orderLines(input.facilities), {
-    issuer: input.policy.issuer,
-    title: input.policy.title,
-    date: formatJapaneseDate(input.policy.effectiveDate, input.policy.dateStyle),
-    bleed: options.bleed,
-    cropMarks: options.cropMarks,
+/**
+ * The files and options of a posters request, read with the library as the CLI reads them: the policy file bounded
+ * like a file on disk (POSTER_INPUT_MAX_BYTES), the facility list within the server's table limits, a row's policy
+ * file found among the uploaded ones by its name (an absolute name or one with .. is refused, as on the command line).
+ * A policy it cannot use throws (PolicyError: each problem with its line and key); a bad row is one error among many.
+ */
+export async function posterInput(form: PageForm): Promise<PosterInput> {
+  const facilitiesFile = await form.requireFile("facilities", msg("SERVE_TEXT_FACILITIES_FILE"));
+  const policyFile = await form.requireFile("policy", msg("SERVE_TEXT_POLICY_FILE"));
+  const policyFiles = (await form.files("policyFiles")).filter((file) => file.bytes.length > 0);
+  const options = posterPageOptions(form);
+  const policy = parsePolicyBytes(policyFile.bytes, policyFile.name);
+  const list = await readFacilities(facilitiesFile.bytes, {
+    fileName: facilitiesFile.name,
+    policy,
+    resolvePolicy: uploadedPolicyResolver([...policyFiles, policyFile]),
+    limits: form.limits,
   });
-  return { pdf, fileName: "ポスター発注一覧.pdf" };
+  const errors = list.errors.map((e) => pageRowError({ ...e, file: e.file ?? facilitiesFile.name }, form.lang));
+  return { policy, facilities: list.facilities, errors, facilitiesFile, policyFile, policyFiles, options };
 }
 
-export async function posterManifestCsv(form: PageForm): Promise<{ csv: string; fileName: string }> {
+/** The facility the form's `index` names (its place in the list of facilities that can be made). */
+function facilityOf(form: PageForm, input: PosterInput): { facility: Facility; index: number } {
+  const text = form.text("index");
+  const index = Number(text);
+  const facility = text !== null && text.trim() !== "" && Number.isInteger(index) ? input.facilities[index] : undefined;
+  if (!facility) throw new PageError(404, msg("SERVE_FACILITY_NOT_IN_LIST"));
+  return { facility, index };
+}
+
+/** A facility that cannot be made: the library's own message, placed on the facility's row of the list. */
+function facilityFailure(input: PosterInput, facility: Facility, error: unknown): never {
+  if (!(error instanceof NafudaError)) throw error;
+  const row = facilityError(facility, error);
+  throw new PageError(422, row, { place: { file: input.facilitiesFile.name, row: row.row, sheetRow: row.sheetRow ?? undefined } });
+}
+
+const folderOptions = (input: PosterInput, lang: Lang) => ({
+  sizes: input.options.sizes,
+  bleed: input.options.bleed,
+  cropMarks: input.options.cropMarks,
+  dateStyle: input.options.dateStyle,
+  asOf: input.options.asOf,
+  designs: input.options.designs,
+  lang,
+});
+
+/** What the page lists: the policy, the printing date, every facility with its sizes, copies, signs and start-date lines. */
+export async function postersCheck(form: PageForm): Promise<unknown> {
   const input = await posterInput(form);
-  return { csv: orderManifestCsv(orderLines(input.facilities)), fileName: "ポスター発注一覧.csv" };
+  const { policy, options } = input;
+  const files = facilityFileNames(input.facilities);
+  const stems = safeFileStems(input.facilities.map((f) => f.name));
+  const named = new Set(input.facilities.map((f) => f.policyFile?.split(/[\\/]/).pop()?.normalize("NFC")).filter(Boolean));
+  const unused = input.policyFiles.map((f) => f.name).filter((name) => !named.has(name.split(/[\\/]/).pop()!.normalize("NFC")));
+  const style = options.dateStyle ?? policy.dateStyle;
+  return {
+    policy: {
+      file: input.policyFile.name,
+      issuer: policy.issuer,
+      title: policy.title,
+      effectiveDate: formatJapaneseDate(policy.effectiveDate, style),
+    },
+    asOf: isoDate(options.asOf),
+    asOfText: formatJapaneseDate(options.asOf, style),
+    facilities: input.facilities.map((original, index) => {
+      const facility = withSizes(original, options.sizes);
+      const own = facilityPolicy(policy, facility);
+      const ownStyle = options.dateStyle ?? own.dateStyle;
+      const signs = signCounts(facility);
+      return {
+        index,
+        row: facility.row,
+        sheetRow: facility.sheetRow ?? null,
+        name: facility.name,
+        file: files[index],
+        sizes: facility.sizes,
+        copies: facility.sizes.map((size) => facility.copies[size] ?? 1),
+        languages: facility.languages,
+        measures: facility.measures.map((id) => own.measures[id]?.label ?? DEFAULT_MEASURE_LABELS[id]),
+        starts: facility.measures.flatMap((id) => {
+          const from = startsText(own.measures[id]?.from, options.asOf, ownStyle);
+          return from ? [{ measure: own.measures[id]?.label ?? DEFAULT_MEASURE_LABELS[id], from }] : [];
+        }),
+        signs,
+        signFiles: {
+          counter: signs.counter > 0 ? `${stems[index]}${SIGN_FILE_SUFFIXES.counter}` : null,
+          phone: signs.phone > 0 ? `${stems[index]}${SIGN_FILE_SUFFIXES.phone}` : null,
+        },
+        policyFile: facility.policyFile ?? null,
+        ownWording: Boolean(facility.title || facility.stance || facility.issuer),
+      };
+    }),
+    errors: input.errors,
+    notes: unused.length > 0 ? [formatMessage(msg("NOTE_SERVE_POLICY_FILES_UNUSED", { files: unused }), form.lang)] : [],
+  };
 }
 
+/** One facility's posters: the file `nafuda posters` writes for it (the preview, and its download). */
+export async function facilityPosterPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string; pages: { size: PosterSize; page: string }[] }> {
+  const input = await posterInput(form);
+  const { facility, index } = facilityOf(form, input);
+  const { options } = input;
+  try {
+    const rendered = await renderFacilityPosterFile(input.policy, withSizes(facility, options.sizes), {
+      bleed: options.bleed, cropMarks: options.cropMarks, dateStyle: options.dateStyle, asOf: options.asOf, designs: options.designs,
+    });
+    return { pdf: rendered.pdf, fileName: facilityFileNames(input.facilities)[index]!, pages: rendered.pages };
+  } catch (error) {
+    facilityFailure(input, facility, error);
+  }
+}
+
+/** One facility's counter sign or phone stickers (`kind`): the file `nafuda signs` writes for it. */
+export async function facilitySignPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string; pieces: number }> {
+  const input = await posterInput(form);
+  const kind = form.text("kind") ?? "";
+  if (!(SIGN_KINDS as readonly string[]).includes(kind)) throw new PageError(400, msg("SERVE_SIGN_KIND_UNKNOWN", { value: kind.slice(0, 40), list: [...SIGN_KINDS] }));
+  const { facility, index } = facilityOf(form, input);
+  const stem = safeFileStems(input.facilities.map((f) => f.name))[index]!;
+  let signs;
+  try {
+    signs = await renderFacilitySigns(input.policy, facility, stem, { ...folderOptions(input, form.lang) });
+  } catch (error) {
+    facilityFailure(input, facility, error);
+  }
+  const sign = signs.find((s) => s.kind === kind);
+  if (!sign) throw new PageError(404, msg("SERVE_FACILITY_NO_SIGN", { kind }));
+  return { pdf: sign.signs.pdf, fileName: sign.file, pieces: sign.pieces };
+}
+
+/** The whole print order in memory: what the command line's folder would hold (src/posters/folder.ts). */
+async function posterFolderOf(form: PageForm): Promise<{ input: PosterInput; folder: PosterFolder }> {
+  const input = await posterInput(form);
+  if (input.facilities.length === 0) throw new PageError(422, msg("SERVE_NO_FACILITIES"), { extra: { rowErrors: input.errors.slice(0, LISTED_ROWS) } });
+  const folder = await makePosterFolder(input.policy, input.facilities, folderOptions(input, form.lang));
+  return { input, folder };
+}
+
+export interface PosterZip {
+  zip: Uint8Array;
+  fileName: string;
+  files: string[];
+  /** Facilities (or their signs) left out, and why. */
+  errors: PageRowError[];
+}
+
+/** Everything as one ZIP: each facility's posters and signs, _order-manifest.csv and _order-summary.pdf. */
+export async function posterZip(form: PageForm): Promise<PosterZip> {
+  const { input, folder } = await posterFolderOf(form);
+  const errors = folder.errors.map((e) => pageRowError({ ...e, file: input.facilitiesFile.name }, form.lang));
+  return {
+    zip: posterFolderZip(folder),
+    fileName: formatMessage(msg("SERVE_TEXT_POSTERS_ZIP", { date: isoDate(folder.asOf) }), form.lang),
+    files: folder.files.map((f) => f.name),
+    errors,
+  };
+}
+
+/** The order summary, as in the ZIP. */
+export async function posterSummaryPdf(form: PageForm): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const { folder } = await posterFolderOf(form);
+  return { pdf: folder.files.find((f) => f.name === SUMMARY_FILE)!.bytes, fileName: SUMMARY_FILE };
+}
+
+/** The order manifest (every poster page and every sign), as in the ZIP. */
+export async function posterManifestCsv(form: PageForm): Promise<{ csv: Uint8Array; fileName: string }> {
+  const { folder } = await posterFolderOf(form);
+  return { csv: folder.files.find((f) => f.name === MANIFEST_FILE)!.bytes, fileName: MANIFEST_FILE };
+}
+
+/** How long a municipality's name may be for the starter files. */
+export const MUNICIPALITY_MAX_CHARS = 40;
+
+function municipalityOf(form: PageForm): string | undefined {
+  const name = (form.text("municipality") ?? "").normalize("NFC").trim();
+  if (name === "") return undefined;
+  if ([...name].length > MUNICIPALITY_MAX_CHARS || /[\u0000-\u001f\u007f\u2028\u2029]/.test(name)) {
+    throw new PageError(400, msg("SERVE_MUNICIPALITY_UNREADABLE", { limit: MUNICIPALITY_MAX_CHARS }));
+  }
+  return name;
+}
+
+/** The starter policy (the one `nafuda init` writes), with the city's name when the form gives one. */
+export function starterPolicy(form: PageForm): { yaml: string; fileName: string } {
+  return { yaml: starterPolicyYaml(municipalityOf(form)), fileName: "policy.yaml" };
+}
+
+/** The starter facility list, for Excel (UTF-8 with BOM, CRLF). */
+export function starterFacilities(form: PageForm): { csv: string; fileName: string } {
+  return { csv: starterFacilitiesCsv(municipalityOf(form), { excel: true }), fileName: "facilities.csv" };
+}

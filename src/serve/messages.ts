@@ -146,7 +146,11 @@ export function pageTexts(lang: Lang): Record<string, string> {
   const texts: Record<string, string> = {};
   for (const [code, value] of Object.entries(SERVE_MESSAGES)) {
     if (!code.startsWith("NOTE_SERVE_") && !code.startsWith("SERVE_PAGE_")) continue;
-    texts[code] = (value as Entry<Record<string, unknown>>)[lang](placeholders as never);
+    try {
+      texts[code] = (value as Entry<Record<string, unknown>>)[lang](placeholders as never);
+    } catch {
+      // A wording that takes a list (a note the server words itself) cannot be filled in by the page: not sent.
+    }
   }
   return texts;
 }

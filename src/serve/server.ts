@@ -8,21 +8,25 @@ import { loadTemplate } from "../badges/template.js";
 import type { SurnameAnalyzer } from "../readings/analyzer.js";
 import {
   PageForm,
-  allPostersPdf,
   badgesPdf,
   confirmedCsv,
   confirmedXlsx,
   facilityPosterPdf,
+  facilitySignPdf,
   parseEdit,
   posterManifestCsv,
   posterSummaryPdf,
+  posterZip,
   postersCheck,
+  starterFacilities,
+  starterPolicy,
   readingOptions,
   readingsResponse,
   sheetOf,
   singleBadgePdf,
   templateOf,
   type BadgesPdf,
+  type PosterZip,
 } from "./api.js";
 import { createEngine, type Engine } from "./engine.js";
 import { cellsPerPage, Work, WORK_IDLE_MS, WorkStore, type EditChange, type PrintSettings } from "./work.js";
@@ -308,6 +312,25 @@ export function badgeReport(result: Pick<BadgesPdf, "badges" | "pages" | "sheet"
   return encoded;
 }
 
+/**
+ * What the ZIP holds and left out, for its X-Nafuda-Report header: the file count, the count of problems, and as many
+ * of them (each cut at 200 characters) as fit in REPORT_HEADER_BYTES.
+ */
+export function folderReport(result: Pick<PosterZip, "files" | "errors">): string {
+  const report = { files: result.files.length, errorCount: result.errors.length, errors: [] as { where: string; text: string; code: string }[] };
+  let encoded = encodeURIComponent(JSON.stringify(report));
+  for (const e of result.errors) {
+    report.errors.push({ where: e.where, text: e.text.length > 200 ? `${e.text.slice(0, 199)}…` : e.text, code: e.code });
+    const next = encodeURIComponent(JSON.stringify(report));
+    if (next.length > REPORT_HEADER_BYTES) {
+      report.errors.pop();
+      break;
+    }
+    encoded = next;
+  }
+  return encoded;
+}
+
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The header that names the working roster a request is about (the page got the id when it uploaded). */
@@ -471,15 +494,29 @@ const ROUTES: Record<string, Handler> = {
     sendJson(res, 200, { ended }, { "Set-Cookie": workCookie(context.port, null) });
   },
 
-  // --- posters
-  "/api/posters/check": async (form, res) => sendJson(res, 200, await postersCheck(form)),
-  "/api/posters/facility.pdf": async (form, res) => {
-    const { pdf, fileName } = await facilityPosterPdf(form);
-    send(res, 200, "application/pdf", pdf, fileHeaders(fileName));
+  // --- posters: every request carries its files (the facility list, the policy, the facilities' own policies)
+  "/api/posters/starter-policy.yaml": async (form, res) => {
+    const { yaml, fileName } = starterPolicy(form);
+    send(res, 200, "application/yaml; charset=utf-8", yaml, fileHeaders(fileName));
   },
-  "/api/posters/all.pdf": async (form, res) => {
-    const { pdf, fileName } = await allPostersPdf(form);
-    send(res, 200, "application/pdf", pdf, fileHeaders(fileName));
+  "/api/posters/starter-facilities.csv": async (form, res) => {
+    const { csv, fileName } = starterFacilities(form);
+    send(res, 200, "text/csv; charset=utf-8", csv, fileHeaders(fileName));
+  },
+  "/api/posters/check": async (form, res) => sendJson(res, 200, await postersCheck(form)),
+  // The preview the page draws with pdf.js, and the same file to download.
+  "/api/posters/facility.pdf": async (form, res) => {
+    const { pdf, fileName, pages } = await facilityPosterPdf(form);
+    // What each page is (A4 poster, A4 handout, A3 poster…), for the preview's captions.
+    send(res, 200, "application/pdf", pdf, { ...fileHeaders(fileName), "X-Nafuda-Report": encodeURIComponent(JSON.stringify({ pages })) });
+  },
+  "/api/posters/sign.pdf": async (form, res) => {
+    const { pdf, fileName, pieces } = await facilitySignPdf(form);
+    send(res, 200, "application/pdf", pdf, { ...fileHeaders(fileName), "X-Nafuda-Report": encodeURIComponent(JSON.stringify({ pieces })) });
+  },
+  "/api/posters/posters.zip": async (form, res) => {
+    const result = await posterZip(form);
+    send(res, 200, "application/zip", result.zip, { ...fileHeaders(result.fileName), "X-Nafuda-Report": folderReport(result) });
   },
   "/api/posters/summary.pdf": async (form, res) => {
     const { pdf, fileName } = await posterSummaryPdf(form);

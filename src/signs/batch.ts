@@ -17,7 +17,7 @@ import { FacilityListError, reasonsOf } from "../posters/batch.js";
 import { formatJapaneseDate, isoDate, localToday, type CalendarDate, type DateStyle } from "../posters/dates.js";
 import type { PrintOptions } from "../posters/draw.js";
 import { readFacilities, type Facility } from "../posters/facilities.js";
-import { mergeOrder, previousOrder, SIGN_PRODUCTS, writeOrder, type OrderLine } from "../posters/order.js";
+import { mergeOrder, previousOrder, SIGN_PRODUCTS, writeOrder, type OrderInfo, type OrderLine } from "../posters/order.js";
 import { loadPolicy, type PosterPolicy } from "../posters/policy.js";
 import { renderCounterSign, renderPhoneStickers, type RenderedSigns } from "./render.js";
 import type { SignKind } from "./content.js";
@@ -78,6 +78,54 @@ function linesOf(facility: Facility, file: string, rendered: RenderedSigns, prod
   }));
 }
 
+/** The signs a facility needs: its 標識 counts, else one of each kind it records. */
+export function signCounts(facility: Facility): { counter: number; phone: number } {
+  return facility.signs ?? { counter: facility.measures.includes("record-counter") ? 1 : 0, phone: facility.measures.includes("record-phone") ? 1 : 0 };
+}
+
+/** One sign file of a facility, made in memory: its name, its PDF, its order lines. */
+export interface FacilitySignFile {
+  facility: Facility;
+  /** `<stem>__窓口標識.pdf` or `<stem>__電話シール.pdf`. */
+  file: string;
+  kind: SignKind;
+  signs: RenderedSigns;
+  lines: OrderLine[];
+  /** Pieces in the end: the counter signs, or the stickers (on the sheets, or one page printed once per phone). */
+  pieces: number;
+}
+
+/**
+ * A facility's sign files, in memory: its counter sign, then its phone stickers ([] when it records neither).
+ * `stem` is the facility's file stem (the posters'). Throws the render's error (text too long, glyphs missing).
+ */
+export async function renderFacilitySigns(
+  policy: PosterPolicy,
+  facility: Facility,
+  stem: string,
+  options: Omit<SignBatchOptions, "onFile"> = {},
+): Promise<FacilitySignFile[]> {
+  const asOf = options.asOf ?? localToday();
+  const counts = signCounts(facility);
+  const made: FacilitySignFile[] = [];
+  const common = { bleed: options.bleed, cropMarks: options.cropMarks, asOf, dateStyle: options.dateStyle, lang: options.lang };
+  const add = (kind: SignKind, rendered: RenderedSigns) => {
+    const file = `${stem}${SIGN_FILE_SUFFIXES[kind]}`;
+    const lines = linesOf(facility, file, rendered, kind === "counter" ? "counter-sign" : "phone-sticker", isoDate(asOf));
+    const pieces = rendered.pages.reduce((sum, p) => sum + p.pieces, 0) * rendered.copies;
+    made.push({ facility, file, kind, signs: rendered, lines, pieces });
+  };
+  if (counts.counter > 0) {
+    const signs = await renderCounterSign(policy, facility, common);
+    if (signs) add("counter", { ...signs, copies: counts.counter });
+  }
+  if (counts.phone > 0) {
+    const signs = await renderPhoneStickers(policy, facility, { ...common, count: counts.phone });
+    if (signs) add("phone", signs);
+  }
+  return made;
+}
+
 /**
  * Makes the recording signs of a facility list into `outDir`. A facility's problem does not stop the others. When
  * no facility records, or none of their signs can be made, nothing is written and a SignBatchError says why.
@@ -89,54 +137,45 @@ export async function makeSigns(policy: PosterPolicy, facilities: readonly Facil
   const files: string[] = [];
   const errors: RowError[] = [];
   const skipped: Facility[] = [];
-  const rendered: { facility: Facility; file: string; kind: SignKind; signs: RenderedSigns }[] = [];
+  const rendered: FacilitySignFile[] = [];
   for (const [i, facility] of facilities.entries()) {
-    const counts = facility.signs ?? { counter: facility.measures.includes("record-counter") ? 1 : 0, phone: facility.measures.includes("record-phone") ? 1 : 0 };
+    const counts = signCounts(facility);
     if (counts.counter === 0 && counts.phone === 0) {
       skipped.push(facility);
       continue;
     }
     try {
-      const made: typeof rendered = [];
-      const common = { bleed: options.bleed, cropMarks: options.cropMarks, asOf, dateStyle: options.dateStyle, lang: options.lang };
-      if (counts.counter > 0) {
-        const signs = await renderCounterSign(policy, facility, common);
-        if (signs) made.push({ facility, file: `${stems[i]}${SIGN_FILE_SUFFIXES.counter}`, kind: "counter", signs: { ...signs, copies: counts.counter } });
-      }
-      if (counts.phone > 0) {
-        const signs = await renderPhoneStickers(policy, facility, { ...common, count: counts.phone });
-        if (signs) made.push({ facility, file: `${stems[i]}${SIGN_FILE_SUFFIXES.phone}`, kind: "phone", signs });
-      }
-      rendered.push(...made);
+      rendered.push(...(await renderFacilitySigns(policy, facility, stems[i]!, { ...options, asOf })));
     } catch (error) {
       errors.push(facilityError(facility, error));
     }
   }
   if (rendered.length === 0) throw new SignBatchError(errors);
   const written = new Set<string>();
-  for (const { facility, file, kind, signs } of rendered) {
+  for (const { facility, file, kind, signs, lines, pieces } of rendered) {
     if (written.has(fileNameKey(file))) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two signs would write ${file}` })));
     written.add(fileNameKey(file));
     await writeFileAtomic(pathInside(outDir, file), signs.pdf);
     files.push(file);
-    orders.push(...linesOf(facility, file, signs, kind === "counter" ? "counter-sign" : "phone-sticker", isoDate(asOf)));
-    // Pieces in the end: the counter signs, or the stickers (on the sheets, or one page printed once per phone).
-    const onPages = signs.pages.reduce((sum, p) => sum + p.pieces, 0);
-    options.onFile?.({ facility, file, kind, pieces: onPages * signs.copies });
+    orders.push(...lines);
+    options.onFile?.({ facility, file, kind, pieces });
   }
   const lang = options.lang ?? defaultLang();
   const order = mergeOrder(await previousOrder(outDir), orders, SIGN_PRODUCTS, (name) => existsSync(pathInside(outDir, name)));
-  files.push(
-    ...(await writeOrder(outDir, order, {
-      issuer: policy.issuer,
-      title: policy.title,
-      date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-      bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0),
-      cropMarks: options.cropMarks === true,
-      lang,
-    })),
-  );
+  files.push(...(await writeOrder(outDir, order, signOrderInfo(policy, options, lang))));
   return { orders, order, files, errors, skipped };
+}
+
+/** The summary's heading of a signs run: the policy's issuer, title and date, the print options. */
+export function signOrderInfo(policy: PosterPolicy, options: Pick<SignBatchOptions, "bleed" | "cropMarks" | "dateStyle">, lang: Lang): OrderInfo {
+  return {
+    issuer: policy.issuer,
+    title: policy.title,
+    date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
+    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0),
+    cropMarks: options.cropMarks === true,
+    lang,
+  };
 }
 
 /** Reads the policy and the facility list, then makes every sign. Policy errors and a list with nothing to make throw. */

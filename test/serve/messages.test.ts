@@ -69,6 +69,8 @@ describe("the serve area's catalogue", () => {
       const params = {
         url: "http://127.0.0.1:8931/", limit: "100 MB", value: "x", list: ["a", "b"], what: "名簿ファイル", name: "x", count: 3, hours: 8, cells: 10,
         roster: "roster.csv", done: "1,000", total: "20,000", rows: "999、1000",
+        date: "2025-03-01", files: ["hospital.yaml"], file: "hospital.yaml", row: "3", pages: "3", issuer: "みどり市", title: "基本方針", size: "A4", copies: "3", page: "1", measure: "電話の録音",
+        from: "令和7年4月1日から", pieces: "6", kind: "phone", code: "FACILITY_UNKNOWN_SIZE", where: "facilities.csv の 3 行目",
       };
       const ja = entry.ja(params);
       const en = entry.en(params);
@@ -83,7 +85,8 @@ describe("the serve area's catalogue", () => {
   });
 
   it("every SERVE_ code the server's source and the page use is in the catalogue, and every entry is used", () => {
-    const files = [...readdirSync(join(ROOT, "src/serve")).map((file) => join(ROOT, "src/serve", file)), ...readdirSync(join(ROOT, "web")).filter((file) => file.endsWith(".js")).map((file) => join(ROOT, "web", file))];
+    const files = [...readdirSync(join(ROOT, "src/serve")).map((file) => join(ROOT, "src/serve", file)), ...readdirSync(join(ROOT, "web")).filter((file) => /\.(js|html)$/.test(file)).map((file) => join(ROOT, "web", file))];
+    // The page's own words are filled in from the catalogue: in its script (t("SERVE_PAGE_…")) and its HTML (data-text="SERVE_PAGE_…").
     const source = files.map((file) => readFileSync(file, "utf8")).join("\n");
     const used = new Set([...source.matchAll(/"((?:NOTE_)?SERVE_[A-Z0-9_]*[A-Z0-9])"/g)].map((m) => m[1]!));
     expect([...used].filter((code) => !(code in CATALOGUE))).toEqual([]);
