@@ -57,13 +57,13 @@ export { FontFileError } from "./pdf/font-error.js";
 export { BadgeOptionError } from "./badges/fields.js";
 
 // --- posters
-export { loadPolicy, parsePolicy, parsePolicyBytes, createPolicy, PolicyError } from "./posters/policy.js";
+export { loadPolicy, parsePolicy, createPolicy, PolicyError } from "./posters/policy.js";
 export type { PosterPolicy, PolicyIssue, PolicyPanel, PolicyContact, ConductItem, MeasureText, PanelLanguage } from "./posters/policy.js";
 export { MEASURE_IDS } from "./posters/measures.js";
 export type { MeasureId } from "./posters/measures.js";
 export { POSTER_SIZES } from "./posters/sizes.js";
 export type { PosterSize } from "./posters/sizes.js";
-export { readFacilities, uploadedPolicyResolver } from "./posters/facilities.js";
+export { readFacilities } from "./posters/facilities.js";
 export type { Facility, FacilityInput, FacilityListResult, PosterLanguage } from "./posters/facilities.js";
 export { renderPoster, renderFacilityPosters } from "./posters/render.js";
 export type { PosterOptions, RenderPosterOptions, RenderFacilityOptions, PosterBackground, PrintOptions } from "./posters/render.js";

@@ -17,9 +17,11 @@ describe("the public API", () => {
 
   it("keeps the main entry small and the internals out of it", () => {
     const main = reports.get("nafuda")!.trim().split("\n");
-    expect(main.length).toBeLessThan(150); // names and their types; was 167 names before the API was drawn
+    // Names and their types: 167 before the API was drawn, about 130 then; the posters tab's folder and ZIP and the
+    // streaming badge writers were added since, deliberately. A name beyond this is a decision, not a side effect.
+    expect(main.length).toBeLessThan(160);
     const names = main.map((line) => line.split(" ")[1]!.replace(/:$/, ""));
-    for (const internal of ["vowelPairAt", "FINAL_U_MORPHEMES", "relabelCffFonts", "readSfnt", "isVariationSelector", "startServer", "parseDelimited", "matchConfirmed"]) {
+    for (const internal of ["vowelPairAt", "FINAL_U_MORPHEMES", "relabelCffFonts", "readSfnt", "isVariationSelector", "startServer", "parseDelimited", "matchConfirmed", "uploadedPolicyResolver", "parsePolicyBytes"]) {
       expect(names, internal).not.toContain(internal);
     }
     for (const promised of ["loadRoster", "createReadingResolver", "resolveReadings", "reviewSheetXlsx", "renderBadges", "createTemplate", "createPolicy", "NafudaError", "formatMessage"]) {
