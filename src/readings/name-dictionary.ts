@@ -66,8 +66,8 @@ export interface OtherReading {
 export interface ExtraNameTables {
   /** data/juman-surnames.tsv (scripts/extract-juman-surnames.ts): surface, reading, rank, per million. */
   commonSurnames?: string;
-  /** data/place-and-word-readings.tsv (scripts/extract-other-readings.ts): surface, reading, kinds. */
-  otherReadings?: string;
+  /** data/place-and-word-readings.tsv (scripts/extract-other-readings.ts): surface, reading, kinds; or how to read it when needed. */
+  otherReadings?: string | (() => string);
 }
 
 
@@ -131,19 +131,26 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     if (!list) common.set(surface, [entry]);
     else if (!list.some((known) => known.reading === reading)) list.push(entry);
   }
-  const other = new Map<string, OtherReading[]>();
-  for (const line of (extra.otherReadings ?? "").split("\n")) {
-    const [surface, reading, kinds] = line.split("\t");
-    if (!surface || !reading || !kinds) continue;
-    const entry: OtherReading = { reading, kinds: kinds.split(",").filter((k): k is OtherReadingKind => k === "place" || k === "town" || k === "word") };
-    (other.get(surface) ?? other.set(surface, []).get(surface)!).push(entry);
-  }
+  // Place and word readings are only weighed when a reading is (not for a roster reading a source attests).
+  let other: Map<string, OtherReading[]> | undefined;
+  const otherTable = () => {
+    if (other) return other;
+    other = new Map();
+    const text = typeof extra.otherReadings === "function" ? extra.otherReadings() : (extra.otherReadings ?? "");
+    for (const line of text.split("\n")) {
+      const [surface, reading, kinds] = line.split("\t");
+      if (!surface || !reading || !kinds) continue;
+      const entry: OtherReading = { reading, kinds: kinds.split(",").filter((k): k is OtherReadingKind => k === "place" || k === "town" || k === "word") };
+      (other.get(surface) ?? other.set(surface, []).get(surface)!).push(entry);
+    }
+    return other;
+  };
   return {
     surname: (surface) => surnames.get(surface) ?? [],
     givenName: (surface) => givenNameTable().get(surface) ?? [],
     secondOpinion: (surface) => second.get(surface) ?? [],
     commonSurname: (surface) => common.get(surface) ?? [],
-    otherReadings: (surface) => other.get(surface) ?? [],
+    otherReadings: (surface) => otherTable().get(surface) ?? [],
     surnames: () => new Set([...surnames.keys(), ...second.keys(), ...common.keys()]),
     longestSurname,
   };
@@ -174,7 +181,7 @@ export function bundledNameDictionary(): NameDictionary {
     readFileSync(bundledPath("data", "unidic-surnames.tsv"), "utf8"),
     {
       commonSurnames: readFileSync(bundledPath("data", "juman-surnames.tsv"), "utf8"),
-      otherReadings: readFileSync(bundledPath("data", "place-and-word-readings.tsv"), "utf8"),
+      otherReadings: () => readFileSync(bundledPath("data", "place-and-word-readings.tsv"), "utf8"),
     },
   ));
 }
