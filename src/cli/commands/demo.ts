@@ -20,6 +20,7 @@ export function demoSteps(out: string): string[][] {
     ["badges", example("roster.xlsx"), "--overrides", confirmed, "--template", "card", "--sheet", "a4-8up-card", "-o", o("badges-card.pdf")],
     ["badges", example("roster-utf8.csv"), "--overrides", confirmed, "--template", "standard-duplex", "--sheet", "single", "--crop-marks", "-o", o("badges-print-shop.pdf")],
     ["posters", example("facilities.csv"), "--policy", example("policy.yaml"), "-o", o("posters")],
+    ["signs", example("facilities.csv"), "--policy", example("policy.yaml"), "-o", o("posters")],
   ];
 }
 
