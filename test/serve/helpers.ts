@@ -1,7 +1,7 @@
 import { request } from "node:http";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync, statSync } from "node:fs";
 import { deflateSync } from "node:zlib";
-import { basename } from "node:path";
+import { basename, join } from "node:path";
 import { parseDelimited } from "../../src/roster/delimited.js";
 import { DEFAULT_TABLE_LIMITS } from "../../src/roster/limits.js";
 import { encodeText } from "../../src/roster/encode-text.js";
@@ -150,4 +150,20 @@ export function pngBytes(width: number, height: number, pixel: (x: number, y: nu
     for (let x = 0; x < width; x++) raw.set(pixel(x, y), y * (width * 3 + 1) + 1 + x * 3);
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]);
+}
+
+/** Every file and folder under `dir` with its size, sorted: what a test compares to see that nothing was written. */
+export function listing(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) {
+        out.push(`${path}/`);
+        walk(path);
+      } else out.push(`${path} ${statSync(path).size}`);
+    }
+  };
+  walk(dir);
+  return out.sort();
 }

@@ -15,7 +15,7 @@ import { POSTER_INPUT_MAX_BYTES } from "../../src/posters/yaml-input.js";
 import { unzip } from "../helpers/unzip.js";
 import { startServer } from "../../src/serve/server.js";
 import { cell, sheet, zipBombWorkbook } from "./hostile.js";
-import { postForm } from "./helpers.js";
+import { listing, postForm } from "./helpers.js";
 
 /**
  * The posters tab's routes (/api/posters/…) against a server in a child process whose working and temp folders
@@ -41,21 +41,6 @@ interface CheckFacility {
 interface CheckReply {
   policy: { issuer: string; title: string; effectiveDate: string }; asOf: string; asOfText: string;
   facilities: CheckFacility[]; errors: (Problem & { row: number; sheetRow: number | null; column: string | null })[]; notes: string[];
-}
-
-function listing(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        out.push(`${path}/`);
-        walk(path);
-      } else out.push(`${path} ${statSync(path).size}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
 }
 
 let child: ChildProcess;

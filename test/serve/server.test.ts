@@ -13,28 +13,13 @@ import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
 import { formatMessage, msg } from "../../src/messages/message.js";
 import { csvDocument } from "../../src/io/excel-csv.js";
 import { cell, sheet, workbook, zipBombWorkbook } from "./hostile.js";
-import { excelDamagedReviewSheet, postForm, send } from "./helpers.js";
+import { excelDamagedReviewSheet, listing, postForm, send } from "./helpers.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EXAMPLES = join(ROOT, "examples");
 const roster = { path: join(EXAMPLES, "roster.csv") };
 const LIMIT = 256 * 1024;
 
-/** Every file and folder under `dir`, with sizes, to compare before and after. */
-function listing(dir: string): string[] {
-  const out: string[] = [];
-  const walk = (folder: string) => {
-    for (const entry of readdirSync(folder, { withFileTypes: true })) {
-      const path = join(folder, entry.name);
-      if (entry.isDirectory()) {
-        out.push(`${path}/`);
-        walk(path);
-      } else out.push(`${path} ${statSync(path).size}`);
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
 
 // The server runs in a child process whose working folder and temp folder are new and empty, so that the
 // last test can check that nothing at all was written while it read rosters and made PDFs.
