@@ -1690,6 +1690,8 @@ async function start() {
     state.info = await response.json();
     state.texts = state.info.texts || {};
     applyTexts();
+    // The page's words are in: what waits for the page (a test, a screen reader's first read) can start here.
+    document.documentElement.dataset.texts = LANG;
     $("as-of").value = todayIso();
     $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
     $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { bundledPath } from "../package-root.js";
+import { parseVoicingTables, type VoicingTables } from "./voicing.js";
 
 /** One reading of a name as the IPADIC dictionary (or UniDic, for the second opinion) lists it. */
 export interface NameEntry {
@@ -38,6 +39,8 @@ export interface NameDictionary {
   otherReadings?(surface: string): readonly OtherReading[];
   /** Every surname surface any of the surname tables holds (for models learnt from the tables). */
   surnames?(): Iterable<string>;
+  /** The voicing model's tables already learnt from these tables (the bundled dictionary ships them); absent: learnt on first use. */
+  voicingTables?(): VoicingTables | undefined;
   /** Length in code units of the longest surname in the dictionary (bounds prefix searches). */
   readonly longestSurname: number;
 }
@@ -68,6 +71,8 @@ export interface ExtraNameTables {
   commonSurnames?: string;
   /** data/place-and-word-readings.tsv (scripts/extract-other-readings.ts): surface, reading, kinds; or how to read it when needed. */
   otherReadings?: string | (() => string);
+  /** data/voicing-model.tsv (scripts/learn-voicing-model.ts): the voicing model learnt from the tables above. */
+  voicingTables?: string | (() => string);
 }
 
 
@@ -145,6 +150,7 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     }
     return other;
   };
+  let voicing: VoicingTables | undefined;
   return {
     surname: (surface) => surnames.get(surface) ?? [],
     givenName: (surface) => givenNameTable().get(surface) ?? [],
@@ -152,6 +158,10 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     commonSurname: (surface) => common.get(surface) ?? [],
     otherReadings: (surface) => otherTable().get(surface) ?? [],
     surnames: () => new Set([...surnames.keys(), ...second.keys(), ...common.keys()]),
+    voicingTables: () => {
+      if (extra.voicingTables === undefined) return undefined;
+      return (voicing ??= parseVoicingTables(typeof extra.voicingTables === "function" ? extra.voicingTables() : extra.voicingTables));
+    },
     longestSurname,
   };
 }
@@ -182,6 +192,7 @@ export function bundledNameDictionary(): NameDictionary {
     {
       commonSurnames: readFileSync(bundledPath("data", "juman-surnames.tsv"), "utf8"),
       otherReadings: () => readFileSync(bundledPath("data", "place-and-word-readings.tsv"), "utf8"),
+      voicingTables: () => readFileSync(bundledPath("data", "voicing-model.tsv"), "utf8"),
     },
   ));
 }

@@ -1,6 +1,6 @@
 import type { NameDictionary, NameEntry, CommonSurnameEntry, OtherReadingKind } from "./name-dictionary.js";
 import { lookupKey } from "./split-name.js";
-import { learnVoicing, type VoicingModel } from "./voicing.js";
+import { learnVoicing, voicingModel, type Observation, type VoicingModel } from "./voicing.js";
 
 /** A surname source nafuda reads: which readings people actually have. */
 export type SurnameSource = "IPADIC" | "UniDic" | "JUMAN";
@@ -227,21 +227,29 @@ export function voicingModelOf(dictionary: NameDictionary): VoicingModel | null 
   if (!dictionary.surnames) return null;
   let model = voicingModels.get(dictionary);
   if (!model) {
-    const observations: { surface: string; reading: string; weight: number }[] = [];
-    for (const surface of dictionary.surnames()) {
-      const common = dictionary.commonSurname?.(surface) ?? [];
-      if (common.length > 0) {
-        for (const entry of common) observations.push({ surface, reading: entry.reading, weight: 1 / common.length });
-        continue;
-      }
-      const first = dictionary.surname(surface)[0];
-      const second = dictionary.secondOpinion(surface)[0];
-      if (first && second && first.reading === second.reading) observations.push({ surface, reading: first.reading, weight: 1 });
-    }
-    model = learnVoicing(observations);
+    // The bundled tables' model is shipped learnt (data/voicing-model.tsv); a dictionary of one's own is learnt here.
+    const shipped = dictionary.voicingTables?.();
+    model = shipped ? voicingModel(shipped, (surface) => voicingObservationsOf(dictionary, surface)) : learnVoicing(voicingObservations(dictionary));
     voicingModels.set(dictionary, model);
   }
   return model;
+}
+
+/**
+ * What the voicing model learns from, surname by surname: every reading JUMAN lists for a common surname (each
+ * weighed 1/n), else the reading IPADIC and UniDic both give first.
+ */
+export function voicingObservationsOf(dictionary: NameDictionary, surface: string): Observation[] {
+  const common = dictionary.commonSurname?.(surface) ?? [];
+  if (common.length > 0) return common.map((entry) => ({ surface, reading: entry.reading, weight: 1 / common.length }));
+  const first = dictionary.surname(surface)[0];
+  const second = dictionary.secondOpinion(surface)[0];
+  return first && second && first.reading === second.reading ? [{ surface, reading: first.reading, weight: 1 }] : [];
+}
+
+/** Every observation of the dictionary's surname tables (see voicingObservationsOf). */
+export function voicingObservations(dictionary: NameDictionary): Observation[] {
+  return [...(dictionary.surnames?.() ?? [])].flatMap((surface) => voicingObservationsOf(dictionary, surface));
 }
 
 /** ぢ and づ written as じ and ず (島津 しまづ = しまず): the readings a roster may write either way. */

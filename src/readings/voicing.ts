@@ -44,7 +44,7 @@ function formsOf(base: string): VoicingForm[] {
 }
 
 /** One reading seen in training: the surname, its last kanji and the reading (weight: 1, or split between forms). */
-interface Observation { surface: string; reading: string; weight: number }
+export interface Observation { surface: string; reading: string; weight: number }
 
 /** What the model says of one surname's reading. */
 export interface VoicingEstimate {
@@ -81,65 +81,95 @@ const PRIOR = 2;
 const MIN_BASE_SURNAMES = 3;
 
 /**
- * Learns the model from observations: each a surname's surface, a reading trusted for it, and a weight.
+ * What the model learns from the tables: for each last kanji, how many surnames show each of its readings (in plain
+ * form), and the forms counted by context. Learnt once from the bundled tables and shipped (data/voicing-model.tsv,
+ * scripts/learn-voicing-model.ts; a test checks it is what the tables teach), or learnt from a city's own tables.
  */
-export function learnVoicing(observations: Iterable<Observation>): VoicingModel {
+export interface VoicingTables {
+  /** Last kanji → its reading in plain form → how many surnames ending in the kanji show it. */
+  bases: Map<string, Map<string, number>>;
+  /** Context key (kanji|base|kana before|voiced before, and the back-off keys) → form → weight. */
+  counts: Counts;
+}
+
+/** Learns the tables from observations: each a surname's surface, a reading trusted for it, and a weight. */
+export function learnVoicingTables(observations: Iterable<Observation>): VoicingTables {
   const all: Observation[] = [...observations].filter((o) => KANJI_NAME.test(o.surface));
   // The readings each last kanji has, in plain form, with how many surnames show each.
-  const bases = new Map<string, Map<string, Set<string>>>();
+  const surfaces = new Map<string, Map<string, Set<string>>>();
   for (const o of all) {
     const kanji = lastOf(o.surface);
     for (let k = 1; k <= Math.min(4, o.reading.length - 1); k++) {
       const base = plainOf(o.reading.slice(-k))?.base ?? o.reading.slice(-k);
-      const byBase = bases.get(kanji) ?? bases.set(kanji, new Map()).get(kanji)!;
+      const byBase = surfaces.get(kanji) ?? surfaces.set(kanji, new Map()).get(kanji)!;
       (byBase.get(base) ?? byBase.set(base, new Set()).get(base)!).add(o.surface);
     }
   }
-  /** The kanji reading a reading ends in: the one most surnames ending in this kanji show (then the longer). */
-  const split = (surface: string, reading: string) => {
-    if (!KANJI_NAME.test(surface)) return null;
-    const kanji = lastOf(surface);
-    const byBase = bases.get(kanji);
-    if (!byBase) return null;
-    // Every ending of the reading that is a reading of the kanji (in any voicing), with how many surnames show it.
-    const endings: { k: number; count: number }[] = [];
-    for (let k = 1; k <= Math.min(4, reading.length - 1); k++) {
-      const plain = plainOf(reading.slice(-k)) ?? { base: reading.slice(-k) };
-      const count = byBase.get(plain.base)?.size ?? 0;
-      if (count >= MIN_BASE_SURNAMES) endings.push({ k, count });
-    }
-    if (endings.length === 0) return null;
-    // The kanji's reading is the longest ending that at least half as many surnames show as the commonest one
-    // (本: もと, not と, though every もと ends in と); it voices only if it starts with a kana that can.
-    const most = Math.max(...endings.map((e) => e.count));
-    const { k } = endings.filter((e) => e.count * 2 >= most).at(-1)!;
-    const plain = plainOf(reading.slice(-k));
-    if (!plain) return null;
-    return { kanji, ...plain, prefix: reading.slice(0, -k) };
-  };
-  const keys = (kanji: string, base: string, prefix: string) => {
-    const last = prefix.at(-1)!;
-    const voicedBefore = VOICED_OBSTRUENT.test(prefix) ? "v" : "-";
-    return [`${kanji}|${base}|${last}|${voicedBefore}`, `${kanji}|${base}|${voicedBefore}`, `${kanji}|${base}`, `*|${base}`];
-  };
+  const bases = new Map([...surfaces].map(([kanji, byBase]) => [kanji, new Map([...byBase].map(([base, set]) => [base, set.size]))]));
   const counts: Counts = new Map();
-  /** Each surname's own observations: its share of the counts is worked out again when it is asked about (leave-one-out). */
-  const bySurface = new Map<string, Observation[]>();
-  const countInto = (target: Counts, o: Observation) => {
-    const s = split(o.surface, o.reading);
-    if (s) for (const key of keys(s.kanji, s.base, s.prefix)) add(target, key, s.form, o.weight);
-  };
-  for (const o of all) {
-    countInto(counts, o);
-    (bySurface.get(o.surface) ?? bySurface.set(o.surface, []).get(o.surface)!).push(o);
+  const tables = { bases, counts };
+  for (const o of all) countInto(tables, counts, o);
+  return tables;
+}
+
+/** The kanji reading a reading ends in: the one most surnames ending in this kanji show (then the longer). */
+function splitReading(bases: VoicingTables["bases"], surface: string, reading: string) {
+  if (!KANJI_NAME.test(surface)) return null;
+  const kanji = lastOf(surface);
+  const byBase = bases.get(kanji);
+  if (!byBase) return null;
+  // Every ending of the reading that is a reading of the kanji (in any voicing), with how many surnames show it.
+  const endings: { k: number; count: number }[] = [];
+  for (let k = 1; k <= Math.min(4, reading.length - 1); k++) {
+    const plain = plainOf(reading.slice(-k)) ?? { base: reading.slice(-k) };
+    const count = byBase.get(plain.base) ?? 0;
+    if (count >= MIN_BASE_SURNAMES) endings.push({ k, count });
   }
+  if (endings.length === 0) return null;
+  // The kanji's reading is the longest ending that at least half as many surnames show as the commonest one
+  // (本: もと, not と, though every もと ends in と); it voices only if it starts with a kana that can.
+  const most = Math.max(...endings.map((e) => e.count));
+  const { k } = endings.filter((e) => e.count * 2 >= most).at(-1)!;
+  const plain = plainOf(reading.slice(-k));
+  if (!plain) return null;
+  return { kanji, ...plain, prefix: reading.slice(0, -k) };
+}
+
+function contextKeys(kanji: string, base: string, prefix: string): string[] {
+  const last = prefix.at(-1)!;
+  const voicedBefore = VOICED_OBSTRUENT.test(prefix) ? "v" : "-";
+  return [`${kanji}|${base}|${last}|${voicedBefore}`, `${kanji}|${base}|${voicedBefore}`, `${kanji}|${base}`, `*|${base}`];
+}
+
+function countInto(tables: VoicingTables, target: Counts, o: Observation): void {
+  const s = splitReading(tables.bases, o.surface, o.reading);
+  if (s) for (const key of contextKeys(s.kanji, s.base, s.prefix)) add(target, key, s.form, o.weight);
+}
+
+/** Learns the model from observations (see learnVoicingTables). */
+export function learnVoicing(observations: Iterable<Observation>): VoicingModel {
+  const all = [...observations];
+  const bySurface = new Map<string, Observation[]>();
+  for (const o of all) (bySurface.get(o.surface) ?? bySurface.set(o.surface, []).get(o.surface)!).push(o);
+  return voicingModel(learnVoicingTables(all), (surface) => bySurface.get(surface) ?? []);
+}
+
+/**
+ * The model over learnt tables. `own` gives a surname's own observations: its share of the counts is taken out
+ * again when it is asked about (leave-one-out).
+ */
+export function voicingModel(tables: VoicingTables, own: (surface: string) => Iterable<Observation>): VoicingModel {
+  const { counts } = tables;
+  const split = (surface: string, reading: string) => splitReading(tables.bases, surface, reading);
+  const keys = contextKeys;
+  const countOwn = (target: Counts, o: Observation) => (KANJI_NAME.test(o.surface) ? countInto(tables, target, o) : undefined);
   return {
     estimate(surface, reading) {
       const s = split(surface, reading);
       if (!s) return null;
-      const own: Counts = new Map();
-      for (const o of bySurface.get(surface) ?? []) countInto(own, o);
-      const count = (key: string, form: VoicingForm) => Math.max(0, (counts.get(key)?.get(form) ?? 0) - (own.get(key)?.get(form) ?? 0));
+      const mine: Counts = new Map();
+      for (const o of own(surface)) countOwn(mine, o);
+      const count = (key: string, form: VoicingForm) => Math.max(0, (counts.get(key)?.get(form) ?? 0) - (mine.get(key)?.get(form) ?? 0));
       const forms = formsOf(s.base);
       let p = new Map<VoicingForm, number>(forms.map((f) => [f, 1 / forms.length]));
       let support = 0;
@@ -157,4 +187,27 @@ export function learnVoicing(observations: Iterable<Observation>): VoicingModel 
       };
     },
   };
+}
+
+/**
+ * The tables as text (data/voicing-model.tsv): `base` lines (kanji, reading, surnames) and `count` lines (key, form,
+ * weight), sorted; a weight is written as JavaScript writes the number, which reads back exactly.
+ */
+export function voicingTablesText(tables: VoicingTables): string {
+  const lines: string[] = [];
+  for (const [kanji, byBase] of tables.bases) for (const [base, n] of byBase) lines.push(`base\t${kanji}\t${base}\t${n}`);
+  for (const [key, forms] of tables.counts) for (const [form, weight] of forms) lines.push(`count\t${key}\t${form}\t${weight}`);
+  return lines.sort().join("\n") + "\n";
+}
+
+/** Reads voicingTablesText's text back. */
+export function parseVoicingTables(text: string): VoicingTables {
+  const bases: VoicingTables["bases"] = new Map();
+  const counts: Counts = new Map();
+  for (const line of text.split("\n")) {
+    const [kind, a, b, c] = line.split("\t");
+    if (kind === "base" && a && b && c) (bases.get(a) ?? bases.set(a, new Map()).get(a)!).set(b, Number(c));
+    else if (kind === "count" && a && b && c) (counts.get(a) ?? counts.set(a, new Map()).get(a)!).set(b as VoicingForm, Number(c));
+  }
+  return { bases, counts };
 }

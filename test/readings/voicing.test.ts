@@ -56,3 +56,23 @@ describe("the voicing model of the shipped tables", () => {
     expect(Math.abs(estimate.forms[0]!.probability - 0.5)).toBeLessThan(0.2);
   });
 });
+
+describe("the shipped voicing model (data/voicing-model.tsv) is what the shipped tables teach", () => {
+  it("equals, byte for byte, what scripts/learn-voicing-model.ts learns from them now (rerun it after a table changes)", async () => {
+    const { learnVoicingModelText } = await import("../../scripts/learn-voicing-model.js");
+    const { readFileSync } = await import("node:fs");
+    const { bundledPath } = await import("../../src/package-root.js");
+    expect(readFileSync(bundledPath("data", "voicing-model.tsv"), "utf8") === learnVoicingModelText()).toBe(true);
+  });
+
+  it("estimates as the model learnt at run time would, leave-one-out included", async () => {
+    const { voicingObservations } = await import("../../src/readings/surname-evidence.js");
+    const dictionary = bundledNameDictionary();
+    const shipped = voicingModelOf(dictionary)!;
+    const learnt = learnVoicing(voicingObservations(dictionary));
+    expect(shipped.estimate("光田", "みつた")?.forms.length).toBeGreaterThan(1); // a surname the model has a say on
+    for (const [surname, reading] of [["光田", "みつた"], ["安田", "やすだ"], ["萩原", "はぎわら"], ["中島", "なかじま"], ["山崎", "やまさき"], ["柴田", "しばた"], ["小鳥遊", "たかなし"]] as const) {
+      expect(shipped.estimate(surname, reading), `${surname} ${reading}`).toEqual(learnt.estimate(surname, reading));
+    }
+  });
+});

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
 import { formatMessage, msg } from "../../src/messages/message.js";
 import { generateLargeRoster } from "../hardening/large-roster.js";
-import { CHROMIUM, launchChromium, pngBytes, watchOutside } from "./helpers.js";
+import { CHROMIUM, launchChromium, pngBytes, watchOutside, openPage } from "./helpers.js";
 
 /**
  * The page at the screen sizes of an office PC (1280×800, 1366×768, 1920×1080): step 2 fills the window, with the
@@ -69,7 +69,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page's layout, larger text, large rosters, 
     contexts.push(context);
     const page = await context.newPage();
     watchOutside(page, server.url, outside, pageErrors);
-    await page.goto(server.url);
+    await openPage(page, server.url);
     return page;
   }
 

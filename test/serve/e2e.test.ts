@@ -11,7 +11,7 @@ import { csvDocument } from "../../src/io/excel-csv.js";
 import { readTable } from "../../src/roster/read-table.js";
 import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
 import { formatMessage, msg } from "../../src/messages/message.js";
-import { CHROMIUM, excelDamagedReviewSheet, launchChromium, watchOutside } from "./helpers.js";
+import { CHROMIUM, excelDamagedReviewSheet, launchChromium, watchOutside, openPage } from "./helpers.js";
 
 /**
  * The page in real headless Chromium (Debian's chromium package, driven by playwright-core), as a day's work goes:
@@ -67,7 +67,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
     const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, acceptDownloads: true, locale: "ja-JP" });
     page = await context.newPage();
     watchOutside(page, server.url, outside, pageErrors);
-    await page.goto(server.url);
+    await openPage(page, server.url);
   });
 
   afterAll(async () => {
@@ -201,7 +201,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
 
   it("with everything saved, the page closes without a word (the work stays in the server for the next visit)", async () => {
     const other = await page.context().newPage();
-    await other.goto(server.url);
+    await openPage(other, server.url);
     await other.waitForSelector('#staff-body tr[data-row="21"] .pill.done');
     let asked = false;
     other.on("dialog", (dialog) => { asked = true; void dialog.dismiss(); });
@@ -400,7 +400,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
 
   it("another tab that chooses a new roster ends this tab's work, and this tab says so in Japanese", async () => {
     const other = await page.context().newPage();
-    await other.goto(server.url);
+    await openPage(other, server.url);
     await other.waitForSelector("#step-check:not([hidden])");
     await other.click("#go-roster");
     await other.setInputFiles("#roster-input", { name: "別.csv", mimeType: "text/csv", buffer: Buffer.from("氏名,フリガナ\n佐藤　花子,サトウ　ハナコ\n") });

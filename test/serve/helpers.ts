@@ -109,6 +109,15 @@ export async function launchChromium(): Promise<import("playwright-core").Browse
 }
 
 /** Records every request of the page that is not to the local server (blob: and data: are the page's own). */
+/**
+ * Opens the page and waits until its words from the catalogue are in (the page asks /api/info for them after
+ * loading; on a busy machine a click before that finds empty labels and buttons with no handler state yet).
+ */
+export async function openPage(page: import("playwright-core").Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForSelector("html[data-texts]", { timeout: 30_000 });
+}
+
 export function watchOutside(page: import("playwright-core").Page, serverUrl: string, outside: string[], errors: string[]): void {
   page.on("request", (request) => {
     const url = request.url();

@@ -9,7 +9,7 @@ import { formatMessage, msg } from "../../src/messages/message.js";
 import { isoDate, localToday } from "../../src/posters/dates.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
 import { unzip } from "../helpers/unzip.js";
-import { CHROMIUM, launchChromium, watchOutside } from "./helpers.js";
+import { CHROMIUM, launchChromium, watchOutside, openPage } from "./helpers.js";
 
 /**
  * The posters tab in real headless Chromium at 1366×768 (an office PC's screen), as a facilities clerk's day goes:
@@ -38,7 +38,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the posters tab in headless Chromium at 1366×7
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, acceptDownloads: true, locale: "ja-JP" });
     page = await context.newPage();
     watchOutside(page, server.url, outside, pageErrors);
-    await page.goto(server.url);
+    await openPage(page, server.url);
   });
 
   afterAll(async () => {
