@@ -98,7 +98,7 @@ export async function makeSigns(policy: PosterPolicy, facilities: readonly Facil
     }
     try {
       const made: typeof rendered = [];
-      const common = { bleed: options.bleed, cropMarks: options.cropMarks, asOf, dateStyle: options.dateStyle, lang: options.lang };
+      const common = { bleed: options.bleed, cropMarks: options.cropMarks, printShop: options.printShop, date: options.date, asOf, dateStyle: options.dateStyle, lang: options.lang };
       if (counts.counter > 0) {
         const signs = await renderCounterSign(policy, facility, common);
         if (signs) made.push({ facility, file: `${stems[i]}${SIGN_FILE_SUFFIXES.counter}`, kind: "counter", signs: { ...signs, copies: counts.counter } });
@@ -131,8 +131,8 @@ export async function makeSigns(policy: PosterPolicy, facilities: readonly Facil
       issuer: policy.issuer,
       title: policy.title,
       date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-      bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0),
-      cropMarks: options.cropMarks === true,
+      bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || options.cropMarks === true || options.printShop === true,
+      cropMarks: options.cropMarks ?? options.printShop === true,
       lang,
     })),
   );
