@@ -75,7 +75,8 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         const result = await runPosterBatch(args.facilities, args.policy, output, {
           sizes,
           bleed: args.bleed,
-          ...(args["crop-marks"] !== undefined ? { cropMarks: args["crop-marks"] } : {}),
+          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
+          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
           printShop: args["print-shop"],
           ...(args.date !== undefined ? { date: args.date } : {}),
           oneSizePerFile: args["one-size-per-file"],

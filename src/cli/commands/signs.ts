@@ -45,7 +45,8 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         let phone = 0;
         const result = await runSignBatch(args.facilities, args.policy, output, {
           bleed: args.bleed,
-          ...(args["crop-marks"] !== undefined ? { cropMarks: args["crop-marks"] } : {}),
+          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
+          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
           printShop: args["print-shop"],
           ...(args.date !== undefined ? { date: args.date } : {}),
           dateStyle: args["date-style"],
