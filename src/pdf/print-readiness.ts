@@ -13,68 +13,81 @@ export type ReadinessProblem = (typeof ORDER)[number];
 const RGB_OPERATOR = /(?:^|[\s\]])(?:[-+]?(?:\d+\.?\d*|\.\d+)\s+){3}(?:rg|RG)(?=[\s\[/<(]|$)/;
 const INLINE_RGB = /\bBI\b[\s\S]*?\/(?:CS|ColorSpace)\s*\/(?:RGB|DeviceRGB)\b/;
 
-export function printReadinessProblems(doc: PDFDocument): ReadinessProblem[] {
+/**
+ * What of `pages` (0-based; default every page) is RGB or transparent: their contents and everything their resources
+ * reach (images, forms, colour spaces, graphics states, patterns, shadings, fonts), never their annotations or form
+ * fields, which nafuda does not embed.
+ */
+export function printReadinessProblems(doc: PDFDocument, pages?: readonly number[]): ReadinessProblem[] {
   const found = new Set<ReadinessProblem>();
   const context = doc.context;
   const lookup = (object: PDFObject | undefined): PDFObject | undefined => (object instanceof PDFRef ? context.lookup(object) : object);
-  const visitDict = (dict: PDFDict) => {
+  const nameOf = (object: PDFObject | undefined) => {
+    const value = lookup(object);
+    return value instanceof PDFName ? value.asString() : undefined;
+  };
+  const checkDict = (dict: PDFDict) => {
     for (const [key, raw] of dict.entries()) {
-      const value = lookup(raw);
       const k = key.asString();
-      if (value instanceof PDFName) {
-        const v = value.asString();
-        if (v === "/DeviceRGB" || (v === "/RGB" && (k === "/CS" || k === "/ColorSpace"))) found.add("DeviceRGB");
-        if (v === "/CalRGB") found.add("CalRGB");
-        if (k === "/BM" && v !== "/Normal" && v !== "/Compatible") found.add("BM");
-        if (k === "/SMask" && v !== "/None") found.add("SMask");
-      }
+      const value = lookup(raw);
+      const v = nameOf(value);
+      if (v === "/DeviceRGB" || (v === "/RGB" && (k === "/CS" || k === "/ColorSpace"))) found.add("DeviceRGB");
+      if (v === "/CalRGB") found.add("CalRGB");
+      if (k === "/BM" && ((v !== undefined && v !== "/Normal" && v !== "/Compatible") || (value instanceof PDFArray && value.asArray().some((b) => !["/Normal", "/Compatible"].includes(nameOf(b) ?? ""))))) found.add("BM");
+      if (k === "/SMask" && v !== "/None" && value !== undefined) found.add("SMask");
       if ((k === "/CA" || k === "/ca") && value instanceof PDFNumber && value.asNumber() < 1) found.add("CA/ca < 1");
-      if (k === "/SMask" && (value instanceof PDFDict || value instanceof PDFRawStream)) found.add("SMask");
-      if (k === "/BM" && value instanceof PDFArray && value.asArray().some((v) => { const n = lookup(v); return n instanceof PDFName && n.asString() !== "/Normal" && n.asString() !== "/Compatible"; })) found.add("BM");
-      if (k === "/Group" && value instanceof PDFDict && lookup(value.get(PDFName.of("S")))?.toString() === "/Transparency") found.add("Group /Transparency");
-      if (value instanceof PDFArray) visitArray(value);
-      else if (value instanceof PDFDict && !(raw instanceof PDFRef)) visitDict(value);
+      if (k === "/Group" && value instanceof PDFDict && nameOf(value.get(PDFName.of("S"))) === "/Transparency") found.add("Group /Transparency");
     }
   };
-  const visitArray = (array: PDFArray) => {
-    const items = array.asArray().map(lookup);
-    const first = items[0];
-    if (first instanceof PDFName) {
-      const n = first.asString();
-      if (n === "/CalRGB") found.add("CalRGB");
-      if (n === "/ICCBased") {
-        const profile = items[1];
-        const dict = profile instanceof PDFRawStream ? profile.dict : profile instanceof PDFDict ? profile : undefined;
-        const components = dict ? lookup(dict.get(PDFName.of("N"))) : undefined;
-        if (components instanceof PDFNumber && components.asNumber() === 3) found.add("ICCBased RGB");
-      }
+  const checkArray = (array: PDFArray) => {
+    const items = array.asArray();
+    const first = nameOf(items[0]);
+    if (first === "/CalRGB") found.add("CalRGB");
+    if (first === "/ICCBased") {
+      const profile = lookup(items[1]);
+      const dict = profile instanceof PDFRawStream ? profile.dict : profile instanceof PDFDict ? profile : undefined;
+      const components = dict ? lookup(dict.get(PDFName.of("N"))) : undefined;
+      if (components instanceof PDFNumber && components.asNumber() === 3) found.add("ICCBased RGB");
     }
-    for (const [i, item] of items.entries()) {
-      if (item instanceof PDFName && item.asString() === "/DeviceRGB") found.add("DeviceRGB");
-      if (item instanceof PDFArray) visitArray(item);
-      else if (item instanceof PDFDict && !(array.get(i) instanceof PDFRef)) visitDict(item);
-    }
+    if (items.some((item) => nameOf(item) === "/DeviceRGB")) found.add("DeviceRGB");
   };
-  for (const [, object] of context.enumerateIndirectObjects()) {
-    if (object instanceof PDFRawStream) {
-      visitDict(object.dict);
-      const type = lookup(object.dict.get(PDFName.of("Subtype")))?.toString();
-      // Page contents and form XObjects: their operators. Images, fonts, ICC profiles and metadata are not content.
-      const isContent = type === undefined ? !object.dict.has(PDFName.of("Length1")) && !object.dict.has(PDFName.of("N")) && !object.dict.has(PDFName.of("Type")) : type === "/Form";
-      if (!isContent) continue;
-      let text: string;
-      try {
-        text = Buffer.from(decodePDFRawStream(object).decode()).toString("latin1");
-      } catch {
-        continue;
-      }
-      if (RGB_OPERATOR.test(text)) found.add("rg/RG");
-      if (INLINE_RGB.test(text)) found.add("DeviceRGB");
-    } else if (object instanceof PDFDict) {
-      visitDict(object);
-    } else if (object instanceof PDFArray) {
-      visitArray(object);
+  const checkContent = (stream: PDFRawStream) => {
+    let text: string;
+    try {
+      text = Buffer.from(decodePDFRawStream(stream).decode()).toString("latin1");
+    } catch {
+      return;
     }
+    if (RGB_OPERATOR.test(text)) found.add("rg/RG");
+    if (INLINE_RGB.test(text)) found.add("DeviceRGB");
+  };
+  const seen = new Set<PDFObject>();
+  const SKIP = new Set(["/Parent", "/Annots", "/P", "/AcroForm", "/StructParents", "/Metadata"]);
+  const walk = (object: PDFObject | undefined, content: boolean) => {
+    const value = lookup(object);
+    if (value === undefined || seen.has(value)) return;
+    seen.add(value);
+    if (value instanceof PDFArray) {
+      checkArray(value);
+      for (const item of value.asArray()) walk(item, content);
+      return;
+    }
+    const dict = value instanceof PDFRawStream ? value.dict : value instanceof PDFDict ? value : undefined;
+    if (!dict) return;
+    checkDict(dict);
+    if (value instanceof PDFRawStream && (content || nameOf(dict.get(PDFName.of("Subtype"))) === "/Form")) checkContent(value);
+    for (const [key, item] of dict.entries()) if (!SKIP.has(key.asString())) walk(item, false);
+  };
+  const all = doc.getPages();
+  for (const index of pages ?? all.map((_, i) => i)) {
+    const page = all[index];
+    if (!page) continue;
+    const contents = lookup(page.node.get(PDFName.of("Contents")));
+    for (const stream of contents instanceof PDFArray ? contents.asArray() : [contents]) walk(stream, true);
+    // Resources and the transparency group, inherited or not.
+    walk(page.node.Resources(), false);
+    const group = lookup(page.node.get(PDFName.of("Group")));
+    if (group instanceof PDFDict && nameOf(group.get(PDFName.of("S"))) === "/Transparency") found.add("Group /Transparency");
   }
   return ORDER.filter((problem) => found.has(problem));
 }
