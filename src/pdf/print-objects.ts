@@ -5,6 +5,7 @@
  * written so far. No pdf-lib here (the badge path loads none of it); deterministic.ts does the same for pdf-lib's
  * documents from the same data (pdfx.ts).
  */
+import { createHash } from "node:crypto";
 import type { PdfWriter } from "./pdf-writer.js";
 import { array, bool, dict, int, literal, name, textString } from "./pdf-syntax.js";
 import { OUTPUT_INTENT, OVERPRINT_STATE, pdfDate, PDFX_VERSION, viewerPreferences, xmpPacket } from "./pdfx.js";
@@ -58,8 +59,8 @@ export function infoDict(title: string, printShop?: PrintShopDocument): string {
 }
 
 /**
- * Writes the XMP metadata of a print-shop file (its document id the MD5 of every byte written so far: the pages,
- * fonts and resources) and returns the catalog's extra entries and the trailer /ID made from the same digest.
+ * Writes the XMP metadata of a print-shop file (its document id the MD5 of every byte written so far — the pages,
+ * fonts and resources — with the document's date and title) and returns the catalog's extra entries and the trailer /ID made from the same digest.
  * Without print-shop mode: only the ViewerPreferences.
  */
 export async function writePrintCatalogEntries(
@@ -68,7 +69,10 @@ export async function writePrintCatalogEntries(
 ): Promise<{ catalog: Record<string, string>; id?: [Uint8Array, Uint8Array] }> {
   const catalog: Record<string, string> = { ViewerPreferences: viewerPreferencesDict({ duplex: options.duplex }) };
   if (!options.printShop) return { catalog };
-  const digest = writer.digestSoFar();
+  // The content written so far (pages, fonts, resources) and what the file says besides: its date and title.
+  const digest = new Uint8Array(
+    createHash("md5").update(writer.digestSoFar()).update(pdfDate(options.printShop.date)).update(options.printShop.title, "utf8").digest(),
+  );
   const hex = Buffer.from(digest).toString("hex");
   const metadata = writer.reserve();
   const xmp = Buffer.from(xmpPacket({ title: options.printShop.title, producer: PDF_PRODUCER, date: options.printShop.date, documentId: hex }), "utf8");
