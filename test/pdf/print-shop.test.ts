@@ -3,6 +3,7 @@
  * on every kind of PDF nafuda writes, in both modes; Ghostscript's CMYK separations (text on the K plate only, bands
  * reaching the bleed edge, the office layout's white border); byte-identical output; and what is refused.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -170,7 +171,23 @@ describe("print-shop files are deterministic", () => {
   });
 });
 
-describe.skipIf(!hasGhostscript)("CMYK separations (Ghostscript tiffsep)", () => {
+// Ghostscript (Debian ghostscript) and qpdf, which .ci/run installs: without them these tests fail saying what to
+// install, rather than skipping.
+describe("CMYK separations (Ghostscript tiffsep) and qpdf", () => {
+  it("has Ghostscript and qpdf; qpdf finds the print-shop files sound, with a classic cross-reference table", async () => {
+    expect(hasGhostscript, "gs is missing: apt-get install ghostscript").toBe(true);
+    const file = join(work, "qpdf.pdf");
+    writeFileSync(file, (await renderFacilityPosterFile(policy, counter, { asOf, sizes: ["A4"], printShop: true })).pdf);
+    const check = spawnSync("qpdf", ["--check", file], { encoding: "utf8" });
+    expect(check.error, "qpdf is missing: apt-get install qpdf").toBeUndefined();
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    expect(check.stdout).toContain("PDF Version: 1.4");
+    expect(check.stdout).toContain("No syntax or stream encoding errors found");
+    const xref = spawnSync("qpdf", ["--show-xref", file], { encoding: "utf8" });
+    expect(xref.stdout).toMatch(/^1\/0: uncompressed; offset = \d+$/m);
+    expect(xref.stdout).not.toMatch(/compressed; stream =/);
+  });
+
   it("badges: every text on the K plate only; the crop marks on every plate (registration colour)", async () => {
     const { pdf, sheet } = await renderBadgeSheets(SAMPLE.slice(0, 1), { template: "standard", printShop: true });
     const plates = separations(pdf, 1, 150);
@@ -278,7 +295,8 @@ describe("what print-shop mode refuses, and crop marks never without bleed", () 
   });
 
   const otf = "/usr/share/fonts/opentype/linux-libertine/LinBiolinum_RB.otf";
-  it.skipIf(!existsSync(otf))("refuses an OpenType font with CFF outlines, which PDF/X-1a (PDF 1.4) cannot carry", async () => {
+  it("refuses an OpenType font with CFF outlines, which PDF/X-1a (PDF 1.4) cannot carry", async () => {
+    expect(existsSync(otf), `${otf} is missing: apt-get install fonts-linuxlibertine`).toBe(true);
     const template = parseTemplate({ name: "latin", width: 91, height: 55, fields: [{ source: "romaji", x: 5, y: 15, width: 81, height: 20, font: "latin", sizePt: { max: 30, min: 10 } }] });
     const error = await thrownBy(() => renderBadgeSheets(SAMPLE, { template, fonts: { latin: otf }, printShop: true }));
     expect(error.code).toBe("FONT_CFF_NOT_PDFX");
