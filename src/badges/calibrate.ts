@@ -20,7 +20,7 @@ import { BytesSink, PdfWriter, type PdfSink } from "../pdf/pdf-writer.js";
 import { fitText } from "../text/fit-text.js";
 import { loadTemplate, type BadgeTemplate } from "./template.js";
 
-export interface CalibrationOptions extends PlacementOptions {
+export interface CalibrationOptions extends Pick<PlacementOptions, "offsetX" | "offsetY" | "scale"> {
   /** A sheet preset name or geometry (default a4-10up). */
   sheet?: SheetSpec | string;
   /** The template whose badge size the cells take (default "standard", 91 × 55 mm). */
@@ -31,8 +31,8 @@ export interface CalibrationOptions extends PlacementOptions {
 
 export interface CalibrationResult {
   pdf: Uint8Array;
+  /** The sheet as resolved (its page, cells and margins in mm). */
   sheet: Sheet;
-  layout: CalibrationLayout;
 }
 
 const FONT = "BIZUDGothic-Regular";
@@ -40,8 +40,8 @@ const FONT = "BIZUDGothic-Regular";
 /** The calibration sheet as PDF bytes. */
 export async function calibrationSheet(options: CalibrationOptions = {}): Promise<CalibrationResult> {
   const sink = new BytesSink();
-  const { sheet, layout } = await writeCalibrationSheet(sink, options);
-  return { pdf: sink.bytes(), sheet, layout };
+  const { sheet } = await writeCalibrationSheet(sink, options);
+  return { pdf: sink.bytes(), sheet };
 }
 
 /** The calibration sheet written to `sink`. */
