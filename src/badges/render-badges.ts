@@ -268,7 +268,7 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
 async function refuseUnreadyBackground(background: Background): Promise<void> {
   const { PDFDocument } = await import("pdf-lib");
   const { printReadinessProblems } = await import("../pdf/print-readiness.js");
-  const found = printReadinessProblems(await PDFDocument.load(background.bytes, { updateMetadata: false, ignoreEncryption: true }));
+  const found = printReadinessProblems(await PDFDocument.load(background.bytes, { updateMetadata: false, ignoreEncryption: true }), [0]);
   if (found.length > 0) throw new BackgroundFileError(background.path, msg("BACKGROUND_NOT_PRINT_READY", { role: msg("TEXT_ROLE_TEMPLATE_BACKGROUND"), found }));
 }
 
