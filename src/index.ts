@@ -55,6 +55,8 @@ export type { SheetSpec } from "./geometry/sheets.js";
 export { BackgroundFileError } from "./badges/background.js";
 export { FontFileError } from "./pdf/font-error.js";
 export { BadgeOptionError } from "./badges/fields.js";
+export { calibrationSheet } from "./badges/calibrate.js";
+export type { CalibrationOptions, CalibrationResult } from "./badges/calibrate.js";
 
 // --- posters
 export { loadPolicy, parsePolicy, createPolicy, PolicyError } from "./posters/policy.js";

@@ -27,9 +27,12 @@ import {
 import { subsetCidFont, writeCidFont, type CidFont } from "../pdf/cid-font.js";
 import { warmUpHarfBuzz } from "../pdf/harfbuzz.js";
 import { BytesSink, PdfWriter, type PdfLibObject, type PdfSink } from "../pdf/pdf-writer.js";
-import { array, dict, exact, int, name, rectangle, ref, textString } from "../pdf/pdf-syntax.js";
+import { array, dict, exact, int, name, rectangle, ref } from "../pdf/pdf-syntax.js";
 import { bleedRect, cropMarkLines, cutGuideLines, linesToContent } from "../pdf/print-marks.js";
-import { PDF_PRODUCER } from "../pdf/producer.js";
+import { BLACK, fillOperator, isKOnly, textColourToInk } from "../pdf/colour.js";
+import { FontFileError } from "../pdf/font-error.js";
+import { infoDict, OVERPRINT_EXT_G_STATE, REGISTRATION_COLOUR_SPACE, writePrintCatalogEntries } from "../pdf/print-objects.js";
+import { documentDate, isBadDocumentDate, OVERPRINT_RESOURCE, REGISTRATION_RESOURCE } from "../pdf/pdfx.js";
 import { fitText } from "../text/fit-text.js";
 import { fieldText, sortForHandout } from "./fields.js";
 import type { Background } from "./background.js";
@@ -64,6 +67,14 @@ export interface RenderBadgesOptions extends PlacementOptions {
   order?: "handout" | "input";
   /** Document title (default "名札"). */
   title?: string;
+  /**
+   * Print-shop mode: PDF/X-1a:2003 (OutputIntent Japan Color 2001 Coated, XMP, dates, /ID, black text overprinting).
+   * Without a sheet: one badge a page with 3 mm bleed and crop marks ("single"); on a one-up sheet crop marks are on
+   * unless `cropMarks: false`. A background PDF must be CMYK without transparency; a CFF (.otf) font is refused.
+   */
+  printShop?: boolean;
+  /** The date print-shop files carry (CreationDate, ModDate, XMP): YYYY-MM-DD or ISO; default SOURCE_DATE_EPOCH, else 2020-01-01. */
+  date?: string | Date;
   /** Called after each page is laid out. */
   onProgress?: (pagesDone: number, pagesTotal: number) => void;
 }
@@ -129,6 +140,8 @@ interface PreparedField {
   box: RectMm;
   font: LoadedFont;
   colourOp: string;
+  /** K 100 %: overprints in print-shop files. */
+  black: boolean;
 }
 
 interface PreparedSide {
@@ -155,18 +168,16 @@ interface PreparedBadges {
   backgroundObjects: Array<[number, PdfLibObject]>;
   /** Font → text → the characters that font lacks (kept across the groups of a split). */
   missing: Map<LoadedFont, Map<string, string[]>>;
+  /** Print-shop mode: the document's date (PDF/X-1a:2003). */
+  date?: Date;
 }
 
 const num = pdfNumber;
 
-function colourOperator(colour: string | undefined): string {
-  if (!colour) return "0 g";
-  if (colour.startsWith("#")) {
-    const v = (i: number) => num(parseInt(colour.slice(i, i + 2), 16) / 255);
-    return `${v(1)} ${v(3)} ${v(5)} rg`;
-  }
-  const parts = colour.replace(/^cmyk\(|\)$/g, "").split(",").map((p) => num(Number(p.trim()) / 100));
-  return `${parts.join(" ")} k`;
+/** A field's text colour as the fill operator: K only, by the colour rule (src/pdf/colour.ts; default black). */
+function colourOperator(colour: string | undefined): { op: string; black: boolean } {
+  const ink = colour ? (textColourToInk(colour) ?? BLACK) : BLACK;
+  return { op: fillOperator(ink), black: ink.k === 1 && isKOnly(ink) };
 }
 
 function defaultSheetFor(badge: SizeMm): string {
@@ -181,8 +192,18 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
   const template = typeof options.template === "string" ? await loadTemplate(options.template) : options.template;
   checkTemplateNumbers(template);
   const badge = { width: template.width, height: template.height };
-  const sheetSpec = typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? (options.cropMarks ? "single" : defaultSheetFor(badge)));
-  const sheet = resolveSheet(sheetSpec, badge, options.cropMarks !== undefined ? { cropMarks: options.cropMarks } : {});
+  const printShop = options.printShop === true;
+  const sheetSpec =
+    typeof options.sheet === "object" ? options.sheet : sheetPreset(options.sheet ?? (options.cropMarks || (printShop && options.cropMarks !== false) ? "single" : defaultSheetFor(badge)));
+  // Print-shop mode: crop marks (with their bleed) on a one-up sheet unless asked not to; a multi-up sheet cannot carry them.
+  const cropMarks = options.cropMarks ?? (printShop && sheetSpec.columns === 1 && sheetSpec.rows === 1 ? true : undefined);
+  const sheet = resolveSheet(sheetSpec, badge, cropMarks !== undefined ? { cropMarks } : {});
+  let date: Date | undefined;
+  if (printShop) {
+    const resolved = documentDate(options.date, process.env);
+    if (isBadDocumentDate(resolved)) throw new NafudaError(msg("PRINT_BAD_DATE", { value: resolved.bad, from: resolved.from }));
+    date = resolved;
+  }
 
   // Sides and fonts.
   const fonts = new Map<string, LoadedFont>();
@@ -200,6 +221,7 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
       } catch (error) {
         throw fontErrorFor(error, file);
       }
+      if (printShop && isCffOpenType(bytes)) throw new FontFileError(msg("FONT_CFF_NOT_PDFX", { font: info.postscriptName ?? fontName }), { file });
       loaded = {
         key,
         file,
@@ -216,6 +238,7 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
   const prepareSide = async (side: BadgeSide): Promise<PreparedSide> => {
     // pdf-lib is loaded only for a template with a background PDF.
     const background = side.background ? await (await import("./background.js")).readBackground(templatePath(template, side.background), badge) : undefined;
+    if (background && printShop) await refuseUnreadyBackground(background);
     const fields: PreparedField[] = [];
     for (const field of side.fields) {
       const fieldName = field.name ?? field.source;
@@ -228,7 +251,8 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
       if (!box) {
         throw new TemplateError(template.name, msg("TEMPLATE_NO_FORM_FIELD", { template: template.name, field: fieldName }), background ? { file: background.path } : {});
       }
-      fields.push({ field, box, font: await fontFor(field.font), colourOp: colourOperator(field.colour) });
+      const colour = colourOperator(field.colour);
+      fields.push({ field, box, font: await fontFor(field.font), colourOp: colour.op, black: colour.black });
     }
     return { fields, ...(background ? { background } : {}) };
   };
@@ -237,7 +261,15 @@ async function prepareBadges(options: RenderBadgesOptions): Promise<PreparedBadg
   const back = duplex ? (template.back && template.back !== "same" ? await prepareSide(template.back) : front) : undefined;
   const sides = back && back !== front ? [front, back] : [front];
   const backgroundObjects = sides.some((side) => side.background) ? await embedBackgrounds(sides) : [];
-  return { template, badge, sheet, options, front, back, duplex, sides, fonts: [...fonts.values()], backgroundObjects, missing: new Map() };
+  return { template, badge, sheet, options, front, back, duplex, sides, fonts: [...fonts.values()], backgroundObjects, missing: new Map(), ...(date ? { date } : {}) };
+}
+
+/** Print-shop mode: a background with RGB colour or transparency is refused, naming the file (BACKGROUND_NOT_PRINT_READY). */
+async function refuseUnreadyBackground(background: Background): Promise<void> {
+  const { PDFDocument } = await import("pdf-lib");
+  const { printReadinessProblems } = await import("../pdf/print-readiness.js");
+  const found = printReadinessProblems(await PDFDocument.load(background.bytes, { updateMetadata: false, ignoreEncryption: true }), [0]);
+  if (found.length > 0) throw new BackgroundFileError(background.path, msg("BACKGROUND_NOT_PRINT_READY", { role: msg("TEXT_ROLE_TEMPLATE_BACKGROUND"), found }));
 }
 
 /**
@@ -392,9 +424,10 @@ async function writeDocument(
     if (text.size === 0) continue;
     used.push({ font, cid: await subsetCidFont(font.bytes, [...text].join(""), font.file) });
   }
-  // An OpenType font with CFF outlines is a FontFile3 /OpenType: PDF 1.6. Everything else is PDF 1.4.
+  // An OpenType font with CFF outlines is a FontFile3 /OpenType: PDF 1.6 (refused in print-shop mode). Everything else is PDF 1.4.
   const version = used.some(({ font }) => isCffOpenType(font.bytes)) ? "1.6" : "1.4";
-  const writer = new PdfWriter(sink, { version, firstObjectNumber: prepared.backgroundObjects.length + 1 });
+  const printShop = prepared.date ? { title, date: prepared.date } : undefined;
+  const writer = new PdfWriter(sink, { version, firstObjectNumber: prepared.backgroundObjects.length + 1, ...(printShop ? { contentId: true } : {}) });
   for (const [objectNumber, object] of prepared.backgroundObjects) await writer.writePdfLib(objectNumber, object);
   const cidFonts = new Map<LoadedFont, CidFont>();
   const fontEntries: Record<string, string> = {};
@@ -406,13 +439,7 @@ async function writeDocument(
   }
   const xObjects: Record<string, string> = {};
   for (const side of prepared.sides) if (side.backgroundName && side.backgroundObject !== undefined) xObjects[side.backgroundName] = ref(side.backgroundObject);
-  // Registration colour (all inks) for crop marks and cut guides.
-  const registration = array([
-    name("Separation"),
-    name("All"),
-    name("DeviceCMYK"),
-    dict({ FunctionType: "2", Domain: "[0 1]", C0: "[0 0 0 0]", C1: "[1 1 1 1]", N: "1" }),
-  ]);
+  // Registration colour (all inks) for crop marks and cut guides; overprint for black text in print-shop files.
   const resources = writer.reserve();
   await writer.writeObject(
     resources,
@@ -420,7 +447,8 @@ async function writeDocument(
       ProcSet: array([name("PDF"), name("Text")]),
       Font: dict(fontEntries),
       XObject: Object.keys(xObjects).length > 0 ? dict(xObjects) : undefined,
-      ColorSpace: dict({ CSReg: registration }),
+      ColorSpace: dict({ [REGISTRATION_RESOURCE]: REGISTRATION_COLOUR_SPACE }),
+      ExtGState: printShop ? dict({ [OVERPRINT_RESOURCE]: OVERPRINT_EXT_G_STATE }) : undefined,
     }),
   );
 
@@ -484,9 +512,10 @@ async function writeDocument(
     const valign = field.valign ?? "middle";
     const emBottom = valign === "bottom" ? bottom : valign === "top" ? bottom + boxPt.height - lineHeight : bottom + (boxPt.height - lineHeight) / 2;
     const baseline = emBottom - font.descent * fit.sizePt;
+    const overprint = printShop !== undefined && prepared.black;
     ops =
-      `BT /${font.resourceName} ${num(fit.sizePt)} Tf ${num(fit.horizontalScale * 100)} Tz ${num(spacing * fit.sizePt)} Tc ${prepared.colourOp} ` +
-      `1 0 0 1 ${num(x)} ${num(baseline)} Tm <${shaped.hex}> Tj ET\n`;
+      `${overprint ? `q /${OVERPRINT_RESOURCE} gs ` : ""}BT /${font.resourceName} ${num(fit.sizePt)} Tf ${num(fit.horizontalScale * 100)} Tz ${num(spacing * fit.sizePt)} Tc ${prepared.colourOp} ` +
+      `1 0 0 1 ${num(x)} ${num(baseline)} Tm <${shaped.hex}> Tj ET${overprint ? " Q" : ""}\n`;
     cache.set(text, ops);
     return ops;
   };
@@ -570,6 +599,8 @@ async function writeDocument(
       }
     } else {
       content.add(plan.side === "back" ? backGuides : guides);
+      // PDF/X asks for a TrimBox on every page: a multi-up sheet is trimmed as it is (no bleed between gapless cells).
+      if (printShop) boxes = { BleedBox: mediaBox, TrimBox: mediaBox };
     }
     const contents = writer.reserve();
     // Node's zlib, not pdf-lib's pako: several times faster over a thousand small page streams. Content is ASCII.
@@ -582,11 +613,13 @@ async function writeDocument(
     onProgress?.(pageIndex + 1, plans.length);
   }
   await writer.writeObject(pageTree, dict({ Type: name("Pages"), Kids: array(kids.map(ref)), Count: int(kids.length) }));
+  // ViewerPreferences (print at 100 %, duplex jobs flipped on the long edge); in print-shop mode the PDF/X entries.
+  const extra = await writePrintCatalogEntries(writer, { ...(printShop ? { printShop } : {}), duplex });
   const catalog = writer.reserve();
-  await writer.writeObject(catalog, dict({ Type: name("Catalog"), Pages: ref(pageTree) }));
+  await writer.writeObject(catalog, dict({ Type: name("Catalog"), Pages: ref(pageTree), ...extra.catalog }));
   const info = writer.reserve();
-  await writer.writeObject(info, dict({ Producer: textString(PDF_PRODUCER), Creator: textString(PDF_PRODUCER), Title: textString(title) }));
-  await writer.finish({ root: catalog, info });
+  await writer.writeObject(info, infoDict(title, printShop));
+  await writer.finish({ root: catalog, info, ...(extra.id ? { id: extra.id } : {}) });
   return { pages: plans.length, warnings };
 }
 

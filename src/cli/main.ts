@@ -10,6 +10,7 @@ import { signsCommand } from "./commands/signs.js";
 import { demoCommand } from "./commands/demo.js";
 import { serveCommand } from "./commands/serve.js";
 import { initCommand } from "./commands/init.js";
+import { calibrateCommand } from "./commands/calibrate.js";
 import { applyConfigDefaults, findCliConfig, type ConfigDefaults } from "./config-defaults.js";
 import { cliLang } from "./lang.js";
 import { EXIT, Output } from "./output.js";
@@ -27,7 +28,7 @@ const configDefaults: ConfigDefaults = config.found ? (await import("../config/c
 process.env.NAFUDA_LANG = lang;
 const out = new Output(lang);
 const t = (code: Parameters<typeof msg>[0]) => formatMessage(msg(code as "OPT_CONFIG"), lang);
-const COMMANDS = ["readings", "badges", "posters", "signs", "demo", "serve", "init"];
+const COMMANDS = ["readings", "badges", "posters", "signs", "calibrate", "demo", "serve", "init"];
 
 await yargs(argv)
   .scriptName("nafuda")
@@ -37,6 +38,7 @@ await yargs(argv)
   .command(badgesCommand(out))
   .command(postersCommand(out))
   .command(signsCommand(out))
+  .command(calibrateCommand(out))
   .command(demoCommand(out))
   .command(serveCommand(out))
   .command(initCommand(out))

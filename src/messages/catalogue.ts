@@ -7,6 +7,7 @@ import { POSTERS_MESSAGES } from "./posters.js";
 import { SERVE_MESSAGES } from "./serve.js";
 import { BADGES_MESSAGES } from "./badges.js";
 import { FILES_MESSAGES } from "./files.js";
+import { PRINT_MESSAGES } from "./print.js";
 
 /**
  * The one catalogue of everything nafuda says to people, by stable code: the CLI, the review sheet, the JSON
@@ -23,6 +24,7 @@ export const CATALOGUE = {
   ...SERVE_MESSAGES,
   ...BADGES_MESSAGES,
   ...FILES_MESSAGES,
+  ...PRINT_MESSAGES,
 } as const;
 
 export type Code = keyof typeof CATALOGUE;

@@ -80,3 +80,8 @@ export function dict(entries: Record<string, string | undefined>): string {
   for (const [key, value] of Object.entries(entries)) if (value !== undefined) out += ` ${name(key)} ${value}`;
   return `${out} >>`;
 }
+
+/** `true` / `false`. */
+export function bool(value: boolean): string {
+  return value ? "true" : "false";
+}

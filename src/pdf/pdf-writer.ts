@@ -107,6 +107,15 @@ export class PdfWriter {
     return this.position;
   }
 
+  /**
+   * The MD5 of every byte written so far (the writer must have been made with `contentId`): a document id that
+   * derives from the content, for XMP metadata written before the end.
+   */
+  digestSoFar(): Uint8Array {
+    if (!this.hash) throw new Error("PdfWriter: a content ID must be asked for when the writer is made");
+    return new Uint8Array(this.hash.copy().digest());
+  }
+
   /** Reserves an object number, for an object written later (a page's /Parent before the page tree is known). */
   reserve(): number {
     return this.nextNumber++;

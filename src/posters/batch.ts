@@ -14,7 +14,7 @@ import { readFacilities, type Facility } from "./facilities.js";
 import type { PosterDesign, PosterPageKind } from "./layout.js";
 import { mergeOrder, previousOrder, POSTER_PRODUCTS, writeOrder, type OrderInfo, type OrderLine, type OrderProduct } from "./order.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
-import { checkPosterBackground, layoutFacilityPosters, renderFacilityPosterFile, type PosterBackground } from "./render.js";
+import { checkPosterBackground, layoutFacilityPosters, refuseUnreadyArtwork, renderFacilityPosterFile, type PosterBackground } from "./render.js";
 import type { PosterSize } from "./sizes.js";
 
 export { MANIFEST_FILE, SUMMARY_FILE, orderManifestCsv, orderSummaryPdf, type OrderLine, type OrderProduct } from "./order.js";
@@ -22,8 +22,19 @@ export { MANIFEST_FILE, SUMMARY_FILE, orderManifestCsv, orderSummaryPdf, type Or
 export interface PosterBatchOptions {
   /** Every facility gets these sizes instead of its own (copies: the facility's for that size, else 1). */
   sizes?: readonly PosterSize[];
-  bleed?: boolean;
+  bleed?: boolean | number;
   cropMarks?: boolean;
+  /** PDF/X-1a:2003 for a print shop (src/posters/draw.ts PrintOptions). */
+  printShop?: boolean;
+  /** The date print-shop files carry (PrintOptions.date). */
+  date?: string | Date;
+  /** A4 and A3: the office layout (default at the office) or full-bleed (PosterOptions.posterLayout). */
+  posterLayout?: "office" | "full-bleed";
+  /**
+   * One PDF per facility and size, with an ASCII name for upload systems: the facility's 施設コード, else F and its
+   * row as Excel shows it (F003_A3.pdf). The manifest keeps the facility's Japanese name.
+   */
+  oneSizePerFile?: boolean;
   dateStyle?: DateStyle;
   background?: PosterBackground;
   /** The printing date (--as-of): a measure starting later is marked 「…から」. Default: today. Written in the manifest. */
@@ -47,6 +58,14 @@ export interface PosterBatchResult {
   errors: RowError[];
 }
 
+/**
+ * The ASCII stem of a facility's files with --one-size-per-file: its 施設コード, else F and its row as the spreadsheet
+ * shows it (F003), else F and its place in the list.
+ */
+export function facilityCodeStem(facility: Facility, index: number): string {
+  return facility.code ?? `F${String(facility.sheetRow ?? (facility.row > 0 ? facility.row : index + 1)).padStart(3, "0")}`;
+}
+
 /** The PDF file name of each facility, in order: safe, stable, unique (src/io/safe-file-names.ts). */
 export function facilityFileNames(facilities: readonly Facility[]): string[] {
   return safeFileStems(facilities.map((f) => f.name)).map((stem) => `${stem}.pdf`);
@@ -58,13 +77,14 @@ export function withSizes(facility: Facility, sizes: readonly PosterSize[] | und
 }
 
 /** The summary's heading of a posters run: the policy's issuer, title and date, the print options. */
-export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchOptions, "bleed" | "cropMarks" | "dateStyle">, lang: Lang): OrderInfo {
+export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop">, lang: Lang): OrderInfo {
   return {
     issuer: policy.issuer,
     title: policy.title,
     date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-    bleed: options.bleed === true,
-    cropMarks: options.cropMarks === true,
+    // Crop marks bring the bleed, and print-shop files have both unless told otherwise.
+    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || (options.bleed === undefined && (options.cropMarks === true || options.printShop === true)),
+    cropMarks: options.cropMarks ?? options.printShop === true,
     lang,
   };
 }
@@ -160,7 +180,11 @@ export async function makePosters(
   outDir: string,
   options: PosterBatchOptions = {},
 ): Promise<PosterBatchResult> {
-  if (options.background) await checkPosterBackground(options.background);
+  if (options.background) {
+    const artwork = await checkPosterBackground(options.background);
+    // Print-shop mode: RGB or transparent artwork is refused once, before anything is written.
+    if (options.printShop) refuseUnreadyArtwork(artwork, options.background.file);
+  }
   const asOf = options.asOf ?? localToday();
   const fileNames = facilityFileNames(facilities);
   const orders: OrderLine[] = [];
@@ -169,29 +193,43 @@ export async function makePosters(
   const written = new Set<string>();
   for (const [i, original] of facilities.entries()) {
     const facility = withSizes(original, options.sizes);
-    const file = fileNames[i]!;
-    let rendered;
+    // One file of all its sizes, or (--one-size-per-file) one file per size with an ASCII name.
+    const parts = options.oneSizePerFile
+      ? facility.sizes.map((size) => ({ file: `${facilityCodeStem(facility, i)}_${size}.pdf`, sizes: [size] as PosterSize[] }))
+      : [{ file: fileNames[i]!, sizes: undefined }];
+    const made: { file: string; rendered: Awaited<ReturnType<typeof renderFacilityPosterFile>> }[] = [];
     try {
-      rendered = await renderFacilityPosterFile(policy, facility, {
-        bleed: options.bleed,
-        cropMarks: options.cropMarks,
-        dateStyle: options.dateStyle,
-        background: options.background,
-        asOf,
-        designs: options.designs,
-      });
+      for (const part of parts) {
+        made.push({
+          file: part.file,
+          rendered: await renderFacilityPosterFile(policy, facility, {
+            ...(part.sizes ? { sizes: part.sizes } : {}),
+            bleed: options.bleed,
+            cropMarks: options.cropMarks,
+            printShop: options.printShop,
+            date: options.date,
+            posterLayout: options.posterLayout,
+            dateStyle: options.dateStyle,
+            background: options.background,
+            asOf,
+            designs: options.designs,
+          }),
+        });
+      }
     } catch (error) {
       errors.push(facilityError(facility, error));
       continue;
     }
-    // safeFileStems makes names unique; this only guards against a change there ever overwriting a poster.
-    if (written.has(fileNameKey(file))) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two facilities would write ${file}` })));
-    written.add(fileNameKey(file));
-    // A file that cannot be written (full disk, no permission) stops the batch: OutputFileError names it.
-    await writeFileAtomic(pathInside(outDir, file), rendered.pdf);
-    files.push(file);
-    orders.push(...facilityOrderLines(facility, file, rendered.pages, isoDate(asOf)));
-    options.onFile?.({ facility, file });
+    for (const { file, rendered } of made) {
+      // safeFileStems (and unique codes) make names unique; this only guards against a change ever overwriting a poster.
+      if (written.has(fileNameKey(file))) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two facilities would write ${file}` })));
+      written.add(fileNameKey(file));
+      // A file that cannot be written (full disk, no permission) stops the batch: OutputFileError names it.
+      await writeFileAtomic(pathInside(outDir, file), rendered.pdf);
+      files.push(file);
+      orders.push(...facilityOrderLines(facility, file, rendered.pages, isoDate(asOf)));
+      options.onFile?.({ facility, file });
+    }
   }
   if (files.length === 0) throw new PosterBatchError(errors);
   const lang = options.lang ?? defaultLang();

@@ -5,21 +5,30 @@
  */
 import {
   beginText,
-  cmyk,
   closePath,
+  cmyk,
   endText,
   fill,
   lineTo,
   moveTo,
+  PDFDict,
+  PDFName,
+  PDFNumber,
+  PDFOperator,
+  PDFRef,
   popGraphicsState,
   pushGraphicsState,
-  rgb,
   setCharacterSqueeze,
-  setFillingGrayscaleColor,
-  setFillingRgbColor,
+  setFillingCmykColor,
   setFontAndSize,
+  setGraphicsState,
+  setLineCap,
+  setLineWidth,
   setTextMatrix,
   showText,
+  stroke,
+  LineCapStyle,
+  type Color,
   type PDFDocument,
   type PDFFont,
   type PDFPage,
@@ -27,20 +36,60 @@ import {
 import { mmToPt, rectMmToPdf, type RectMm } from "../geometry/units.js";
 import { formatMessage, msg, type CodedMessage } from "../messages/message.js";
 import { describeCharacter, embedFontForText, fontInfo, loadFont, missingCharacters, parseFont } from "../pdf/fonts.js";
-import { cropMarkLines, cropMarkMargin, DEFAULT_BLEED_MM, MARK_LINE_WIDTH_MM } from "../pdf/print-marks.js";
+import { BLACK, rgbToCmyk, textInk, type Cmyk, type RgbTriple } from "../pdf/colour.js";
+import { documentDate, isBadDocumentDate, OVERPRINT_RESOURCE, OVERPRINT_STATE, REGISTRATION_RESOURCE } from "../pdf/pdfx.js";
+import { cropMarkLines, cropMarkMargin, DEFAULT_BLEED_MM, MARK_LINE_WIDTH_MM, type LineMm } from "../pdf/print-marks.js";
 import { FONT_FILES, mmPerPt, type FontRole, type RectShape, type Shape, type TextMeasurer } from "./layout.js";
 import { KI_HEIGHT_EM } from "./legibility.js";
 import { QR_QUIET_ZONE, qrRuns } from "./qr.js";
 
 /**
- * How a product is printed: the options every poster and sign takes alike. A later print-shop mode (PDF/X, issue
- * 13) is one more field here and reaches every product through it.
+ * How a product is printed: the options every poster and sign takes alike (issue 13: the print-shop mode reaches
+ * every product through them).
  */
 export interface PrintOptions {
-  /** Add bleed: true = 3 mm, or a number of mm. Colour that touches the trim runs on into it. */
+  /**
+   * Add bleed: true = 3 mm, or a number of mm. Colour that touches the trim runs on into it. Default (and false): 3 mm
+   * with crop marks or in print-shop mode, else none. Crop marks with a bleed of 0 are refused (PRINT_MARKS_NEED_BLEED).
+   */
   bleed?: boolean | number;
-  /** Japanese crop marks (トンボ) outside the bleed, with TrimBox and BleedBox. */
+  /** Japanese crop marks (トンボ) outside the bleed, with TrimBox and BleedBox. Default: on in print-shop mode. */
   cropMarks?: boolean;
+  /**
+   * Print-shop mode: PDF/X-1a:2003 (OutputIntent Japan Color 2001 Coated, XMP, dates, /ID, black text
+   * overprinting), bleed and crop marks on by default, the artwork full-bleed. A city's artwork PDF must be CMYK
+   * without transparency.
+   */
+  printShop?: boolean;
+  /**
+   * The document's date in print-shop files (CreationDate, ModDate, XMP): YYYY-MM-DD or an ISO date and time.
+   * Default SOURCE_DATE_EPOCH, else 2020-01-01 (never the clock).
+   */
+  date?: string | Date;
+}
+
+/** What a set of PrintOptions comes to. */
+export interface PrintPlan {
+  bleed: number;
+  marks: boolean;
+  /** The date of a print-shop file; absent for everyday files. */
+  printShop?: { date: Date };
+}
+
+/**
+ * The print options decided: bleed and marks with their defaults, the print-shop date; or the message saying why
+ * they cannot be used (a bad bleed, crop marks or print-shop mode without bleed, a date that cannot be read).
+ */
+export function printPlan(options: PrintOptions, env: Readonly<Record<string, string | undefined>> = process.env): PrintPlan | CodedMessage {
+  const marks = options.cropMarks ?? options.printShop === true;
+  const wantsBleed = marks || options.printShop === true;
+  const bleed = (options.bleed === undefined || options.bleed === false) && wantsBleed ? DEFAULT_BLEED_MM : bleedMm(options);
+  if (typeof bleed !== "number") return bleed;
+  if (wantsBleed && bleed === 0) return msg("PRINT_MARKS_NEED_BLEED", { printShop: options.printShop === true });
+  if (!options.printShop) return { bleed, marks };
+  const date = documentDate(options.date, env);
+  if (isBadDocumentDate(date)) return msg("PRINT_BAD_DATE", { value: date.bad, from: date.from });
+  return { bleed, marks, printShop: { date } };
 }
 
 /** The most bleed that makes sense (mm); print shops ask for 3 to 5. */
@@ -91,14 +140,62 @@ export function addFramedPage(doc: PDFDocument, frame: PageFrame): PDFPage {
 /** Japanese crop marks around the frame's trim, in registration colour (all inks). */
 export function drawCropMarks(page: PDFPage, frame: PageFrame): void {
   if (!frame.marks) return;
-  for (const line of cropMarkLines(frame.trim, { bleed: frame.bleed || DEFAULT_BLEED_MM })) {
-    page.drawLine({
-      start: { x: mmToPt(line.x1), y: mmToPt(frame.mediaH - line.y1) },
-      end: { x: mmToPt(line.x2), y: mmToPt(frame.mediaH - line.y2) },
-      thickness: mmToPt(MARK_LINE_WIDTH_MM),
-      color: cmyk(1, 1, 1, 1),
-    });
+  drawRegistrationLines(page, cropMarkLines(frame.trim, { bleed: frame.bleed || DEFAULT_BLEED_MM }), frame.mediaH);
+}
+
+const registrationSpaces = new WeakMap<PDFDocument, PDFRef>();
+
+/** The page's resource /CSReg: registration colour (Separation /All), one object per document. */
+function useRegistration(page: PDFPage): void {
+  const doc = page.doc;
+  let ref = registrationSpaces.get(doc);
+  if (!ref) {
+    const space = doc.context.obj(["Separation", "All", "DeviceCMYK", { FunctionType: 2, Domain: [0, 1], C0: [0, 0, 0, 0], C1: [1, 1, 1, 1], N: 1 }]);
+    registrationSpaces.set(doc, (ref = doc.context.register(space)));
   }
+  const { Resources } = page.node.normalizedEntries();
+  let spaces = Resources.lookupMaybe(PDFName.of("ColorSpace"), PDFDict);
+  if (!spaces) {
+    spaces = doc.context.obj({});
+    Resources.set(PDFName.of("ColorSpace"), spaces);
+  }
+  spaces.set(PDFName.of(REGISTRATION_RESOURCE), ref);
+}
+
+/** Lines (mm, top-left origin) stroked in registration colour: crop marks, fold marks, every mark for the printer. */
+export function drawRegistrationLines(page: PDFPage, lines: readonly (LineMm & { dash?: readonly number[]; width?: number })[], mediaH: number, offset = { x: 0, y: 0 }): void {
+  if (lines.length === 0) return;
+  useRegistration(page);
+  const ops: PDFOperator[] = [pushGraphicsState(), setLineCap(LineCapStyle.Butt)];
+  ops.push(PDFOperator.of("CS" as never, [PDFName.of(REGISTRATION_RESOURCE)]), PDFOperator.of("SCN" as never, [PDFNumber.of(1)]));
+  for (const line of lines) {
+    ops.push(setLineWidth(mmToPt(line.width ?? MARK_LINE_WIDTH_MM)));
+    ops.push(PDFOperator.of("d" as never, [page.doc.context.obj((line.dash ?? []).map(mmToPt)), PDFNumber.of(0)]));
+    ops.push(
+      moveTo(mmToPt(line.x1 + offset.x), mmToPt(mediaH - (line.y1 + offset.y))),
+      lineTo(mmToPt(line.x2 + offset.x), mmToPt(mediaH - (line.y2 + offset.y))),
+      stroke(),
+    );
+  }
+  ops.push(popGraphicsState());
+  page.pushOperators(...ops);
+}
+
+/** A pdf-lib colour from the colour rule (src/pdf/colour.ts): never DeviceRGB. */
+export function inkColour(rgb: RgbTriple): Color {
+  const c = rgbToCmyk(rgb);
+  return cmyk(c.c, c.m, c.y, c.k);
+}
+
+const overprintStates = new WeakMap<PDFDocument, PDFRef>();
+
+/** The page's resource /GSop (overprint on, OPM 1), for black text in print-shop files. */
+function useOverprint(page: PDFPage): PDFName {
+  const doc = page.doc;
+  let ref = overprintStates.get(doc);
+  if (!ref) overprintStates.set(doc, (ref = doc.context.register(doc.context.obj({ ...OVERPRINT_STATE }))));
+  page.node.setExtGState(PDFName.of(OVERPRINT_RESOURCE), ref);
+  return PDFName.of(OVERPRINT_RESOURCE);
 }
 
 const fontCache = new Map<string, Promise<Uint8Array>>();
@@ -201,7 +298,7 @@ function shapeNumbers(shape: Shape): number[] {
  * Draws shapes laid out in mm from the trim's top-left onto a page with the given frame. Decoration fills that
  * touch the trim edge run on into the bleed.
  */
-export function drawShapes(page: PDFPage, shapes: readonly Shape[], fonts: Map<FontRole, PDFFont>, frame: PageFrame, what: string): void {
+export function drawShapes(page: PDFPage, shapes: readonly Shape[], fonts: Map<FontRole, PDFFont>, frame: PageFrame, what: string, options: { overprint?: boolean } = {}): void {
   const { offset, bleed, mediaH } = frame;
   const offsetY = frame.offsetY ?? offset;
   const trimW = frame.trim.width;
@@ -230,11 +327,16 @@ export function drawShapes(page: PDFPage, shapes: readonly Shape[], fonts: Map<F
       continue;
     }
     if (shape.kind === "line") {
+      // Marks outside the trim (a print shop's fold marks) are for the printer: registration colour, as crop marks.
+      if (shape.role.endsWith("-mark")) {
+        drawRegistrationLines(page, [{ x1: shape.x1, y1: shape.y1, x2: shape.x2, y2: shape.y2, width: shape.width, ...(shape.dash ? { dash: shape.dash } : {}) }], mediaH, { x: offset, y: offsetY });
+        continue;
+      }
       page.drawLine({
         start: { x: X(shape.x1), y: Y(shape.y1) },
         end: { x: X(shape.x2), y: Y(shape.y2) },
         thickness: mmToPt(shape.width),
-        color: rgb(shape.color[0], shape.color[1], shape.color[2]),
+        color: inkColour(shape.color),
         ...(shape.dash ? { dashArray: shape.dash.map(mmToPt), dashPhase: 0 } : {}),
       });
       continue;
@@ -244,8 +346,8 @@ export function drawShapes(page: PDFPage, shapes: readonly Shape[], fonts: Map<F
       const modules = shape.matrix.count + 2 * QR_QUIET_ZONE;
       const unit = shape.size / modules;
       const q = QR_QUIET_ZONE;
-      page.drawRectangle({ x: X(shape.x), y: Y(shape.y + shape.size), width: mmToPt(shape.size), height: mmToPt(shape.size), color: rgb(1, 1, 1) });
-      const ops = [pushGraphicsState(), setFillingGrayscaleColor(0)];
+      page.drawRectangle({ x: X(shape.x), y: Y(shape.y + shape.size), width: mmToPt(shape.size), height: mmToPt(shape.size), color: cmyk(0, 0, 0, 0) });
+      const ops = [pushGraphicsState(), setFillingCmykColor(0, 0, 0, 1)];
       for (const [mx, my, length] of qrRuns(shape.matrix)) {
         const x0 = X(shape.x + (mx + q) * unit);
         const x1 = X(shape.x + (mx + q + length) * unit);
@@ -265,10 +367,14 @@ export function drawShapes(page: PDFPage, shapes: readonly Shape[], fonts: Map<F
       fontKeys.set(shape.font, key);
     }
     const r = shape.rotation === 180 ? -1 : 1;
+    // Text is K only (colour.ts textInk); black text overprints in print-shop files.
+    const ink: Cmyk = textInk(shape.color);
+    const overprint = options.overprint === true && ink.k === BLACK.k && ink.c + ink.m + ink.y === 0;
     page.pushOperators(
       pushGraphicsState(),
+      ...(overprint ? [setGraphicsState(useOverprint(page))] : []),
       beginText(),
-      setFillingRgbColor(shape.color[0], shape.color[1], shape.color[2]),
+      setFillingCmykColor(ink.c, ink.m, ink.y, ink.k),
       setFontAndSize(key, shape.size),
       setCharacterSqueeze(Math.round(shape.scaleX * 1000) / 10),
       setTextMatrix(r, 0, 0, r, X(shape.x), Y(shape.y)),
@@ -286,8 +392,8 @@ function drawRect(page: PDFPage, shape: RectShape, mediaH: number): void {
     y: r.y,
     width: r.width,
     height: r.height,
-    color: shape.fill ? rgb(shape.fill[0], shape.fill[1], shape.fill[2]) : undefined,
-    borderColor: shape.stroke ? rgb(shape.stroke[0], shape.stroke[1], shape.stroke[2]) : undefined,
+    color: shape.fill ? inkColour(shape.fill) : undefined,
+    borderColor: shape.stroke ? inkColour(shape.stroke) : undefined,
     borderWidth: shape.stroke ? mmToPt(shape.lineWidth ?? 0.3) : 0,
   });
 }

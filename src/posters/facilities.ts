@@ -46,6 +46,8 @@ export interface Facility {
   policy?: PosterPolicy | null;
   /** Recording signs to make: tent cards for the counters, stickers for the phones (0 where it does not record). */
   signs?: SignCounts;
+  /** The 施設コード column: ASCII letters, digits, - and _ (the file names of --one-size-per-file), or null. */
+  code?: string | null;
 }
 
 /** How many recording signs a facility needs: a tent card per recorded counter, a sticker per recorded phone. */
@@ -84,6 +86,7 @@ export function toFacility(input: FacilityInput): Facility {
     policyFile: input.policyFile ?? null,
     policy: input.policy ?? null,
     signs: defaultSignCounts(canonicalMeasureOrder(input.measures), input.signs),
+    ...(input.code ? { code: input.code } : {}),
   };
 }
 
@@ -106,6 +109,7 @@ const COLUMNS = {
   policyFile: ["方針ファイル", "方針", "policy", "policyfile"],
   signs: ["標識", "録音標識", "表示", "signs", "sign"],
   note: ["備考", "メモ", "note", "notes"],
+  code: ["施設コード", "施設番号", "コード", "code", "facilitycode"],
 } as const;
 type ColumnKey = keyof typeof COLUMNS;
 
@@ -228,6 +232,7 @@ export function parseFacilityTable(
 
   const facilities: Facility[] = [];
   const seen = new Map<string, number>();
+  const codes = new Map<string, number>();
   for (const { row, sheetRow, cells } of table.rows) {
     if (cells.every((cell) => cell.trim() === "")) continue;
     const rowErrors: RowError[] = [];
@@ -331,6 +336,19 @@ export function parseFacilityTable(
       }
     }
 
+    // 施設コード: an ASCII file name stem, unique in the list.
+    const codeCell = cellOf(cells, "code").normalize("NFKC");
+    let code: string | null = null;
+    if (codeCell) {
+      const firstCode = codes.get(codeCell.toLowerCase());
+      if (!/^[A-Za-z0-9_-]{1,32}$/.test(codeCell)) fail("code", msg("FACILITY_BAD_CODE", { code: codeCell }));
+      else if (firstCode !== undefined) fail("code", msg("FACILITY_DUPLICATE_CODE", { code: codeCell, row: firstCode }));
+      else {
+        codes.set(codeCell.toLowerCase(), sheetRow ?? row);
+        code = codeCell;
+      }
+    }
+
     const textOf = (key: ColumnKey): string | null => facilityText(cellOf(cells, key), (message) => fail(key, message));
     const title = textOf("title");
     const stance = textOf("stance");
@@ -357,6 +375,7 @@ export function parseFacilityTable(
       policyFile,
       policy: ownPolicy,
       signs: defaultSignCounts(ordered, given),
+      ...(code !== null ? { code } : {}),
     });
   }
   if (facilities.length === 0 && !errors.some((e) => e.row > 0) && table.rows.length === 0) {

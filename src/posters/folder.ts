@@ -14,7 +14,7 @@ import { isoDate, localToday, type CalendarDate } from "./dates.js";
 import type { Facility } from "./facilities.js";
 import { MANIFEST_FILE, orderManifestCsv, orderSummaryPdf, SUMMARY_FILE, type OrderLine } from "./order.js";
 import type { PosterPolicy } from "./policy.js";
-import { checkPosterBackground, renderFacilityPosterFile } from "./render.js";
+import { checkPosterBackground, refuseUnreadyArtwork, renderFacilityPosterFile } from "./render.js";
 import { renderFacilitySigns, signOrderInfo } from "../signs/batch.js";
 
 export interface PosterFolderFile {
@@ -23,7 +23,8 @@ export interface PosterFolderFile {
   bytes: Uint8Array;
 }
 
-export interface PosterFolderOptions extends Omit<PosterBatchOptions, "onFile"> {
+/** As the posters command's options, but always one file per facility (the page's ZIP keeps to that). */
+export interface PosterFolderOptions extends Omit<PosterBatchOptions, "onFile" | "oneSizePerFile"> {
   /** Make the recording signs too (default true), as `nafuda signs` would into the same folder. */
   signs?: boolean;
 }
@@ -44,7 +45,10 @@ export interface PosterFolder {
  * in `errors`); when nothing at all can be made, a PosterBatchError says why.
  */
 export async function makePosterFolder(policy: PosterPolicy, facilities: readonly Facility[], options: PosterFolderOptions = {}): Promise<PosterFolder> {
-  if (options.background) await checkPosterBackground(options.background);
+  if (options.background) {
+    const artwork = await checkPosterBackground(options.background);
+    if (options.printShop) refuseUnreadyArtwork(artwork, options.background.file);
+  }
   const asOf = options.asOf ?? localToday();
   const lang = options.lang ?? defaultLang();
   const posterNames = facilityFileNames(facilities);
@@ -59,6 +63,9 @@ export async function makePosterFolder(policy: PosterPolicy, facilities: readonl
       const rendered = await renderFacilityPosterFile(policy, facility, {
         bleed: options.bleed,
         cropMarks: options.cropMarks,
+        printShop: options.printShop,
+        date: options.date,
+        posterLayout: options.posterLayout,
         dateStyle: options.dateStyle,
         background: options.background,
         asOf,
@@ -71,7 +78,7 @@ export async function makePosterFolder(policy: PosterPolicy, facilities: readonl
     }
     if (options.signs === false) continue;
     try {
-      const signs = await renderFacilitySigns(policy, original, stems[i]!, { bleed: options.bleed, cropMarks: options.cropMarks, dateStyle: options.dateStyle, asOf, lang });
+      const signs = await renderFacilitySigns(policy, original, stems[i]!, { bleed: options.bleed, cropMarks: options.cropMarks, printShop: options.printShop, date: options.date, dateStyle: options.dateStyle, asOf, lang });
       for (const sign of signs) {
         files.push({ name: sign.file, bytes: sign.signs.pdf });
         signLines.push(...sign.lines);

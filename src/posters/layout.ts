@@ -145,11 +145,15 @@ const ASCENT = 0.88;
 
 export const mmPerPt = 25.4 / 72;
 
+/*
+ * Colours (src/pdf/colour.ts turns them into ink): text is black (K 100 %), grey (a K tint) or white on a band (no
+ * ink), never in colour, so that small type prints on one plate; the city's colour is in the bands, bars, cards and
+ * frames. Tints are 5 % or more (an ink under 3 % does not print).
+ */
 const WHITE: Rgb = [1, 1, 1];
-const INK: Rgb = [0.12, 0.12, 0.13];
-const GREY: Rgb = [0.3, 0.31, 0.33];
-const ACCENT: Rgb = [0.7, 0.2, 0.04];
-const PANEL_FILL: Rgb = [0.965, 0.97, 0.975];
+const INK: Rgb = [0, 0, 0];
+const GREY: Rgb = [0.3, 0.3, 0.3];
+const PANEL_FILL: Rgb = [0.94, 0.94, 0.94];
 
 export function hexToRgb(hex: string): Rgb {
   const n = Number.parseInt(hex.replace("#", ""), 16);
@@ -341,6 +345,11 @@ export interface LayoutOptions {
   design?: PosterDesign;
   /** Where the English and やさしい日本語 panels go: "auto" (default: on the poster when they fit), or "own-page". */
   panels?: "auto" | "own-page";
+  /**
+   * Keep the design, bands included, this many mm inside the paper's edge on every page (the office layout: an office
+   * printer leaves 4–5 mm unprinted). Default 0: the bands reach the trim (and the bleed, when there is bleed).
+   */
+  safeMargin?: number;
 }
 
 interface Frame {
@@ -362,10 +371,10 @@ const textShapes = (shapes: readonly Shape[]) => shapes.filter((s): s is TextSha
 function header(f: Frame, options: { message: string | null; page: PosterPageKind }): { shapes: Shape[]; bottom: number } {
   const { c, content, spec, box, innerX, innerW, m, primary, decorations } = f;
   const shapes: Shape[] = [];
-  const onBand = decorations ? WHITE : primary;
+  const onBand = decorations ? WHITE : INK;
   let y = box.y + m * 0.7;
   // Issuer left, facility right on one line when both fit, else one above the other.
-  const kickerColor = decorations ? mix(WHITE, primary, 0.12) : GREY;
+  const kickerColor = decorations ? WHITE : GREY;
   const issuerW = c.measure(content.issuer, "display", spec.kicker);
   const facilityW = c.measure(content.facilityName, "display", spec.kicker);
   if (issuerW + facilityW + spec.gutter * 2 <= innerW) {
@@ -396,7 +405,7 @@ function header(f: Frame, options: { message: string | null; page: PosterPageKin
   if (decorations) shapes.unshift({ kind: "rect", x: box.x, y: box.y, width: box.width, height: y - box.y, fill: primary, decoration: true });
   if (options.message !== null) {
     y += m * 0.55;
-    const message = c.paragraph(options.message, { font: "display", size: spec.message, width: innerW, leading: 1.16, color: ACCENT, role: "message", balance: true, align: "center" });
+    const message = c.paragraph(options.message, { font: "display", size: spec.message, width: innerW, leading: 1.16, color: INK, role: "message", balance: true, align: "center" });
     shapes.push(...moveBlock(message.shapes, innerX, y));
     y += message.height + m * 0.25;
   }
@@ -438,7 +447,7 @@ function footer(f: Frame, compact = false): { shapes: Shape[]; top: number } {
     leftH = size;
     // The caption lines up with the code's dark modules, inside its quiet zone.
     ty = (size * QR_QUIET_ZONE) / (matrix.count + 2 * QR_QUIET_ZONE);
-    const caption = c.paragraph("基本方針の全文はこちら", { font: "bodyBold", size: spec.footer, width: textW, leading: 1.4, color: primary, role: "url-caption" });
+    const caption = c.paragraph("基本方針の全文はこちら", { font: "bodyBold", size: spec.footer, width: textW, leading: 1.4, color: INK, role: "url-caption" });
     left.push(...moveBlock(caption.shapes, textX, ty));
     ty += caption.height;
     const url = c.paragraph(content.url, { font: "body", size: spec.footer, width: textW, leading: 1.35, color: INK, role: "url" });
@@ -468,7 +477,7 @@ function footer(f: Frame, compact = false): { shapes: Shape[]; top: number } {
 function heading(f: Frame, text: string, size: number, width: number, role: string): Block {
   const em = size * mmPerPt;
   const barW = em * 0.3;
-  const block = f.c.paragraph(text, { font: "display", size, width: width - barW - em * 0.45, leading: 1.3, color: f.primary, role });
+  const block = f.c.paragraph(text, { font: "display", size, width: width - barW - em * 0.45, leading: 1.3, color: INK, role });
   return {
     height: block.height,
     shapes: [{ kind: "rect", x: 0, y: (em * 1.3 - em * 1.05) / 2, width: barW, height: block.height - em * 0.25, fill: f.primary, decoration: false }, ...moveBlock(block.shapes, barW + em * 0.45, 0)],
@@ -489,7 +498,7 @@ function conductBlock(f: Frame, s: number, width: number, cols: number, detail: 
   const withText = spec.conductText !== null && detail === "full";
   if (withText && cols === 1) return conductList(f, s, width);
   const cards = items.map((item) => {
-    const label = c.paragraph(item.label, { font: "display", size: labelSize, width: innerW, leading: 1.25, color: primary, role: spec.conductText === null ? "conduct-item" : "conduct-label", balance: spec.conductText === null });
+    const label = c.paragraph(item.label, { font: "display", size: labelSize, width: innerW, leading: 1.25, color: INK, role: spec.conductText === null ? "conduct-item" : "conduct-label", balance: spec.conductText === null });
     if (!withText) return { label, text: { height: 0, shapes: [] as Shape[] }, height: pad * 1.6 + label.height, between: 0 };
     const text = c.paragraph(item.text, { font: "body", size: textSize, width: innerW, leading: 1.45, color: INK, role: "conduct-text" });
     const between = textSize * mmPerPt * 0.25;
@@ -530,7 +539,7 @@ function conductList(f: Frame, s: number, width: number): Block {
     const shapes: Shape[] = [];
     let y = 0;
     for (const item of content.conduct) {
-      const label = c.paragraph(item.label, { font: "display", size: labelSize, width: labelW, leading: 1.28, color: primary, role: "conduct-label", balance: true });
+      const label = c.paragraph(item.label, { font: "display", size: labelSize, width: labelW, leading: 1.28, color: INK, role: "conduct-label", balance: true });
       const text = c.paragraph(item.text, { font: "body", size: textSize, width: textW, leading: 1.4, color: INK, role: "conduct-text" });
       const h = Math.max(label.height, text.height) + 2 * pad;
       if (decorations) {
@@ -553,7 +562,7 @@ function measuresBlock(f: Frame, s: number, width: number): Block {
   const textSize = spec.measureText * s;
   const pad = textSize * mmPerPt * (spec.design === "full" ? 0.5 : 0.7);
   const gap = spec.gutter * 0.3;
-  const labelColor = decorations ? WHITE : primary;
+  const labelColor = decorations ? WHITE : INK;
   const shapes: Shape[] = [];
   const widest = Math.max(...content.measures.map((m) => Math.max(...m.label.split(/・/).map((part) => c.measure(part, "display", labelSize)))));
   const labelW = Math.min(width * 0.36, Math.max(width * 0.24, widest + 2 * pad));
@@ -561,7 +570,7 @@ function measuresBlock(f: Frame, s: number, width: number): Block {
   let y = 0;
   for (const measure of content.measures) {
     const label = c.paragraph(measure.label, { font: "display", size: labelSize, width: labelW - 2 * pad, leading: 1.22, color: labelColor, role: "measure-label", align: "center", balance: true });
-    const from = measure.from ? c.paragraph(measure.from, { font: "bodyBold", size: textSize, width: textW, leading: 1.35, color: ACCENT, role: "measure-from" }) : null;
+    const from = measure.from ? c.paragraph(measure.from, { font: "bodyBold", size: textSize, width: textW, leading: 1.35, color: INK, role: "measure-from" }) : null;
     const text = c.paragraph(measure.text, { font: "bodyBold", size: textSize, width: textW, leading: 1.38, color: INK, role: "measure-text" });
     const right = (from?.height ?? 0) + text.height;
     const h = Math.max(label.height, right) + 1.3 * pad;
@@ -592,13 +601,13 @@ function panelsBlock(f: Frame, s: number, width: number, stacked: boolean): Bloc
   const built = content.panels.map((panel) => {
     const english = panel.language === "en";
     const font: FontRole = english ? "latin" : "body";
-    const title = c.paragraph(panel.title, { font: "display", size: titleSize, width: innerW, leading: 1.3, color: primary, role: `panel-${panel.language}-title`, words: true });
+    const title = c.paragraph(panel.title, { font: "display", size: titleSize, width: innerW, leading: 1.3, color: INK, role: `panel-${panel.language}-title`, words: true });
     const text = c.paragraph(panel.text, { font, size: textSize, width: innerW, leading: 1.42, color: INK, role: `panel-${panel.language}-text`, words: true });
     const bullet = english ? "•" : "・";
     const bulletW = c.measure(`${bullet} `, font, textSize);
     const lines = panel.lines.map((line) => {
       const block = c.paragraph(line, { font, size: textSize, width: innerW - bulletW, leading: 1.42, color: INK, role: `panel-${panel.language}-measure`, words: true });
-      const mark = c.paragraph(bullet, { font, size: textSize, width: bulletW, leading: 1.42, color: primary, role: "bullet" });
+      const mark = c.paragraph(bullet, { font, size: textSize, width: bulletW, leading: 1.42, color: INK, role: "bullet" });
       return { height: block.height, shapes: [...mark.shapes, ...moveBlock(block.shapes, bulletW, 0)] };
     });
     const space = textSize * mmPerPt * 0.4;
@@ -698,8 +707,10 @@ function frameFor(content: PosterContent, size: PosterSize, measure: TextMeasure
   const design = options.design ?? DEFAULT_DESIGNS[size];
   const ki = measure.kiHeight?.("display") ?? KI_HEIGHT_EM;
   const spec = design === "full" ? fullSpec(size, ki) : distanceSpec(size, ki);
-  const box: BoxMm = options.contentBox ?? { x: 0, y: 0, width: paper.width, height: paper.height };
-  const m = spec.margin * Math.min(1, box.width / paper.width);
+  const inset = options.safeMargin ?? 0;
+  const box: BoxMm = options.contentBox ?? { x: inset, y: inset, width: paper.width - 2 * inset, height: paper.height - 2 * inset };
+  // The office layout keeps the text where the full-bleed design has it (the inset comes out of the margin).
+  const m = options.contentBox ? spec.margin * Math.min(1, box.width / paper.width) : Math.max(spec.margin - inset, spec.margin * 0.5);
   const primary = hexToRgb(content.color);
   return {
     c: new Composer(measure),
@@ -710,7 +721,7 @@ function frameFor(content: PosterContent, size: PosterSize, measure: TextMeasure
     innerW: box.width - 2 * m,
     m,
     primary,
-    tint: mix(primary, WHITE, 0.9),
+    tint: mix(primary, WHITE, 0.85),
     decorations: options.decorations ?? true,
   };
 }

@@ -8,14 +8,15 @@
  * back exactly; lines whose file is no longer in the folder are dropped. Same lines in, same bytes out.
  */
 import { readFile } from "node:fs/promises";
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, rgb, setCharacterSqueeze, type PDFFont, type PDFPage } from "pdf-lib";
+import { cmyk, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString, setCharacterSqueeze, type Color, type PDFFont, type PDFPage } from "pdf-lib";
 import { mmToPt } from "../geometry/units.js";
 import { writeFileAtomic } from "../io/atomic-write.js";
 import { csvDocument } from "../io/excel-csv.js";
 import { fileNameKey, pathInside } from "../io/safe-file-names.js";
 import { defaultLang, type Lang } from "../messages/lang.js";
 import { formatMessage, msg } from "../messages/message.js";
-import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
+import { rgbToCmyk, type RgbTriple } from "../pdf/colour.js";
+import { createDeterministicDocument, savePrintDocument } from "../pdf/deterministic.js";
 import { embedFontForText, loadFont } from "../pdf/fonts.js";
 import { isPosterSize, posterPaper } from "./sizes.js";
 
@@ -178,7 +179,12 @@ export async function orderSummary(orders: readonly OrderLine[], info: OrderInfo
     from += count;
   }
   const drawn: SummaryRow[] = [];
-  const ink = rgb(0.1, 0.1, 0.1);
+  // Colours by the one rule (src/pdf/colour.ts): text black, K only; the bands K tints.
+  const ink: Color = cmyk(0, 0, 0, 1);
+  const rgb = (r: number, g: number, b: number): Color => {
+    const c = rgbToCmyk([r, g, b] as RgbTriple);
+    return cmyk(c.c, c.m, c.y, c.k);
+  };
   /** Text at `size`, condensed then smaller (never under MIN_CELL_PT) to fit `maxW`. */
   const draw = (page: PDFPage, t: string, x: number, baseline: number, size: number, font: PDFFont, maxW?: number) => {
     let s = size;
@@ -206,7 +212,7 @@ export async function orderSummary(orders: readonly OrderLine[], info: OrderInfo
     draw(page, sub, margin, margin + 13, 8.5, regular, W - 2 * margin);
     if (asOfText) draw(page, asOfText, margin, margin + 19, 8.5, regular, W - 2 * margin);
     // Stripes first (the header band, every other row), then the text: no band covers another row's text.
-    const band = (top: number, color: ReturnType<typeof rgb>) =>
+    const band = (top: number, color: Color) =>
       page.drawRectangle({ x: mmToPt(margin), y: mmToPt(H - top - ROW_H), width: mmToPt(W - 2 * margin), height: mmToPt(ROW_H), color });
     band(tableTop, rgb(0.86, 0.9, 0.95));
     chunk.forEach((_, i) => {
@@ -233,7 +239,7 @@ export async function orderSummary(orders: readonly OrderLine[], info: OrderInfo
   // The lines as data, for the next run that adds to this order (see the module comment).
   const infoDict = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict);
   infoDict?.set(PDFName.of("NafudaOrder"), PDFHexString.fromText(JSON.stringify(orders.map(canonicalLine))));
-  return { pdf: await saveDeterministic(doc), rows: drawn };
+  return { pdf: await savePrintDocument(doc), rows: drawn };
 }
 
 /** A line with its keys in one order and defaults filled in (the form stored in the summary). */

@@ -7,16 +7,18 @@
 import { PDFDocument, type PDFEmbeddedPage } from "pdf-lib";
 import { mmToPt, rectMmToPdf } from "../geometry/units.js";
 import { msg, NafudaError } from "../messages/message.js";
-import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
+import { createDeterministicDocument, savePrintDocument } from "../pdf/deterministic.js";
+import { printReadinessProblems } from "../pdf/print-readiness.js";
 import { DEFAULT_BLEED_MM } from "../pdf/print-marks.js";
 import { contentBoxProblem } from "./background-layout.js";
+import { fontInfo, isCffOpenType } from "../pdf/font-files.js";
 import { posterContent, type PosterContent } from "./content.js";
 import type { CalendarDate, DateStyle } from "./dates.js";
-import { addFramedPage, bleedMm, drawCropMarks, drawShapes, embedFaces, internalError, loadFaces, measurerFor, pageFrame, type PrintOptions } from "./draw.js";
+import { addFramedPage, drawCropMarks, drawShapes, embedFaces, internalError, loadFaces, measurerFor, pageFrame, printPlan, type PrintOptions, type PrintPlan } from "./draw.js";
 import { facilityPolicy, toFacility, type FacilityInput, type PosterLanguage } from "./facilities.js";
 import { layoutPosterPages, type BoxMm, type FontRole, type PosterDesign, type PosterLayout, type PosterPageKind } from "./layout.js";
 import type { PosterPolicy } from "./policy.js";
-import { posterPaper, POSTER_SIZES, type PosterSize } from "./sizes.js";
+import { OFFICE_MARGIN_MM, posterPaper, POSTER_SIZES, type PosterSize } from "./sizes.js";
 
 export { measurerFor, MAX_BLEED_MM, type PrintOptions } from "./draw.js";
 
@@ -48,6 +50,12 @@ export interface PosterOptions extends PrintOptions {
   asOf?: CalendarDate;
   /** The design per size (A3 may be "full" or "distance"); default A4/A3 full, B3/B2 distance. */
   designs?: Partial<Record<PosterSize, PosterDesign>>;
+  /**
+   * "office" (default for A4 and A3 printed at the office: no bleed, no crop marks, not print-shop): the bands and
+   * text stay OFFICE_MARGIN_MM (5 mm) inside the paper's edge, which office printers leave unprinted. "full-bleed": to
+   * the edge. With bleed, crop marks, print-shop mode, a city's artwork, or on B3 and B2, always full-bleed.
+   */
+  posterLayout?: "office" | "full-bleed";
 }
 
 export interface RenderPosterOptions extends PosterOptions {
@@ -111,6 +119,12 @@ function usableSize(value: number): boolean {
   return Number.isFinite(value) && value >= mmToPt(1) && value <= 14_400;
 }
 
+/** The office layout's margin for a size (mm), or 0 for full-bleed (see PosterOptions.posterLayout). */
+export function officeMargin(size: PosterSize, plan: PrintPlan, options: Pick<PosterOptions, "posterLayout" | "background">): number {
+  const office = (size === "A4" || size === "A3") && !options.background && plan.bleed === 0 && !plan.marks && !plan.printShop;
+  return office && options.posterLayout !== "full-bleed" ? OFFICE_MARGIN_MM : 0;
+}
+
 /** One page of a facility's file: which size, and whether it is the poster or the page of its language panels. */
 export interface PosterPagePlan {
   size: PosterSize;
@@ -135,11 +149,14 @@ export async function layoutFacilityPosters(
     const problem = box ? contentBoxProblem(size, box) : null;
     if (problem) throw new PosterRenderError(msg("POSTER_BAD_CONTENT_BOX", { size, problem }));
   }
+  const plan = printPlan(options);
+  if ("code" in plan) throw new PosterRenderError(plan);
   const pages = sizes.flatMap((size) =>
     layoutPosterPages(content, size, measure, {
       decorations: !options.background,
       contentBox: options.background?.contentBoxes?.[size],
       design: options.designs?.[size],
+      safeMargin: officeMargin(size, plan, options),
     }).map((layout) => ({ size, page: layout.page, layout })),
   );
   return { content, pages };
@@ -154,8 +171,9 @@ export interface RenderedPosters {
 /** One facility's posters with the list of its pages: the poster of each size, and its language page when it has one. */
 export async function renderFacilityPosterFile(policy: PosterPolicy, input: FacilityInput, options: RenderFacilityOptions = {}): Promise<RenderedPosters> {
   const facility = toFacility(input);
-  const bleed = bleedMm(options);
-  if (typeof bleed !== "number") throw new PosterRenderError(bleed);
+  const plan = printPlan(options);
+  if ("code" in plan) throw new PosterRenderError(plan);
+  const bleed = plan.bleed;
   const own = facilityPolicy(policy, facility);
   const { pages } = await layoutFacilityPosters(policy, facility, options);
   const overflowing = [...new Set(pages.filter((p) => p.layout.overflow).map((p) => p.size))];
@@ -163,10 +181,9 @@ export async function renderFacilityPosterFile(policy: PosterPolicy, input: Faci
     throw new PosterRenderError(msg("POSTER_TEXT_TOO_LONG", { facility: facility.name, sizes: overflowing, ...(own.file ? { policy: own.file } : {}) }));
   }
   const faces = await loadFaces(options.fonts);
-  const doc = await createDeterministicDocument({
-    title: `${facility.name} カスタマーハラスメント防止ポスター`,
-    subject: `${facility.issuer ?? own.issuer} ${facility.title ?? own.title}`,
-  });
+  if (plan.printShop) refuseCffFaces(faces, options.fonts);
+  const title = `${facility.name} カスタマーハラスメント防止ポスター`;
+  const doc = await createDeterministicDocument({ title, subject: `${facility.issuer ?? own.issuer} ${facility.title ?? own.title}` });
   let fonts;
   try {
     fonts = await embedFaces(doc, faces, pages.map((p) => p.layout.shapes));
@@ -176,10 +193,13 @@ export async function renderFacilityPosterFile(policy: PosterPolicy, input: Faci
   if (!(fonts instanceof Map)) throw new PosterRenderError(msg("POSTER_MISSING_GLYPHS", { facility: facility.name, font: fonts.font, chars: fonts.chars }));
 
   let background: { doc: PDFDocument; cache: Map<number, PDFEmbeddedPage> } | null = null;
-  if (options.background) background = { doc: await checkPosterBackground(options.background), cache: new Map() };
+  if (options.background) {
+    background = { doc: await checkPosterBackground(options.background), cache: new Map() };
+    if (plan.printShop) refuseUnreadyArtwork(background.doc, options.background.file);
+  }
 
   for (const { size, layout } of pages) {
-    const frame = pageFrame(layout.width, layout.height, bleed, options.cropMarks === true);
+    const frame = pageFrame(layout.width, layout.height, bleed, plan.marks);
     const page = addFramedPage(doc, frame);
     // The city's artwork is the poster's; the handout and language pages are plain text pages.
     if (background && options.background && layout.page === "poster") {
@@ -200,10 +220,11 @@ export async function renderFacilityPosterFile(policy: PosterPolicy, input: Faci
       }
       page.drawPage(embedded!, { x: r.x, y: r.y, width: r.width, height: r.height });
     }
-    drawShapes(page, layout.shapes, fonts, frame, size);
+    drawShapes(page, layout.shapes, fonts, frame, size, { overprint: plan.printShop !== undefined });
     drawCropMarks(page, frame);
   }
-  return { pdf: await saveDeterministic(doc), pages: pages.map(({ size, page }) => ({ size, page })) };
+  const pdf = await savePrintDocument(doc, plan.printShop ? { printShop: { title, date: plan.printShop.date } } : {});
+  return { pdf, pages: pages.map(({ size, page }) => ({ size, page })) };
 }
 
 /** One facility's posters: a PDF with the pages of each size (default the facility's sizes). */
@@ -215,6 +236,21 @@ export async function renderFacilityPosters(policy: PosterPolicy, input: Facilit
 export async function renderPoster(policy: PosterPolicy, facility: FacilityInput, options: RenderPosterOptions): Promise<Uint8Array> {
   const { size, ...rest } = options;
   return renderFacilityPosters(policy, facility, { ...rest, sizes: [size] });
+}
+
+/** In print-shop mode: a face given as an OpenType font with CFF outlines is refused (FONT_CFF_NOT_PDFX). */
+export function refuseCffFaces(faces: Record<string, Uint8Array>, custom: Partial<Record<string, Uint8Array>> | undefined): void {
+  for (const [role, bytes] of Object.entries(faces)) {
+    if (custom?.[role] && isCffOpenType(bytes)) {
+      throw new PosterRenderError(msg("FONT_CFF_NOT_PDFX", { font: fontInfo(bytes).postscriptName ?? role }));
+    }
+  }
+}
+
+/** In print-shop mode: artwork with RGB colour or transparency is refused, naming the file (BACKGROUND_NOT_PRINT_READY). */
+export function refuseUnreadyArtwork(doc: PDFDocument, file: string | undefined): void {
+  const found = printReadinessProblems(doc);
+  if (found.length > 0) throw new PosterBackgroundError(msg("BACKGROUND_NOT_PRINT_READY", { role: msg("TEXT_ROLE_OPTION_PDF", { option: "--background" }), found }), { file });
 }
 
 function pickBackgroundPage(doc: PDFDocument, size: PosterSize, bleed: number, chosen: number | undefined): number {

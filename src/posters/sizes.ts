@@ -19,3 +19,6 @@ export function parsePosterSize(word: string): PosterSize | null {
   const normalized = word.normalize("NFKC").trim().toUpperCase();
   return isPosterSize(normalized) ? normalized : null;
 }
+
+/** What an office printer leaves unprinted at each edge is 4–5 mm: the office layout keeps its design this far inside. */
+export const OFFICE_MARGIN_MM = 5;

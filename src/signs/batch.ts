@@ -108,7 +108,7 @@ export async function renderFacilitySigns(
   const asOf = options.asOf ?? localToday();
   const counts = signCounts(facility);
   const made: FacilitySignFile[] = [];
-  const common = { bleed: options.bleed, cropMarks: options.cropMarks, asOf, dateStyle: options.dateStyle, lang: options.lang };
+  const common = { bleed: options.bleed, cropMarks: options.cropMarks, printShop: options.printShop, date: options.date, asOf, dateStyle: options.dateStyle, lang: options.lang };
   const add = (kind: SignKind, rendered: RenderedSigns) => {
     const file = `${stem}${SIGN_FILE_SUFFIXES[kind]}`;
     const lines = linesOf(facility, file, rendered, kind === "counter" ? "counter-sign" : "phone-sticker", isoDate(asOf));
@@ -167,13 +167,13 @@ export async function makeSigns(policy: PosterPolicy, facilities: readonly Facil
 }
 
 /** The summary's heading of a signs run: the policy's issuer, title and date, the print options. */
-export function signOrderInfo(policy: PosterPolicy, options: Pick<SignBatchOptions, "bleed" | "cropMarks" | "dateStyle">, lang: Lang): OrderInfo {
+export function signOrderInfo(policy: PosterPolicy, options: Pick<SignBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop">, lang: Lang): OrderInfo {
   return {
     issuer: policy.issuer,
     title: policy.title,
     date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0),
-    cropMarks: options.cropMarks === true,
+    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || options.cropMarks === true || options.printShop === true,
+    cropMarks: options.cropMarks ?? options.printShop === true,
     lang,
   };
 }

@@ -17,9 +17,9 @@ import { sizeForDistance } from "../posters/legibility.js";
 import type { SignContent } from "./content.js";
 
 const WHITE: Rgb = [1, 1, 1];
-const INK: Rgb = [0.12, 0.12, 0.13];
-const GREY: Rgb = [0.35, 0.36, 0.38];
-const ACCENT: Rgb = [0.7, 0.2, 0.04];
+// Text black, grey or white only (src/pdf/colour.ts: text is K only); the city's colour is in the blocks and bands.
+const INK: Rgb = [0, 0, 0];
+const GREY: Rgb = [0.35, 0.35, 0.35];
 const GUIDE: Rgb = [0.45, 0.45, 0.45];
 
 /** A4 landscape, the tent card's sheet. */
@@ -205,7 +205,7 @@ export function layoutSticker(content: SignContent, measure: TextMeasurer): Sign
   const room = bottom - top - issuer.height - 0.8;
   const rest = (size: number) => {
     const blocks: Block[] = [c.paragraph(content.headline, { font: "display", size, width: w, leading: 1.18, color: INK, role: "sign-headline", balance: true })];
-    if (content.from) blocks.push(c.paragraph(content.from, { font: "bodyBold", size: 9, width: w, leading: 1.3, color: ACCENT, role: "sign-from" }));
+    if (content.from) blocks.push(c.paragraph(content.from, { font: "bodyBold", size: 9, width: w, leading: 1.3, color: INK, role: "sign-from" }));
     for (const line of content.lines) {
       blocks.push(c.paragraph(line.text, { font: line.language === "en" ? "latin" : "body", size: STICKER_MIN_PT, width: w, leading: 1.25, color: GREY, role: `sign-${line.language}`, words: true }));
     }

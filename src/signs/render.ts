@@ -12,13 +12,13 @@
 import { planPages, resolveSheet, SHEET_PRESETS, cellRects } from "../geometry/sheets.js";
 import { defaultLang, type Lang } from "../messages/lang.js";
 import { formatMessage, msg } from "../messages/message.js";
-import { createDeterministicDocument, saveDeterministic } from "../pdf/deterministic.js";
+import { createDeterministicDocument, savePrintDocument } from "../pdf/deterministic.js";
 import { DEFAULT_BLEED_MM } from "../pdf/print-marks.js";
-import { addFramedPage, bleedMm, drawCropMarks, drawShapes, embedFaces, loadFaces, measurerFor, pageFrame, type PageFrame, type PrintOptions } from "../posters/draw.js";
+import { addFramedPage, drawCropMarks, drawShapes, embedFaces, loadFaces, measurerFor, pageFrame, printPlan, type PageFrame, type PrintOptions, type PrintPlan } from "../posters/draw.js";
 import { toFacility, type FacilityInput } from "../posters/facilities.js";
 import type { FontRole, LineShape, Shape } from "../posters/layout.js";
 import type { PosterPolicy } from "../posters/policy.js";
-import { PosterRenderError } from "../posters/render.js";
+import { PosterRenderError, refuseCffFaces } from "../posters/render.js";
 import type { CalendarDate, DateStyle } from "../posters/dates.js";
 import { signContent, type SignContent, type SignKind } from "./content.js";
 import { layoutSticker, layoutTentCard, STICKER, TENT_CARD, TENT_FOLDS, TENT_MARGIN, TENT_SHEET, tentCutLines, type SignLayout } from "./layout.js";
@@ -46,17 +46,25 @@ export interface RenderedSigns {
   copies: number;
 }
 
-/** True when the options ask for print-shop output (bleed or crop marks). */
+/** True when the options ask for print-shop output (print-shop mode, bleed or crop marks). */
 function forPrintShop(options: PrintOptions): boolean {
-  return options.cropMarks === true || (options.bleed !== undefined && options.bleed !== false && options.bleed !== 0);
+  return options.printShop === true || options.cropMarks === true || (options.bleed !== undefined && options.bleed !== false && options.bleed !== 0);
+}
+
+/** The print options decided, or a PosterRenderError saying why they cannot be used. */
+function planOf(options: PrintOptions): PrintPlan {
+  const plan = printPlan(options);
+  if ("code" in plan) throw new PosterRenderError(plan);
+  return plan;
 }
 
 function contentOf(policy: PosterPolicy, input: FacilityInput, kind: SignKind, options: SignOptions): SignContent | null {
   return signContent(policy, toFacility(input), kind, { asOf: options.asOf, dateStyle: options.dateStyle });
 }
 
-async function drawPages(title: string, facility: string, pages: { frame: PageFrame; parts: { shapes: Shape[]; frame: PageFrame }[] }[], options: SignOptions): Promise<Uint8Array> {
+async function drawPages(title: string, facility: string, pages: { frame: PageFrame; parts: { shapes: Shape[]; frame: PageFrame }[] }[], options: SignOptions, plan: PrintPlan): Promise<Uint8Array> {
   const faces = await loadFaces(options.fonts);
+  if (plan.printShop) refuseCffFaces(faces, options.fonts);
   const doc = await createDeterministicDocument({ title, subject: title });
   let fonts;
   try {
@@ -67,10 +75,10 @@ async function drawPages(title: string, facility: string, pages: { frame: PageFr
   if (!(fonts instanceof Map)) throw new PosterRenderError(msg("SIGN_MISSING_GLYPHS", { facility, font: fonts.font, chars: fonts.chars }));
   for (const { frame, parts } of pages) {
     const page = addFramedPage(doc, frame);
-    for (const part of parts) drawShapes(page, part.shapes, fonts, part.frame, "sign");
+    for (const part of parts) drawShapes(page, part.shapes, fonts, part.frame, "sign", { overprint: plan.printShop !== undefined });
     drawCropMarks(page, frame);
   }
-  return saveDeterministic(doc);
+  return savePrintDocument(doc, plan.printShop ? { printShop: { title, date: plan.printShop.date } } : {});
 }
 
 /** Short fold marks outside the trim (a print shop's card): at each fold, left and right, beyond the bleed. */
@@ -103,15 +111,15 @@ export async function layoutCounterSign(policy: PosterPolicy, input: FacilityInp
  */
 export async function renderCounterSign(policy: PosterPolicy, input: FacilityInput, options: SignOptions = {}): Promise<RenderedSigns | null> {
   const facility = toFacility(input);
-  const bleed = bleedMm(options);
-  if (typeof bleed !== "number") throw new PosterRenderError(bleed);
+  const plan = planOf(options);
+  const bleed = plan.bleed;
   const layout = await layoutCounterSign(policy, facility, options);
   if (!layout) return null;
   if (layout.overflow) throw new PosterRenderError(msg("SIGN_TEXT_TOO_LONG", { facility: facility.name, kind: "counter" }));
   const title = `${facility.name} 窓口の標識`;
   let page: { frame: PageFrame; parts: { shapes: Shape[]; frame: PageFrame }[] };
   if (forPrintShop(options)) {
-    const frame = pageFrame(TENT_CARD.width, TENT_CARD.height, bleed, options.cropMarks === true);
+    const frame = pageFrame(TENT_CARD.width, TENT_CARD.height, bleed, plan.marks);
     page = { frame, parts: [{ shapes: [...layout.shapes, ...(frame.marks ? foldMarks(bleed) : [])], frame }] };
   } else {
     // The office sheet: the card 8 mm inside A4 landscape, cut lines around it.
@@ -119,7 +127,7 @@ export async function renderCounterSign(policy: PosterPolicy, input: FacilityInp
     const card: PageFrame = { ...sheet, offset: TENT_MARGIN, trim: { x: TENT_MARGIN, y: TENT_MARGIN, width: TENT_CARD.width, height: TENT_CARD.height } };
     page = { frame: sheet, parts: [{ shapes: [...layout.shapes, ...tentCutLines()], frame: card }] };
   }
-  const pdf = await drawPages(title, facility.name, [page], options);
+  const pdf = await drawPages(title, facility.name, [page], options, plan);
   return {
     pdf,
     pages: [{ pieces: 1 }],
@@ -141,8 +149,8 @@ export async function layoutPhoneSticker(policy: PosterPolicy, input: FacilityIn
  */
 export async function renderPhoneStickers(policy: PosterPolicy, input: FacilityInput, options: SignOptions & { count?: number } = {}): Promise<RenderedSigns | null> {
   const facility = toFacility(input);
-  const bleed = bleedMm(options);
-  if (typeof bleed !== "number") throw new PosterRenderError(bleed);
+  const plan = planOf(options);
+  const bleed = plan.bleed;
   const layout = await layoutPhoneSticker(policy, facility, options);
   if (!layout) return null;
   if (layout.overflow) throw new PosterRenderError(msg("SIGN_TEXT_TOO_LONG", { facility: facility.name, kind: "phone" }));
@@ -152,7 +160,7 @@ export async function renderPhoneStickers(policy: PosterPolicy, input: FacilityI
     const sheet = resolveSheet(SHEET_PRESETS.single!, STICKER, { cropMarks: true, bleed: bleed || DEFAULT_BLEED_MM });
     const rect = cellRects(sheet)[0]!;
     const frame: PageFrame = { offset: rect.x, offsetY: rect.y, bleed: sheet.bleed, marks: true, mediaW: sheet.page.width, mediaH: sheet.page.height, trim: rect };
-    const pdf = await drawPages(title, facility.name, [{ frame, parts: [{ shapes: layout.shapes, frame }] }], options);
+    const pdf = await drawPages(title, facility.name, [{ frame, parts: [{ shapes: layout.shapes, frame }] }], options, plan);
     return { pdf, pages: [{ pieces: 1 }], size: "91×55", trim: { ...STICKER }, copies: count };
   }
   const sheet = resolveSheet(SHEET_PRESETS["a4-10up"]!, STICKER);
@@ -165,7 +173,7 @@ export async function renderPhoneStickers(policy: PosterPolicy, input: FacilityI
     }));
     return { frame, parts, pieces: plan.slots.length };
   });
-  const pdf = await drawPages(title, facility.name, pages, options);
+  const pdf = await drawPages(title, facility.name, pages, options, plan);
   return { pdf, pages: pages.map((p) => ({ pieces: p.pieces })), size: "a4-10up", trim: { ...STICKER }, copies: 1 };
 }
 

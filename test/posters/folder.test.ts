@@ -87,3 +87,19 @@ describe("the print order in memory (the web page's download)", async () => {
     });
   });
 });
+
+describe("the print order in memory, for a print shop (printShop: true)", async () => {
+  const { printCheck } = await import("../pdf/print-check.js");
+  const folder = await makePosterFolder(policy, list.facilities.slice(0, 2), { asOf, printShop: true, date: "2025-03-01" });
+
+  it("holds the same files as the posters and signs commands write with --print-shop, each PDF/X-1a as a preflight sees it", async () => {
+    const out = join(work, "print-shop");
+    await makePosters(policy, list.facilities.slice(0, 2), out, { asOf, printShop: true, date: "2025-03-01" });
+    await makeSigns(policy, list.facilities.slice(0, 2), out, { asOf, printShop: true, date: "2025-03-01" });
+    expect(folder.files.map((f) => f.name).sort()).toEqual(readdirSync(out).sort());
+    for (const file of folder.files.filter((f) => f.name.endsWith(".pdf") && !f.name.startsWith("_"))) {
+      expect(Buffer.from(file.bytes).equals(readFileSync(join(out, file.name))), file.name).toBe(true);
+      expect((await printCheck(file.bytes, { pdfx: true })).problems, file.name).toEqual([]);
+    }
+  });
+});

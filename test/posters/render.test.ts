@@ -12,7 +12,7 @@ import { FONT_FILES, layoutPoster, layoutPosterPages, type FontRole, type TextSh
 import { loadPolicy } from "../../src/posters/policy.js";
 import { checkPosterBackground, measurerFor, PosterBackgroundError, PosterRenderError, renderFacilityPosterFile, renderFacilityPosters, renderPoster } from "../../src/posters/render.js";
 import { thrownBy } from "../helpers/errors.js";
-import { POSTER_SIZES, posterPaper } from "../../src/posters/sizes.js";
+import { OFFICE_MARGIN_MM, POSTER_SIZES, posterPaper } from "../../src/posters/sizes.js";
 
 const policy = await loadPolicy(bundledPath("examples", "policy.yaml"));
 const faces = Object.fromEntries(await Promise.all((Object.keys(FONT_FILES) as FontRole[]).map(async (r) => [r, await loadFont(FONT_FILES[r])]))) as Record<FontRole, Uint8Array>;
@@ -133,7 +133,13 @@ describe("poster PDF", () => {
     expect(pages.filter((p) => p.page === "poster").map((p) => p.size)).toEqual([...POSTER_SIZES]);
     // What the layout decides, page for page.
     const content = posterContent(policy, counter, { asOf });
-    expect(pages.map((p) => `${p.size}:${p.page}`)).toEqual(POSTER_SIZES.flatMap((size) => layoutPosterPages(content, size, measure).map((l) => `${size}:${l.page}`)));
+    // A4 and A3 in the office layout (5 mm inside the paper's edge), B3 and B2 full-bleed.
+    const margin = (size: string) => (size === "A4" || size === "A3" ? OFFICE_MARGIN_MM : 0);
+    expect(pages.map((p) => `${p.size}:${p.page}`)).toEqual(POSTER_SIZES.flatMap((size) => layoutPosterPages(content, size, measure, { safeMargin: margin(size) }).map((l) => `${size}:${l.page}`)));
+    // Full-bleed, the A4 poster leaves the conduct lines to a handout page.
+    const fullBleed = await renderFacilityPosterFile(policy, counter, { asOf, sizes: ["A4"], posterLayout: "full-bleed" });
+    expect(fullBleed.pages.map((p) => p.page)).toEqual(layoutPosterPages(content, "A4", measure).map((l) => l.page));
+    expect(fullBleed.pages.map((p) => p.page)).toEqual(["poster", "text", "languages"]);
     pages.forEach(({ size }, i) => {
       const { width, height } = doc.getPage(i).getSize();
       const paper = posterPaper(size);

@@ -21,7 +21,9 @@ interface BadgesArgs {
   "back-offset-y"?: number;
   scale: number;
   "start-at": number;
-  "crop-marks": boolean;
+  "crop-marks"?: boolean;
+  "print-shop": boolean;
+  date?: string;
   "cut-guides": boolean;
   duplex?: boolean;
   font?: string[];
@@ -89,7 +91,9 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         .option("back-offset-y", { type: "number", describe: t("OPT_BACK_OFFSET_Y") })
         .option("scale", { type: "number", default: 1, describe: t("OPT_SCALE") })
         .option("start-at", { type: "number", default: 1, describe: t("OPT_START_AT") })
-        .option("crop-marks", { type: "boolean", default: false, describe: t("OPT_CROP_MARKS") })
+        .option("crop-marks", { type: "boolean", describe: t("OPT_CROP_MARKS") })
+        .option("print-shop", { type: "boolean", default: false, describe: t("OPT_PRINT_SHOP") })
+        .option("date", { type: "string", describe: t("OPT_DATE") })
         .option("cut-guides", { type: "boolean", default: false, describe: t("OPT_CUT_GUIDES") })
         .option("duplex", { type: "boolean", describe: t("OPT_DUPLEX") })
         .option("font", { type: "array", string: true, describe: t("OPT_FONT") })
@@ -122,7 +126,10 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
             ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
             scale: args.scale,
             startAt: args["start-at"],
-            ...(args["crop-marks"] ? { cropMarks: true } : {}),
+            // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
+          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+            ...(args["print-shop"] ? { printShop: true } : {}),
+            ...(args.date !== undefined ? { date: args.date } : {}),
             cutGuides: args["cut-guides"],
             ...(args.duplex !== undefined ? { duplex: args.duplex } : {}),
             ...(progress && !args["split-by"] ? { onProgress: progress } : {}),

@@ -9,13 +9,17 @@ interface PostersArgs {
   output: string;
   sizes?: string[];
   bleed: boolean;
-  "crop-marks": boolean;
+  "crop-marks"?: boolean;
+  "print-shop": boolean;
+  date?: string;
   "date-style"?: "era" | "western";
   background?: string;
   layout?: string;
   sheet?: string;
   "as-of"?: string;
   "a3-design"?: "full" | "distance";
+  "one-size-per-file": boolean;
+  "poster-layout"?: "office" | "full-bleed";
 }
 
 /** The poster sizes, for --help (kept here so that help does not load the poster code). */
@@ -33,7 +37,11 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         .option("output", { alias: "o", type: "string", demandOption: true, describe: t("OPT_POSTERS_OUTPUT") })
         .option("sizes", { type: "array", string: true, describe: out.text(msg("OPT_SIZES", { sizes: SIZE_NAMES })) })
         .option("bleed", { type: "boolean", default: false, describe: t("OPT_BLEED") })
-        .option("crop-marks", { type: "boolean", default: false, describe: t("OPT_POSTER_CROP_MARKS") })
+        .option("crop-marks", { type: "boolean", describe: t("OPT_POSTER_CROP_MARKS") })
+        .option("print-shop", { type: "boolean", default: false, describe: t("OPT_PRINT_SHOP") })
+        .option("date", { type: "string", describe: t("OPT_DATE") })
+        .option("one-size-per-file", { type: "boolean", default: false, describe: t("OPT_ONE_SIZE_PER_FILE") })
+        .option("poster-layout", { choices: ["office", "full-bleed"] as const, describe: t("OPT_POSTER_LAYOUT") })
         .option("date-style", { choices: ["era", "western"] as const, describe: t("OPT_DATE_STYLE") })
         .option("background", { type: "string", describe: t("OPT_BACKGROUND") })
         .option("layout", { type: "string", describe: t("OPT_LAYOUT") })
@@ -67,7 +75,12 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         const result = await runPosterBatch(args.facilities, args.policy, output, {
           sizes,
           bleed: args.bleed,
-          cropMarks: args["crop-marks"],
+          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
+          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+          printShop: args["print-shop"],
+          ...(args.date !== undefined ? { date: args.date } : {}),
+          oneSizePerFile: args["one-size-per-file"],
+          ...(args["poster-layout"] ? { posterLayout: args["poster-layout"] } : {}),
           dateStyle: args["date-style"],
           background,
           sheet: args.sheet,

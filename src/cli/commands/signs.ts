@@ -8,7 +8,9 @@ interface SignsArgs {
   policy: string;
   output: string;
   bleed: boolean;
-  "crop-marks": boolean;
+  "crop-marks"?: boolean;
+  "print-shop": boolean;
+  date?: string;
   "date-style"?: "era" | "western";
   "as-of"?: string;
   sheet?: string;
@@ -25,7 +27,9 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         .option("policy", { type: "string", demandOption: true, describe: t("OPT_POLICY") })
         .option("output", { alias: "o", type: "string", demandOption: true, describe: t("OPT_SIGNS_OUTPUT") })
         .option("bleed", { type: "boolean", default: false, describe: t("OPT_SIGNS_BLEED") })
-        .option("crop-marks", { type: "boolean", default: false, describe: t("OPT_SIGNS_CROP_MARKS") })
+        .option("crop-marks", { type: "boolean", describe: t("OPT_SIGNS_CROP_MARKS") })
+        .option("print-shop", { type: "boolean", default: false, describe: t("OPT_PRINT_SHOP") })
+        .option("date", { type: "string", describe: t("OPT_DATE") })
         .option("date-style", { choices: ["era", "western"] as const, describe: t("OPT_DATE_STYLE") })
         .option("as-of", { type: "string", describe: t("OPT_AS_OF") })
         .option("sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
@@ -41,7 +45,10 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         let phone = 0;
         const result = await runSignBatch(args.facilities, args.policy, output, {
           bleed: args.bleed,
-          cropMarks: args["crop-marks"],
+          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
+          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+          printShop: args["print-shop"],
+          ...(args.date !== undefined ? { date: args.date } : {}),
           dateStyle: args["date-style"],
           asOf,
           sheet: args.sheet,
