@@ -42,7 +42,7 @@ export interface PosterBatchOptions {
   /** The design per size (A3: "full" or "distance"). */
   designs?: Partial<Record<PosterSize, PosterDesign>>;
   /** Called after each facility's file is written (for progress output). */
-  onFile?: (line: { facility: Facility; file: string }) => void;
+  onFile?: (line: { facility: Facility; file: string; sizes: readonly PosterSize[] }) => void;
   /** Language of the manifest's header and the summary's words (default: Japanese, or NAFUDA_LANG). */
   lang?: Lang;
 }
@@ -197,11 +197,12 @@ export async function makePosters(
     const parts = options.oneSizePerFile
       ? facility.sizes.map((size) => ({ file: `${facilityCodeStem(facility, i)}_${size}.pdf`, sizes: [size] as PosterSize[] }))
       : [{ file: fileNames[i]!, sizes: undefined }];
-    const made: { file: string; rendered: Awaited<ReturnType<typeof renderFacilityPosterFile>> }[] = [];
+    const made: { file: string; sizes: readonly PosterSize[]; rendered: Awaited<ReturnType<typeof renderFacilityPosterFile>> }[] = [];
     try {
       for (const part of parts) {
         made.push({
           file: part.file,
+          sizes: part.sizes ?? facility.sizes,
           rendered: await renderFacilityPosterFile(policy, facility, {
             ...(part.sizes ? { sizes: part.sizes } : {}),
             bleed: options.bleed,
@@ -220,7 +221,7 @@ export async function makePosters(
       errors.push(facilityError(facility, error));
       continue;
     }
-    for (const { file, rendered } of made) {
+    for (const { file, sizes, rendered } of made) {
       // safeFileStems (and unique codes) make names unique; this only guards against a change ever overwriting a poster.
       if (written.has(fileNameKey(file))) throw new Error(formatMessage(msg("POSTER_INTERNAL_ERROR", { detail: `two facilities would write ${file}` })));
       written.add(fileNameKey(file));
@@ -228,7 +229,7 @@ export async function makePosters(
       await writeFileAtomic(pathInside(outDir, file), rendered.pdf);
       files.push(file);
       orders.push(...facilityOrderLines(facility, file, rendered.pages, isoDate(asOf)));
-      options.onFile?.({ facility, file });
+      options.onFile?.({ facility, file, sizes });
     }
   }
   if (files.length === 0) throw new PosterBatchError(errors);

@@ -36,6 +36,10 @@ describe("print-shop options on the command line", () => {
     const run = nafuda(["posters", list, "--policy", "examples/policy.yaml", "-o", output, "--as-of", "2025-03-01", "--print-shop", "--one-size-per-file"], { SOURCE_DATE_EPOCH: "1735689600" });
     expect(run.status, run.stderr).toBe(0);
     expect(readdirSync(output).sort()).toEqual(["F003_B2.pdf", "HQ_A3.pdf", "_order-manifest.csv", "_order-summary.pdf"]);
+    // Each ASCII name is said with the facility it holds and its one size; two facilities, not two files, are counted.
+    expect(run.stderr).toContain("  HQ_A3.pdf  本庁舎 市民課窓口（A3）\n");
+    expect(run.stderr).toContain("  F003_B2.pdf  中央図書館（B2）\n");
+    expect(run.stderr).toMatch(/^2 施設、/m);
     const a3 = readFileSync(join(output, "HQ_A3.pdf"));
     expect((await printCheck(a3, { pdfx: true })).problems).toEqual([]);
     expect(a3.toString("latin1")).toContain("/CreationDate (D:20250101000000Z)");

@@ -86,10 +86,11 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
           sheet: args.sheet,
           asOf,
           ...(args["a3-design"] ? { designs: { A3: args["a3-design"] } } : {}),
-          onFile: ({ facility, file }) => out.line(msg("POSTERS_FILE", { file, sizes: facility.sizes.join(", ") })),
+          // An ASCII name (--one-size-per-file) says which facility it holds; a facility's own name needs no more.
+          onFile: ({ facility, file, sizes }) => out.line(msg("POSTERS_FILE", { file: args["one-size-per-file"] ? `${file}  ${facility.name}` : file, sizes: sizes.join(", ") })),
         });
         out.rowErrors(result.errors);
-        const facilities = new Set(result.orders.map((o) => o.file)).size;
+        const facilities = new Set(result.orders.map((o) => o.facility)).size;
         const copies = result.orders.reduce((sum, o) => sum + o.copies, 0);
         out.line(msg("POSTERS_SUMMARY", {
           facilities, pages: result.orders.length, copies, errors: result.errors.length, manifest: MANIFEST_FILE, summary: SUMMARY_FILE, output,
