@@ -108,7 +108,6 @@ export async function launchChromium(): Promise<import("playwright-core").Browse
   });
 }
 
-/** Records every request of the page that is not to the local server (blob: and data: are the page's own). */
 /**
  * Opens the page and waits until its words from the catalogue are in (the page asks /api/info for them after
  * loading; on a busy machine a click before that finds empty labels and buttons with no handler state yet).
@@ -118,6 +117,31 @@ export async function openPage(page: import("playwright-core").Page, url: string
   await page.waitForSelector("html[data-texts]", { timeout: 30_000 });
 }
 
+/**
+ * What the page showed when a test failed, for the CI log (a run there cannot be watched): the visible step, the
+ * summary, the messages, the table's rows in the page with their state, and whether the page was busy.
+ */
+export async function describePage(page: import("playwright-core").Page): Promise<string> {
+  try {
+    return await page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      const text = (selector: string) => (doc.querySelector(selector)?.textContent ?? "").replace(/\s+/g, " ").trim();
+      const rows = [...doc.querySelectorAll("#staff-body tr[data-row]")].map((tr: any) => `${tr.dataset.row}:${tr.querySelector(".pill")?.textContent ?? "-"}`);
+      const steps = [...doc.querySelectorAll("section[id^=step-]")].filter((s: any) => !s.hidden).map((s: any) => s.id);
+      return [
+        `steps shown: ${steps.join(" ")}; busy: ${!doc.querySelector("#busy")?.hidden}; scrollTop ${doc.querySelector("#table-wrap")?.scrollTop}`,
+        `summary: ${text("#summary")}`,
+        `roster-message: ${text("#roster-message")}`,
+        `check-message: ${text("#check-message")}`,
+        `rows in the page: ${rows.join(" ")}`,
+      ].join("\n");
+    });
+  } catch (error) {
+    return `the page could not be read: ${(error as Error).message}`;
+  }
+}
+
+/** Records every request of the page that is not to the local server (blob: and data: are the page's own). */
 export function watchOutside(page: import("playwright-core").Page, serverUrl: string, outside: string[], errors: string[]): void {
   page.on("request", (request) => {
     const url = request.url();
