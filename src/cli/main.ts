@@ -28,9 +28,18 @@ const configDefaults: ConfigDefaults = config.found ? (await import("../config/c
 process.env.NAFUDA_LANG = lang;
 const out = new Output(lang);
 const t = (code: Parameters<typeof msg>[0]) => formatMessage(msg(code as "OPT_CONFIG"), lang);
+const asksForHelp = argv.some((token) => token === "--help" || token === "-h" || token === "help");
 const COMMANDS = ["readings", "badges", "posters", "signs", "calibrate", "demo", "serve", "init"];
 
-await yargs(argv)
+const cli = yargs(argv);
+// yargs lays out the command's whole help after starting its handler, in case a later failure shows it. nafuda's
+// failures print one line (never the help), so without --help that layout (~25 ms a run, string widths of every
+// option) is skipped. An internal of yargs: if a version lacks it, help is laid out as before.
+if (!asksForHelp) {
+  const usage = (cli as unknown as { getInternalMethods?: () => { getUsageInstance?: () => { cacheHelpMessage?: () => void } } }).getInternalMethods?.().getUsageInstance?.();
+  if (usage && typeof usage.cacheHelpMessage === "function") usage.cacheHelpMessage = () => {};
+}
+await cli
   .scriptName("nafuda")
   .locale(lang)
   .usage(t("CLI_USAGE"))

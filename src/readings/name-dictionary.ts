@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { bundledPath } from "../package-root.js";
+import { indexLines, lazyGroups, type LineIndex } from "./table-lines.js";
 import { parseVoicingTables, type VoicingTables } from "./voicing.js";
 
 /** One reading of a name as the IPADIC dictionary (or UniDic, for the second opinion) lists it. */
@@ -116,18 +117,16 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     else if (!list.some((known) => known.reading === reading)) list.push(entry);
   }
   // Place and word readings are only weighed when a reading is (not for a roster reading a source attests).
-  let other: Map<string, OtherReading[]> | undefined;
+  let other: ((surface: string) => readonly OtherReading[]) | undefined;
   const otherTable = () => {
     if (other) return other;
-    other = new Map();
     const text = typeof extra.otherReadings === "function" ? extra.otherReadings() : (extra.otherReadings ?? "");
-    for (const line of text.split("\n")) {
-      const [surface, reading, kinds] = line.split("\t");
-      if (!surface || !reading || !kinds) continue;
-      const entry: OtherReading = { reading, kinds: kinds.split(",").filter((k): k is OtherReadingKind => k === "place" || k === "town" || k === "word") };
-      (other.get(surface) ?? other.set(surface, []).get(surface)!).push(entry);
-    }
-    return other;
+    const groups = lazyGroups(text, indexLines(text, ""), "", (lines) =>
+      lines
+        .filter(([surface, reading, kinds]) => surface && reading && kinds)
+        .map(([, reading, kinds]) => ({ reading: reading!, kinds: kinds!.split(",").filter((k): k is OtherReadingKind => k === "place" || k === "town" || k === "word") })),
+    );
+    return (other = (surface) => groups.get(surface) ?? []);
   };
   let voicing: VoicingTables | undefined;
   return {
@@ -135,7 +134,7 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
     givenName: (surface) => givenNameTable()(surface),
     secondOpinion: second,
     commonSurname: (surface) => common.get(surface) ?? [],
-    otherReadings: (surface) => otherTable().get(surface) ?? [],
+    otherReadings: (surface) => otherTable()(surface),
     surnames: () => new Set([...surnameLines.starts.keys(), ...secondLines.starts.keys(), ...common.keys()]),
     voicingTables: () => {
       if (extra.voicingTables === undefined) return undefined;
@@ -145,69 +144,20 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
   };
 }
 
-/** Where each key's lines start in a table of lines `prefix` key TAB …; `more` holds a key's later runs of lines. */
-interface LineIndex {
-  starts: Map<string, number>;
-  more: Map<string, number[]>;
-  /** Length in code units of the longest key. */
-  longest: number;
-}
-
-/** Indexes the lines that start with `prefix` by the field after it (one pass of indexOf, no line split). */
-function indexLines(text: string, prefix: string): LineIndex {
-  const starts = new Map<string, number>();
-  const more = new Map<string, number[]>();
-  let longest = 0;
-  let previous = "";
-  for (let pos = 0; pos < text.length; ) {
-    let end = text.indexOf("\n", pos);
-    if (end < 0) end = text.length;
-    if (end > pos && text.startsWith(prefix, pos)) {
-      const keyStart = pos + prefix.length;
-      const tab = text.indexOf("\t", keyStart);
-      if (tab > keyStart && tab < end) {
-        const key = text.slice(keyStart, tab);
-        if (key !== previous) {
-          if (!starts.has(key)) starts.set(key, pos);
-          else (more.get(key) ?? more.set(key, []).get(key)!).push(pos);
-          previous = key;
-          if (key.length > longest) longest = key.length;
-        }
-      }
-    }
-    pos = end + 1;
-  }
-  return { starts, more, longest };
-}
-
 /**
  * A key's entries, parsed from its lines on first lookup and kept: in the table's order, a reading listed twice
  * (different context ids) kept once, most common (lowest cost) first.
  */
 function lazyEntries<E extends { reading: string; cost: number }>(text: string, index: LineIndex, prefix: string, parse: (fields: string[]) => E | null): (key: string) => readonly E[] {
-  const parsed = new Map<string, readonly E[]>();
-  return (key) => {
-    const known = parsed.get(key);
-    if (known) return known;
-    const first = index.starts.get(key);
-    if (first === undefined) return [];
+  const group = lazyGroups(text, index, prefix, (lines) => {
     const list: E[] = [];
-    for (const start of [first, ...(index.more.get(key) ?? [])]) {
-      for (let pos = start; pos < text.length; ) {
-        let end = text.indexOf("\n", pos);
-        if (end < 0) end = text.length;
-        if (!text.startsWith(prefix, pos)) break;
-        const fields = text.slice(pos + prefix.length, end).split("\t");
-        if (fields[0] !== key) break;
-        const entry = parse(fields);
-        if (entry && !list.some((e) => e.reading === entry.reading)) list.push(entry);
-        pos = end + 1;
-      }
+    for (const fields of lines) {
+      const entry = parse(fields);
+      if (entry && !list.some((e) => e.reading === entry.reading)) list.push(entry);
     }
-    list.sort((a, b) => a.cost - b.cost);
-    parsed.set(key, list);
-    return list;
-  };
+    return list.sort((a, b) => a.cost - b.cost);
+  });
+  return (key) => group.get(key) ?? [];
 }
 
 /**

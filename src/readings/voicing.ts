@@ -13,6 +13,8 @@
  * surname, its own readings are left out of the counts (leave-one-out), so a surname is never its own evidence.
  */
 
+import { indexLines, lazyGroups } from "./table-lines.js";
+
 const VOICED: Readonly<Record<string, string>> = {
   か: "が", き: "ぎ", く: "ぐ", け: "げ", こ: "ご", さ: "ざ", し: "じ", す: "ず", せ: "ぜ", そ: "ぞ",
   た: "だ", ち: "ぢ", つ: "づ", て: "で", と: "ど", は: "ば", ひ: "び", ふ: "ぶ", へ: "べ", ほ: "ぼ",
@@ -87,13 +89,24 @@ const MIN_BASE_SURNAMES = 3;
  */
 export interface VoicingTables {
   /** Last kanji → its reading in plain form → how many surnames ending in the kanji show it. */
-  bases: Map<string, Map<string, number>>;
+  bases: Lookup<ReadonlyMap<string, number>>;
   /** Context key (kanji|base|kana before|voiced before, and the back-off keys) → form → weight. */
+  counts: Lookup<ReadonlyMap<VoicingForm, number>>;
+}
+
+/** What the model reads in its tables: a lookup by key (a Map when learnt, the shipped file's lines when read). */
+interface Lookup<V> {
+  get(key: string): V | undefined;
+}
+
+/** The tables as learnt, every key in memory (what voicingTablesText writes). */
+export interface LearntVoicingTables extends VoicingTables {
+  bases: Map<string, Map<string, number>>;
   counts: Counts;
 }
 
 /** Learns the tables from observations: each a surname's surface, a reading trusted for it, and a weight. */
-export function learnVoicingTables(observations: Iterable<Observation>): VoicingTables {
+export function learnVoicingTables(observations: Iterable<Observation>): LearntVoicingTables {
   const all: Observation[] = [...observations].filter((o) => KANJI_NAME.test(o.surface));
   // The readings each last kanji has, in plain form, with how many surnames show each.
   const surfaces = new Map<string, Map<string, Set<string>>>();
@@ -193,21 +206,18 @@ export function voicingModel(tables: VoicingTables, own: (surface: string) => It
  * The tables as text (data/voicing-model.tsv): `base` lines (kanji, reading, surnames) and `count` lines (key, form,
  * weight), sorted; a weight is written as JavaScript writes the number, which reads back exactly.
  */
-export function voicingTablesText(tables: VoicingTables): string {
+export function voicingTablesText(tables: LearntVoicingTables): string {
   const lines: string[] = [];
   for (const [kanji, byBase] of tables.bases) for (const [base, n] of byBase) lines.push(`base\t${kanji}\t${base}\t${n}`);
   for (const [key, forms] of tables.counts) for (const [form, weight] of forms) lines.push(`count\t${key}\t${form}\t${weight}`);
   return lines.sort().join("\n") + "\n";
 }
 
-/** Reads voicingTablesText's text back. */
+/** Reads voicingTablesText's text back: indexed, each kanji's and key's lines read when first looked up. */
 export function parseVoicingTables(text: string): VoicingTables {
-  const bases: VoicingTables["bases"] = new Map();
-  const counts: Counts = new Map();
-  for (const line of text.split("\n")) {
-    const [kind, a, b, c] = line.split("\t");
-    if (kind === "base" && a && b && c) (bases.get(a) ?? bases.set(a, new Map()).get(a)!).set(b, Number(c));
-    else if (kind === "count" && a && b && c) (counts.get(a) ?? counts.set(a, new Map()).get(a)!).set(b as VoicingForm, Number(c));
-  }
-  return { bases, counts };
+  const numbers = <K extends string>(lines: string[][]) => new Map(lines.filter(([, name, value]) => name && value).map(([, name, value]) => [name as K, Number(value)]));
+  return {
+    bases: lazyGroups(text, indexLines(text, "base\t"), "base\t", (lines) => numbers<string>(lines)),
+    counts: lazyGroups(text, indexLines(text, "count\t"), "count\t", (lines) => numbers<VoicingForm>(lines)),
+  };
 }
