@@ -78,9 +78,9 @@ export interface StaffReading {
   /** True when a person must check this reading before it is printed. */
   review: boolean;
   /** Why review is asked for: catalogue messages with stable codes (formatMessage renders them in either language). */
-  reasons: Message[];
+  reasons: readonly Message[];
   /** Other plausible readings in hiragana, best first; never includes `kana`. */
-  alternatives: string[];
+  alternatives: readonly string[];
   /**
    * True when a person confirmed exactly this かな and ローマ字 although the ローマ字 does not spell the かな (済 in the
    * confirmed file): the review sheet writes 済 again, so next year's sheet keeps that confirmation.

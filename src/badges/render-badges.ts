@@ -309,8 +309,11 @@ async function embedBackgrounds(sides: PreparedSide[]): Promise<Array<[number, P
 
 export interface CheckedRows {
   printable: StaffReading[];
-  /** What each printable row prints: its texts in the order of `fieldOrder` ("" for an empty field). */
-  texts: string[][];
+  /**
+   * What each printable row prints: its texts in the order of `fieldOrder` ("" for an empty field), row after row
+   * in one list (row i's at i × the number of fields): one array for 170,000 badges, not one each (~8 MB).
+   */
+  texts: string[];
   errors: RowError[];
   /** Every text each font prints, in first-seen order. */
   fontTexts: Map<LoadedFont, Set<string>>;
@@ -325,7 +328,7 @@ function fieldOrder(prepared: PreparedBadges): PreparedField[] {
 function checkRows(prepared: PreparedBadges, ordered: readonly StaffReading[]): CheckedRows {
   const errors: RowError[] = [];
   const printable: StaffReading[] = [];
-  const texts: string[][] = [];
+  const texts: string[] = [];
   const fontTexts = new Map<LoadedFont, Set<string>>(prepared.fonts.map((font) => [font, new Set<string>()]));
   const fields = fieldOrder(prepared);
   const missingCaches = fields.map((field) => {
@@ -361,7 +364,7 @@ function checkRows(prepared: PreparedBadges, ordered: readonly StaffReading[]): 
       continue;
     }
     printable.push(person);
-    texts.push(own);
+    for (const text of own) texts.push(text);
     for (let i = 0; i < fields.length; i++) if (own[i] !== "") fontTexts.get(fields[i]!.font)!.add(own[i]!);
   }
   return { printable, texts, errors, fontTexts };
@@ -528,7 +531,8 @@ async function writeDocument(
     start += side.fields.length;
   }
   const content = new ContentBuffer();
-  const addBadge = (side: PreparedSide, person: StaffReading, own: readonly string[]): void => {
+  const fieldCount = start;
+  const addBadge = (side: PreparedSide, person: StaffReading, row: number): void => {
     if (side.backgroundName && side.background) {
       let ops = backgroundOps.get(side);
       if (ops === undefined) {
@@ -543,9 +547,9 @@ async function writeDocument(
       }
       content.add(ops);
     }
-    const first = fieldStart.get(side)!;
+    const first = row * fieldCount + fieldStart.get(side)!;
     for (let i = 0; i < side.fields.length; i++) {
-      const text = own[first + i]!;
+      const text = texts[first + i]!;
       if (text !== "") content.add(layout(side.fields[i]!, text, person));
     }
   };
@@ -584,7 +588,7 @@ async function writeDocument(
         placeOps.set(rect, (place = `q ${num(rect.scale)} 0 0 ${num(rect.scale)} ${num(x)} ${num(y)} cm\n`));
       }
       content.add(place);
-      addBadge(side, person, texts[index]!);
+      addBadge(side, person, index);
       content.add("Q\n");
     }
     let boxes: Record<string, string> = {};

@@ -158,7 +158,7 @@ export const CLI_MESSAGES = {
     (p) => `nafuda readings ${p.roster} -o 確認シート.xlsx で確認シートを作り、直してから --overrides 確認シート.xlsx で渡してください。確認しないまま印刷するなら --allow-unreviewed をつけます。`,
     (p) => `Check them with \`nafuda readings ${p.roster} -o review.xlsx\`, correct the sheet and pass it as --overrides, or print anyway with --allow-unreviewed.`,
   ),
-  CLI_UNREVIEWED_ROW: entry<{ where: Message; name: string; kana: string; romaji: string; alternatives: string[]; reasons: Message[] }>(
+  CLI_UNREVIEWED_ROW: entry<{ where: Message; name: string; kana: string; romaji: string; alternatives: readonly string[]; reasons: readonly Message[] }>(
     "text",
     (p) => `  ${p.where}：${p.name} → ${p.kana} / ${p.romaji}${p.alternatives.length > 0 ? `（ほかの読み：${p.alternatives.join("／")}）` : ""}${p.reasons.length > 0 ? ` — ${p.reasons.join(" ")}` : ""}`,
     (p) => `  ${p.where}: ${p.name} → ${p.kana} / ${p.romaji}${p.alternatives.length > 0 ? ` (or ${p.alternatives.join(", ")})` : ""}${p.reasons.length > 0 ? ` — ${p.reasons.join(" ")}` : ""}`,

@@ -25,6 +25,9 @@ import { roleOfHeader, type ColumnRole } from "../roster/columns.js";
  * within this many thousandths of a score point of the best one's (a score point is a factor e in the odds).
  * Whether to ask at all is the doubt model's (DEFAULT_DOUBT_THRESHOLD), not this gap's.
  */
+/** The empty list a reading with no reasons or alternatives shares (frozen: a reading's lists are read-only). */
+const NONE: readonly never[] = Object.freeze([]);
+
 export const DEFAULT_PLAUSIBLE_COST_GAP = 6000;
 
 export interface ReadingResolverOptions {
@@ -224,8 +227,9 @@ export function createReadingResolver(options: ReadingResolverOptions = {}): Rea
       romaji,
       source: decision.source,
       review: !confirmedRow && (decision.review || reasons.length > 0),
-      reasons: confirmedRow ? [] : reasons,
-      alternatives,
+      // Most readings have no reason and no alternative: one shared empty list each (at 170,000 staff, 11 MB).
+      reasons: confirmedRow || reasons.length === 0 ? NONE : reasons,
+      alternatives: alternatives.length === 0 ? NONE : alternatives,
       ...(decision.pairConfirmed && confirmedRow ? { pairConfirmed: true } : {}),
       ...(decision.notes && decision.notes.length > 0 ? { notes: decision.notes } : {}),
       record,

@@ -28,7 +28,7 @@ export interface ReviewRow {
   reasons: string[];
   /** The same reasons' stable codes (README: Messages and codes). */
   reasonCodes: string[];
-  alternatives: string[];
+  alternatives: readonly string[];
   /** The かな/ローマ字 pair was confirmed by a person as it is (済): written back as 済. */
   pairConfirmed?: boolean;
   /** Why the row got no reading, in the report's language. */

@@ -318,7 +318,7 @@ export interface PageRow {
   reasons: string[];
   reasonCodes: string[];
   /** Other readings to offer, best first (for a row corrected on the page, the reading it had before too). */
-  alternatives: string[];
+  alternatives: readonly string[];
   department: string | null;
   /** The reading comes from an edit made on the page. */
   edited: boolean;

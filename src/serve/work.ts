@@ -112,7 +112,7 @@ export class Work {
   private readonly editRows = new Map<number, ConfirmedReading>();
   private readonly editErrors = new Map<number, RowError>();
   /** The reading a corrected row had before its first correction: offered back as an alternative. */
-  private readonly baseline = new Map<number, { kana: string; alternatives: string[] }>();
+  private readonly baseline = new Map<number, { kana: string; alternatives: readonly string[] }>();
   /** The edits as they were when the confirmed readings file was last downloaded. */
   private saved = new Map<number, string>();
   private resolver!: ReadingResolver;
