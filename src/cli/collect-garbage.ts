@@ -25,3 +25,21 @@ function exposeCollector(): (() => void) | null {
     return null;
   }
 }
+
+let smallHeap = false;
+
+/**
+ * For a run of at least `minimumRows` people, asks V8 to favour a small heap over speed from here on
+ * (--optimize-for-size: the heap grows less between collections). Measured with `npm run bench:scale` at 170,000
+ * badges: peak RSS 292 → 257 MB for about 20 % more time (3.3 → 4.0 s); below the bound (10,000 staff, half a
+ * second) speed matters more and nothing changes. Only the CLI does this, for the process it owns.
+ */
+export function favourSmallHeapForLargeRun(rows: number, minimumRows = 50_000): void {
+  if (rows < minimumRows || smallHeap) return;
+  smallHeap = true;
+  try {
+    setFlagsFromString("--optimize-for-size");
+  } catch {
+    /* a V8 without the flag: the run goes on as it was */
+  }
+}

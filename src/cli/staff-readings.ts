@@ -1,9 +1,10 @@
+import { stat } from "node:fs/promises";
 import type { RowError } from "../model.js";
 import { loadRoster, type LoadedRoster } from "../roster/load-roster.js";
 import { createReadingResolver, resolveReadings, type ResolvedReadings } from "../readings/resolve.js";
 import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import type { Output } from "./output.js";
-import { collectGarbageAfterLargeStage } from "./collect-garbage.js";
+import { collectGarbageAfterLargeStage, favourSmallHeapForLargeRun } from "./collect-garbage.js";
 
 export interface StaffReadingsOptions {
   roster: string;
@@ -22,7 +23,10 @@ export interface StaffReadingsOptions {
 export async function staffReadings(
   options: StaffReadingsOptions, out: Output,
 ): Promise<{ roster: LoadedRoster; readings: ResolvedReadings; errors: RowError[] }> {
+  // A roster file of a few megabytes is a large run from its first step (its reading is the first peak of memory).
+  favourSmallHeapForLargeRun(await fileSize(options.roster) >= LARGE_ROSTER_BYTES ? Infinity : 0);
   const roster = await loadRoster(options.roster, options.sheet !== undefined ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet } : {});
+  favourSmallHeapForLargeRun(roster.records.length);
   collectGarbageAfterLargeStage(roster.records.length);
   const resolver = createReadingResolver({
     ...(options.overrides !== undefined && options.overrides.length > 0 ? { overrides: options.overrides } : {}),
@@ -41,6 +45,17 @@ export async function staffReadings(
   out.warnings(readings.overrideErrors);
   out.notes(readings.overrideNotes);
   return { roster, readings, errors: [...roster.errors.map(withFile), ...readings.errors.map(withFile)] };
+}
+
+/** About 50,000 rows of a CSV roster (170,000 rows: 9.5 MB). */
+const LARGE_ROSTER_BYTES = 3 * 1024 * 1024;
+
+async function fileSize(path: string): Promise<number> {
+  try {
+    return (await stat(path)).size;
+  } catch {
+    return 0; // loadRoster says what is wrong with it
+  }
 }
 
 /** An option given once or several times (yargs array), as a list of non-empty strings. */
