@@ -120,9 +120,12 @@ function rowLabel(row) {
 /** POST a form; JSON answers come back parsed, files as a Blob. Errors throw with the server's words. */
 async function post(path, form, { work = false } = {}) {
   form.append("lang", LANG);
+  // The work this request is for: an answer that it is gone (410) ends the page's work only if that is still it
+  // (a preview asked for just before a new roster was read comes back 410 for the old work).
+  const sentFor = work ? state.work : null;
   let response;
   try {
-    response = await fetch(path, { method: "POST", body: form, headers: work && state.work ? { "X-Nafuda-Work": state.work } : {} });
+    response = await fetch(path, { method: "POST", body: form, headers: sentFor ? { "X-Nafuda-Work": sentFor } : {} });
   } catch {
     throw Object.assign(new Error(t("SERVE_PAGE_NO_SERVER")), { data: {} });
   }
@@ -133,7 +136,7 @@ async function post(path, form, { work = false } = {}) {
     // Node cuts off an upload that takes too long (408) with a plain answer: say so in words.
     const fallback = response.status === 408 ? "ファイルを送るのに時間がかかりすぎました。もう一度お試しください。" : `処理できませんでした（${response.status}）。`;
     const error = Object.assign(new Error(data.error || fallback), { status: response.status, data });
-    if (response.status === 410 && work) workGone(error);
+    if (response.status === 410 && work && sentFor === state.work) workGone(error);
     throw error;
   }
   if (type.includes("application/json")) return { json: await response.json(), response };

@@ -317,11 +317,26 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
 
   it("next year: the confirmed file, damaged by Excel, brings back every correction; 'changed since' then finds who to reprint", async () => {
     const damaged = excelDamagedReviewSheet(confirmedCsv);
+    // A badge preview still under way for the old work when the new roster is read: its answer (the old work is
+    // gone, 410) must not end the new work (seen on a loaded machine: the page went back to step 1).
+    let delayed = 0;
+    await page.route("**/api/work/badge.pdf", async (route) => {
+      delayed++;
+      await new Promise((done) => setTimeout(done, 1500));
+      await route.continue();
+    });
+    await page.click('#staff-body tr[data-row="2"]');
+    while (delayed === 0) await new Promise((done) => setTimeout(done, 20)); // the old work's preview is on its way
     await page.setInputFiles("#roster-input", [
       { name: "roster.csv", mimeType: "text/csv", buffer: readFileSync(join(ROOT, "examples/roster.csv")) },
       { name: "roster_確認済みよみ.csv", mimeType: "text/csv", buffer: Buffer.from(damaged) },
     ]);
     await page.waitForFunction(() => (globalThis as any).document.querySelector("#summary")?.textContent?.includes("確認済み72人"));
+    await new Promise((done) => setTimeout(done, 2000)); // the old work's previews have come back
+    await page.unroute("**/api/work/badge.pdf");
+    expect(delayed).toBeGreaterThan(0);
+    expect(await page.isVisible("#step-check")).toBe(true);
+    expect(await page.textContent("#roster-message")).not.toContain("この作業はもう続けられません");
     expect(await summary()).toMatch(/要確認\s*0\s*人/);
     // The two corrections, and 三瓶 as the sheet has it (the whole review sheet is the confirmed readings).
     for (const [row, kana] of [[12, "さんぺい"], [15, "たかなし"], [21, "なかじま"]] as const) {
