@@ -14,7 +14,7 @@ import { readFacilities, type Facility } from "./facilities.js";
 import type { PosterDesign, PosterPageKind } from "./layout.js";
 import { mergeOrder, previousOrder, POSTER_PRODUCTS, writeOrder, type OrderInfo, type OrderLine, type OrderProduct } from "./order.js";
 import { loadPolicy, type PosterPolicy } from "./policy.js";
-import { checkPosterBackground, layoutFacilityPosters, refuseUnreadyArtwork, renderFacilityPosterFile, type PosterBackground } from "./render.js";
+import { checkPosterBackground, layoutFacilityPosters, refuseUnreadyArtwork, renderFacilityPosterFile, type PosterBackground, type RenderFacilityOptions } from "./render.js";
 import type { PosterSize } from "./sizes.js";
 
 export { MANIFEST_FILE, SUMMARY_FILE, orderManifestCsv, orderSummaryPdf, type OrderLine, type OrderProduct } from "./order.js";
@@ -86,6 +86,21 @@ export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchO
     bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || (options.bleed === undefined && (options.cropMarks === true || options.printShop === true)),
     cropMarks: options.cropMarks ?? options.printShop === true,
     lang,
+  };
+}
+
+/** What every facility's poster file is drawn with, from a batch's options (the commands' and the page's folder). */
+export function posterFileOptions(options: Omit<PosterBatchOptions, "onFile">, asOf: CalendarDate): RenderFacilityOptions {
+  return {
+    bleed: options.bleed,
+    cropMarks: options.cropMarks,
+    printShop: options.printShop,
+    date: options.date,
+    posterLayout: options.posterLayout,
+    dateStyle: options.dateStyle,
+    background: options.background,
+    asOf,
+    designs: options.designs,
   };
 }
 
@@ -203,18 +218,7 @@ export async function makePosters(
         made.push({
           file: part.file,
           sizes: part.sizes ?? facility.sizes,
-          rendered: await renderFacilityPosterFile(policy, facility, {
-            ...(part.sizes ? { sizes: part.sizes } : {}),
-            bleed: options.bleed,
-            cropMarks: options.cropMarks,
-            printShop: options.printShop,
-            date: options.date,
-            posterLayout: options.posterLayout,
-            dateStyle: options.dateStyle,
-            background: options.background,
-            asOf,
-            designs: options.designs,
-          }),
+          rendered: await renderFacilityPosterFile(policy, facility, { ...(part.sizes ? { sizes: part.sizes } : {}), ...posterFileOptions(options, asOf) }),
         });
       }
     } catch (error) {

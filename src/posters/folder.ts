@@ -9,7 +9,7 @@ import { safeFileStems } from "../io/safe-file-names.js";
 import { defaultLang } from "../messages/lang.js";
 import { formatMessage, msg } from "../messages/message.js";
 import type { RowError } from "../model.js";
-import { facilityError, facilityFileNames, facilityOrderLines, PosterBatchError, posterOrderInfo, withSizes, type PosterBatchOptions } from "./batch.js";
+import { facilityError, facilityFileNames, facilityOrderLines, PosterBatchError, posterFileOptions, posterOrderInfo, withSizes, type PosterBatchOptions } from "./batch.js";
 import { isoDate, localToday, type CalendarDate } from "./dates.js";
 import type { Facility } from "./facilities.js";
 import { MANIFEST_FILE, orderManifestCsv, orderSummaryPdf, SUMMARY_FILE, type OrderLine } from "./order.js";
@@ -60,17 +60,7 @@ export async function makePosterFolder(policy: PosterPolicy, facilities: readonl
   for (const [i, original] of facilities.entries()) {
     const facility = withSizes(original, options.sizes);
     try {
-      const rendered = await renderFacilityPosterFile(policy, facility, {
-        bleed: options.bleed,
-        cropMarks: options.cropMarks,
-        printShop: options.printShop,
-        date: options.date,
-        posterLayout: options.posterLayout,
-        dateStyle: options.dateStyle,
-        background: options.background,
-        asOf,
-        designs: options.designs,
-      });
+      const rendered = await renderFacilityPosterFile(policy, facility, posterFileOptions(options, asOf));
       files.push({ name: posterNames[i]!, bytes: rendered.pdf });
       posterLines.push(...facilityOrderLines(facility, posterNames[i]!, rendered.pages, isoDate(asOf)));
     } catch (error) {
