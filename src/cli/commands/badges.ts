@@ -3,9 +3,10 @@ import type { RowError, StaffReading } from "../../model.js";
 import { msg, placeMessage } from "../../messages/message.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 import { EXIT, type Output } from "../output.js";
+import { SHEET_PRESET_NAMES, sheetLayoutOptions, type SheetLayoutArgs } from "../sheet-options.js";
 import { listOption } from "../staff-readings.js";
 
-interface BadgesArgs {
+interface BadgesArgs extends SheetLayoutArgs {
   roster: string;
   output: string;
   template: string;
@@ -29,15 +30,8 @@ interface BadgesArgs {
   font?: string[];
   "allow-unreviewed": boolean;
   "roster-sheet"?: string;
-  page?: string;
-  grid?: string;
-  cell?: string;
-  pitch?: string;
-  margins?: string;
 }
 
-/** The sheet presets' names, for --help (kept here so that help does not load the geometry code). */
-const SHEET_PRESET_NAMES = "a4-10up, a4-8up-card, a4-1up, single";
 
 /** A one-line progress bar on stderr, only on a terminal. */
 function progressBar(label: string): ((done: number, total: number) => void) | undefined {
@@ -75,11 +69,7 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
         .option("output", { alias: "o", type: "string", demandOption: true, describe: t("OPT_BADGES_OUTPUT") })
         .option("template", { alias: "t", type: "string", default: "standard", describe: t("OPT_TEMPLATE") })
         .option("sheet", { type: "string", describe: out.text(msg("OPT_SHEET", { presets: SHEET_PRESET_NAMES })) })
-        .option("page", { type: "string", describe: t("OPT_PAGE") })
-        .option("grid", { type: "string", describe: t("OPT_GRID") })
-        .option("cell", { type: "string", describe: t("OPT_CELL") })
-        .option("pitch", { type: "string", describe: t("OPT_PITCH") })
-        .option("margins", { type: "string", describe: t("OPT_MARGINS") })
+        .options(sheetLayoutOptions(out))
         .option("overrides", { type: "array", string: true, describe: t("OPT_OVERRIDES") })
         .option("romaji", { choices: ["passport", "hepburn", "kunrei", "kana"] as const, default: "passport" as const, describe: t("OPT_ROMAJI") })
         .option("romaji-case", { choices: ["title", "upper"] as const, default: "title" as const, describe: t("OPT_ROMAJI_CASE") })

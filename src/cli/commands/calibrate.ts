@@ -1,23 +1,17 @@
 import type { CommandModule } from "yargs";
 import { msg } from "../../messages/message.js";
 import type { Output } from "../output.js";
+import { SHEET_PRESET_NAMES, sheetLayoutOptions, type SheetLayoutArgs } from "../sheet-options.js";
 
-interface CalibrateArgs {
+interface CalibrateArgs extends SheetLayoutArgs {
   output: string;
   sheet: string;
   template: string;
   "offset-x": number;
   "offset-y": number;
   scale: number;
-  page?: string;
-  grid?: string;
-  cell?: string;
-  pitch?: string;
-  margins?: string;
 }
 
-/** The sheet presets' names, for --help (kept here so that help does not load the geometry code). */
-const SHEET_PRESET_NAMES = "a4-10up, a4-8up-card, a4-1up, single";
 
 /** `nafuda calibrate`: the calibration sheet (src/badges/calibrate.ts), written atomically. */
 export function calibrateCommand(out: Output): CommandModule<object, CalibrateArgs> {
@@ -29,12 +23,8 @@ export function calibrateCommand(out: Output): CommandModule<object, CalibrateAr
       yargs
         .option("output", { alias: "o", type: "string", default: "calibrate.pdf", describe: t("OPT_CALIBRATE_OUTPUT") })
         .option("sheet", { type: "string", default: "a4-10up", describe: out.text(msg("OPT_SHEET", { presets: SHEET_PRESET_NAMES })) })
+        .options(sheetLayoutOptions(out))
         .option("template", { alias: "t", type: "string", default: "standard", describe: t("OPT_TEMPLATE") })
-        .option("page", { type: "string", describe: t("OPT_PAGE") })
-        .option("grid", { type: "string", describe: t("OPT_GRID") })
-        .option("cell", { type: "string", describe: t("OPT_CELL") })
-        .option("pitch", { type: "string", describe: t("OPT_PITCH") })
-        .option("margins", { type: "string", describe: t("OPT_MARGINS") })
         .option("offset-x", { type: "number", default: 0, describe: t("OPT_OFFSET_X") })
         .option("offset-y", { type: "number", default: 0, describe: t("OPT_OFFSET_Y") })
         .option("scale", { type: "number", default: 1, describe: t("OPT_SCALE") }) as never,
