@@ -19,7 +19,12 @@ export const EXAMPLE_CITY = "みどり市";
  * the example's), the example file as it is.
  */
 export function starterPolicyYaml(municipality: string = EXAMPLE_CITY): string {
-  const source = readFileSync(bundledPath("examples", "policy.yaml"), "utf8");
+  // The example's editor hint names the schema by a path inside the package (../templates/…), wrong in a city's
+  // own folder: the starter says where the schema is instead.
+  const source = readFileSync(bundledPath("examples", "policy.yaml"), "utf8").replace(
+    /^# yaml-language-server: \$schema=\.\.\/templates\/posters\/policy\.schema\.json\n/,
+    "# 書き方の定義（JSON Schema）：nafuda の templates/posters/policy.schema.json\n",
+  );
   if (municipality === EXAMPLE_CITY) return source;
   const document = parseDocument(source);
   visit(document, {

@@ -7,7 +7,15 @@ import { starterFacilitiesCsv, starterPolicyYaml } from "../../src/posters/start
 
 describe("the starter files (nafuda init, and the web page's downloads)", () => {
   it("without a city's name, the starter policy is the example policy as it is, comments and all", () => {
-    expect(starterPolicyYaml()).toBe(readFileSync(bundledPath("examples", "policy.yaml"), "utf8"));
+    const example = readFileSync(bundledPath("examples", "policy.yaml"), "utf8");
+    expect(starterPolicyYaml().split("\n").slice(1)).toEqual(example.split("\n").slice(1));
+  });
+
+  it("names the schema in words, not by the example's path inside the package (wrong in a city's folder)", () => {
+    for (const yaml of [starterPolicyYaml(), starterPolicyYaml("あおば市")]) {
+      expect(yaml).not.toContain("$schema=../templates");
+      expect(yaml.split("\n")[0]).toBe("# 書き方の定義（JSON Schema）：nafuda の templates/posters/policy.schema.json");
+    }
   });
 
   it("with a name, every value names that city, the comments stay, and it reads as a policy", () => {
