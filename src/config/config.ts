@@ -256,6 +256,15 @@ export function configDefaults(config: NafudaConfig, file: string, command: stri
       output: config.output ? join(path(config.output)!, "posters") : undefined,
     });
   }
+  if (command === "serve") {
+    // What the page starts with; a template given by path is offered under its file's name.
+    Object.assign(defaults, {
+      romaji: config.romaji?.system,
+      "romaji-case": config.romaji?.case,
+      "foreign-names-in": config.foreignNamesIn,
+      template: config.badges?.template && !/[/\\.]/.test(config.badges.template) ? config.badges.template : path(config.badges?.template),
+    });
+  }
   if (command === "readings" && config.output) defaults.output = join(path(config.output)!, "review.csv");
   return Object.fromEntries(Object.entries(defaults).filter(([, value]) => value !== undefined));
 }

@@ -235,6 +235,16 @@ export const CLI_MESSAGES = {
   OPT_PORT: entry<{ port: number }>("text", (p) => `127.0.0.1 のポート（既定 ${p.port}。使われていれば空いているもの）`, (p) => `port on 127.0.0.1 (default ${p.port}, or a free one if it is taken)`),
   OPT_OPEN: entry("text", () => "いつものブラウザでページを開きます（--no-open なら URL を表示するだけ）", () => "open the page in the default browser (--no-open: just print the URL)"),
   OPT_MAX_UPLOAD: entry("text", () => "受け付けるファイルの最大の大きさ（MB）", () => "largest upload accepted, MB"),
+  OPT_SERVE_TEMPLATE: entry(
+    "text",
+    () => "ページで最初に選ばれている名札の型：standard、card、standard-duplex、band、または自分の型の JSON ファイル（ページの一覧に加わります）",
+    () => "the badge template the page starts with: standard, card, standard-duplex, band, or your own template JSON (added to the page's list)",
+  ),
+  SERVE_TEMPLATE_NOT_FOUND: entry<{ path: string }>(
+    "error",
+    (p) => `名札の型のファイル「${p.path}」が見つかりません。パスを確かめるか、standard などの名前を指定してください。`,
+    (p) => `The badge template file "${p.path}" was not found. Check the path, or give a name such as standard.`,
+  ),
   SERVE_BAD_PORT: entry<{ port: string }>(
     "error",
     (p) => `--port ${p.port}：1 から 65535 までのポート番号を指定してください（0 なら空いているものを使います）。`,

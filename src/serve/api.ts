@@ -1,4 +1,4 @@
-import type { RowError, StaffReading } from "../model.js";
+import type { PrintedScript, RowError, StaffReading } from "../model.js";
 import { isRosterHeader, rosterFromTable, type LoadedRoster } from "../roster/load-roster.js";
 import { readTable, type Table } from "../roster/read-table.js";
 import type { TableLimits } from "../roster/limits.js";
@@ -117,6 +117,8 @@ export class PageForm {
 export interface ReadingOptions {
   romaji: RomajiSystem;
   romajiCase: RomajiCase;
+  /** How a foreign national's name in katakana prints (default hiragana). */
+  foreignNamesIn?: PrintedScript;
 }
 
 export function readingOptions(form: PageForm, fallback: ReadingOptions = { romaji: "passport", romajiCase: "title" }): ReadingOptions {
@@ -279,6 +281,7 @@ export function pageResolver(
     overrides: confirmed ? [confirmed] : [],
     romaji: options.romaji,
     romajiCase: options.romajiCase,
+    ...(options.foreignNamesIn ? { foreignNamesIn: options.foreignNamesIn } : {}),
     analyzer,
   });
   return {

@@ -1,4 +1,6 @@
 import { kuroshiroAnalyzer, type SurnameAnalyzer } from "../readings/analyzer.js";
+import type { PrintedScript } from "../model.js";
+import type { RomajiCase, RomajiSystem } from "../romaji/systems.js";
 import { BUILTIN_TEMPLATES } from "../badges/template.js";
 
 /**
@@ -29,8 +31,19 @@ export class WatchedAnalyzer implements SurnameAnalyzer {
 /** One analyzer for every server of the process: its dictionary takes a second or more and 250–400 MB to load, once. */
 export const SHARED_ANALYZER = new WatchedAnalyzer(kuroshiroAnalyzer());
 
+/** What the page starts with (a city's nafuda.config.yaml, through `nafuda serve`); the page may change each. */
+export interface PageDefaults {
+  romaji: RomajiSystem;
+  romajiCase: RomajiCase;
+  /** How a foreign national's name in katakana prints (the readings' foreignNamesIn). */
+  foreignNamesIn: PrintedScript;
+  /** The badge template first chosen: a name among `templates`. */
+  template: string;
+}
+
 export interface Engine {
   analyzer: WatchedAnalyzer;
+  defaults: PageDefaults;
   /** The templates offered, by the name the page sends: a built-in name, or the path of the server's own template. */
   templates: ReadonlyMap<string, string>;
 }
@@ -40,6 +53,8 @@ export interface EngineOptions {
   analyzer?: SurnameAnalyzer;
   /** Templates offered besides the built-in ones: name → template JSON path (e.g. the city's own design). */
   templates?: Record<string, string>;
+  /** What the page starts with (default: passport romaji, title case, hiragana, the standard template). */
+  defaults?: Partial<PageDefaults>;
 }
 
 export function createEngine(options: EngineOptions = {}): Engine {
@@ -48,7 +63,9 @@ export function createEngine(options: EngineOptions = {}): Engine {
     : SHARED_ANALYZER;
   const templates = new Map<string, string>(BUILTIN_TEMPLATES.map((name) => [name, name]));
   for (const [name, path] of Object.entries(options.templates ?? {})) templates.set(name, path);
-  return { analyzer, templates };
+  const defaults: PageDefaults = { romaji: "passport", romajiCase: "title", foreignNamesIn: "hiragana", template: "standard", ...options.defaults };
+  if (!templates.has(defaults.template)) defaults.template = "standard";
+  return { analyzer, templates, defaults };
 }
 
 export const DEFAULT_ENGINE: Engine = createEngine();

@@ -28,7 +28,7 @@ import {
   type BadgesPdf,
   type PosterZip,
 } from "./api.js";
-import { createEngine, type Engine } from "./engine.js";
+import { createEngine, type Engine, type PageDefaults } from "./engine.js";
 import { cellsPerPage, Work, WORK_IDLE_MS, WorkStore, type EditChange, type PrintSettings } from "./work.js";
 import { errorBody, inputProblem, PageError, pageProblem, pageTexts, type PageProblem, type PageRowError } from "./messages.js";
 import { SHEET_PRESETS } from "../geometry/sheets.js";
@@ -72,6 +72,8 @@ export interface ServeOptions {
   analyzer?: SurnameAnalyzer;
   /** Badge templates offered besides the built-in ones: name → template JSON path (e.g. the city's own design). */
   templates?: Record<string, string>;
+  /** What the page starts with: romaji system and case, foreign names' script, the template (a city's config). */
+  defaults?: Partial<PageDefaults>;
 }
 
 export interface RunningServer {
@@ -424,7 +426,7 @@ const ROUTES: Record<string, Handler> = {
     const { store } = context;
     let work: Work;
     try {
-      work = await Work.open(context.engine, form.limits, roster, confirmed, readingOptions(form), (activity) => (store.activity = activity));
+      work = await Work.open(context.engine, form.limits, roster, confirmed, readingOptions(form, context.engine.defaults), (activity) => (store.activity = activity));
     } finally {
       store.activity = null;
     }
@@ -555,6 +557,7 @@ async function info(maxUploadBytes: number, lang: Lang, engine: Engine, idleMs: 
     maxUpload: formatBytes(maxUploadBytes),
     idleHours: idleMs / 3_600_000,
     templates,
+    defaults: engine.defaults,
     sheets: Object.entries(SHEET_PRESETS).map(([name, preset]) => ({ name, label: label(SHEET_LABELS, name), columns: preset.columns, rows: preset.rows })),
     texts: pageTexts(lang),
   };
@@ -601,11 +604,15 @@ function errorDetail(error: unknown): string {
 /** The request handler, for tests that want it without a socket. */
 export function requestHandler(options: {
   port: () => number; maxUploadBytes?: number; tableLimits?: Partial<TableLimits>; concurrency?: number; log?: (line: string) => void;
-  workIdleMs?: number; analyzer?: SurnameAnalyzer; templates?: Record<string, string>;
+  workIdleMs?: number; analyzer?: SurnameAnalyzer; templates?: Record<string, string>; defaults?: Partial<PageDefaults>;
 }) {
   const assets = loadAssets();
   const pdfjs = pdfjsFiles();
-  const engine = createEngine({ ...(options.analyzer ? { analyzer: options.analyzer } : {}), ...(options.templates ? { templates: options.templates } : {}) });
+  const engine = createEngine({
+    ...(options.analyzer ? { analyzer: options.analyzer } : {}),
+    ...(options.templates ? { templates: options.templates } : {}),
+    ...(options.defaults ? { defaults: options.defaults } : {}),
+  });
   const store = new WorkStore(options.workIdleMs ?? WORK_IDLE_MS);
   let infoCache: Map<Lang, Promise<unknown>> = new Map();
   const limit = options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
@@ -742,6 +749,7 @@ export async function startServer(options: ServeOptions = {}): Promise<RunningSe
     ...(options.workIdleMs !== undefined ? { workIdleMs: options.workIdleMs } : {}),
     ...(options.analyzer !== undefined ? { analyzer: options.analyzer } : {}),
     ...(options.templates !== undefined ? { templates: options.templates } : {}),
+    ...(options.defaults !== undefined ? { defaults: options.defaults } : {}),
     log,
   });
   const server = createServer((req, res) => {

@@ -142,6 +142,7 @@ export class Work {
     activity?.({ phase: "reading", done: 0, total: 0 });
     const files = await readFiles(roster, confirmed, limits);
     const work = new Work(engine, limits, files.rosterFile, files.rosterKind === "review-sheet" ? null : files.confirmedFile, files, options);
+    work.print = { ...work.print, template: engine.defaults.template };
     work.resolver = work.makeResolver(files, options);
     work.state = await work.resolveAll(work.resolver, files, activity);
     work.order = work.initialOrder();
@@ -164,7 +165,7 @@ export class Work {
   }
 
   private makeResolver(files: ReadFiles, options: ReadingOptions): ReadingResolver {
-    return pageResolver(files.confirmed, options, this.engine.analyzer, this.editRows, async () => {
+    return pageResolver(files.confirmed, { ...options, foreignNamesIn: this.engine.defaults.foreignNamesIn }, this.engine.analyzer, this.editRows, async () => {
       const progress = this.progress;
       if (progress && ++progress.done % 250 === 0) await yieldToEventLoop();
     });
