@@ -631,8 +631,8 @@ export const SERVE_MESSAGES = {
     (p) => `名簿にいなかった人：${p.names}。氏名や職員番号が変わった人がいれば、表でその人の読みを確かめてください。`,
     (p) => `Not in the roster: ${p.names}. If someone's name or staff number changed, check their reading in the table.`,
   ),
-  SERVE_PAGE_LIST_MORE: entry<{ list: string; count: string }>("text", (p) => `${p.list} ほか ${p.count} 人`, (p) => `${p.list} and ${p.count} more`),
-  SERVE_PAGE_LIST_OTHERS: entry<{ list: string }>("text", (p) => `${p.list} ほか`, (p) => `${p.list} and others`),
+  SERVE_PAGE_LIST_MORE: entry<{ shown: string; count: string }>("text", (p) => `${p.shown} ほか ${p.count} 人`, (p) => `${p.shown} and ${p.count} more`),
+  SERVE_PAGE_LIST_OTHERS: entry<{ shown: string }>("text", (p) => `${p.shown} ほか`, (p) => `${p.shown} and others`),
   SERVE_PAGE_LIST_SEPARATOR: text("、", ", "),
   SERVE_PAGE_SPACE: text("　", " · "),
   SERVE_PAGE_FILE_PROBLEMS: text("ファイルに直すところがあります（ほかの行は読み込めています）", "The files have problems to correct (the other rows were read)"),
@@ -701,5 +701,6 @@ export const SERVE_MESSAGES = {
     "It may be corrected in Excel and saved (as CSV or as an Excel workbook): it still matches when the staff numbers lose their leading zeros or the rows are sorted.",
   ),
   SERVE_PAGE_UNSAVED: entry<{ count: string }>("text", (p) => `未保存の修正 ${p.count} 人分`, (p) => `${p.count} unsaved correction(s)`),
-  SERVE_PAGE_POSTERS_STARTS_LABEL: text("開始日の表示：", "Start dates: "),
+  /** A label before what it names (開始日の表示：…). */
+  SERVE_PAGE_LABEL: entry<{ label: string }>("text", (p) => `${p.label}：`, (p) => `${p.label}: `),
 } as const;
