@@ -44,7 +44,12 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
   let page: Page;
   const outside: string[] = [];
   const pageErrors: string[] = [];
-  const values = rosterValues();
+  /**
+   * Japanese that the English page quotes from the Japanese files it reads: the facility list's column names (a
+   * file must be headed so), the starter files' city (みどり市) and the example of a city's name (あおば市).
+   */
+  const FILE_WORDS = ["施設名", "対策", "サイズ", "部数", "言語", "標識", "運営者", "表題", "基本姿勢", "方針ファイル", "みどり市", "あおば市"];
+  const values = [...rosterValues(), ...FILE_WORDS].sort((a, b) => b.length - a.length);
 
   /** The Japanese left in what the page shows once the roster's own values are taken out, with some context. */
   async function japaneseShown(): Promise<string[]> {
@@ -56,9 +61,14 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
       .join("\n")));
     text += "\n" + (await page.title());
     for (const value of values) text = text.split(value).join("");
-    // The alternative readings the dictionary offers are data too (kana of a name), shown in the reasons column.
-    const readings = await page.$$eval("#staff-body .alt-chip, #ed-alts .alt-chip", (chips) => chips.map((chip) => chip.textContent!.replace(/^\d/, "")));
-    for (const reading of readings) text = text.split(reading).join("");
+    // The readings are the roster's data too (a name's kana, from the roster, the dictionary or a guess; its
+    // surname; the other readings offered), as the server keeps them with the work.
+    const work = await page.evaluate(async () => (await (await fetch("/api/work?lang=en")).json()) as { rows: Record<string, unknown>[] });
+    const data = work.rows.flatMap((row) => [row.kana, row.surname, row.name, row.department, ...((row.alternatives as string[]) ?? [])])
+      .filter((value): value is string => typeof value === "string" && value !== "").sort((a, b) => b.length - a.length);
+    for (const value of data) text = text.split(value).join("");
+    // The language switch names Japanese in Japanese, on the English page too.
+    text = text.replace(await page.textContent('#lang-switch a[data-lang="ja"]') ?? "日本語", "");
     const found: string[] = [];
     for (const match of text.matchAll(new RegExp(`.{0,30}${JAPANESE.source}.{0,30}`, "gu"))) found.push(match[0]);
     return found;
@@ -80,7 +90,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
   });
 
   const shot = async (name: string) => {
-    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
   };
 
   it("opens in English: <html lang>, the switch, the first step", async () => {
@@ -98,7 +108,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     await page.waitForSelector("#preview canvas[data-drawn]");
     expect(await page.textContent("#summary")).toMatch(/Everyone\s*72.*To check\s*2/);
     expect(await page.textContent('#staff-body tr[data-row="21"] .pill')).toBe("To check");
-    expect(await page.getAttribute("#search", "placeholder")).toBe("Search: name, kana, romaji, number");
+    expect(await page.getAttribute("#search", "placeholder")).toBe("Name, kana, romaji, number");
     // Step 2 with a row to check chosen (its reasons, the library's words, in English).
     await page.click('#staff-body tr[data-row="21"]');
     await page.waitForFunction(() => (globalThis as any).document.querySelector("#ed-name")?.textContent?.includes("中島"));
@@ -109,8 +119,16 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     expect(await japaneseShown()).toEqual([]);
     await shot("1-roster-read");
     await page.click("#go-print");
-    await page.waitForSelector("#sheet-pages[data-ready]");
-    expect(await page.textContent("#sheet-summary")).toMatch(/^\d+ badge\(s\), \d+ page\(s\) \(/);
+    // Two readings are still to check: the sheet is refused, in English, with the way to the table.
+    await page.waitForSelector('#sheet-pages[data-ready="error"]');
+    expect(await page.textContent("#sheet-message")).toContain("2 reading(s) still need review");
+    expect(await page.textContent("#sheet-message button")).toBe("See the people to check in the table");
+    expect(await japaneseShown()).toEqual([]);
+    await shot("3-print-refused");
+    await page.check("#allow-unreviewed");
+    await page.waitForSelector('#sheet-pages[data-ready="1"]');
+    expect(await page.textContent("#sheet-summary")).toMatch(/^72 badge\(s\), 8 page\(s\) \(A4, 10 business cards/);
+    expect(await page.textContent("#sheet-message")).toContain("2 reading(s) not yet checked are printed as they are.");
     expect(await japaneseShown()).toEqual([]);
     await shot("3-print");
     await page.click("#tab-posters");
@@ -124,13 +142,17 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     await page.waitForSelector("html[data-texts=ja]");
     expect(await page.getAttribute("html", "lang")).toBe("ja");
     expect(new URL(page.url()).searchParams.get("lang")).toBe("ja");
-    // The server kept the work: the page goes on with it, in Japanese.
+    // The server kept the work: the page goes on with it, in Japanese, at the step it was at (#print).
+    await page.waitForSelector("#step-print:not([hidden])");
+    expect(await page.textContent("#step3-title")).toBe("3印刷する");
+    await page.click("#go-check");
     await page.waitForSelector('#staff-body tr[data-row="21"]');
     expect(await page.textContent("#summary")).toMatch(/全員\s*72\s*人.*要確認\s*2\s*人/);
     expect(await page.textContent("#tab-badges")).toBe("名札（読みの確認と印刷）");
     expect(await page.textContent("#go-check")).toBe("2読みを確かめる");
     expect(await page.textContent('#staff-table th[scope="col"]')).toBe("状態");
     expect(await page.textContent('#staff-body tr[data-row="21"] .pill')).toBe("要確認");
+    await shot("5-ja-check");
     expect(await page.getAttribute("#search", "placeholder")).toBe("検索：氏名・かな・ローマ字・番号");
     expect(await page.getAttribute("#staff-table", "aria-label")).toBe("職員の読み一覧（名札には姓だけを、ひらがなとローマ字で印刷します）");
     expect(await page.textContent(".local-note")).toBe("このパソコンの中だけで動いています。名簿はインターネットに送られません。");
@@ -141,7 +163,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     await page.focus('#lang-switch a[data-lang="en"]');
     await Promise.all([page.waitForURL(/lang=en/), page.keyboard.press("Enter")]);
     await page.waitForSelector("html[data-texts=en]");
-    expect(await page.textContent("#tab-badges")).toBe("Name badges (check the readings, print)");
+    expect(await page.textContent("#tab-badges")).toBe("Badges: check and print");
   });
 
   it("made no request outside the local server and logged no error", () => {
