@@ -427,7 +427,8 @@ export const SERVE_MESSAGES = {
   // puts in; in index.html, {name} stands for the element's child marked data-param="name")
   SERVE_PAGE_TITLE: text("名札 nafuda — 職員名札の読み確認と印刷", "nafuda — check and print staff name badges"),
   SERVE_PAGE_BRAND_MARK: text("名", "n"),
-  SERVE_PAGE_BRAND: text("名札", "Name badges"),
+  /** The name in the header: 名札 beside the wordmark nafuda in Japanese; the wordmark alone in English. */
+  SERVE_PAGE_BRAND: text("名札", "nafuda"),
   SERVE_PAGE_TABS: text("作業の切り替え", "Choose the work"),
   SERVE_PAGE_BADGES_TAB: text("名札（読みの確認と印刷）", "Badges: check and print"),
   SERVE_PAGE_LOCAL_NOTE: entry<{ long: string }>("text", (p) => `このパソコンの中だけで動いています${p.long}。`, (p) => `Runs on this computer only${p.long}.`),
@@ -487,7 +488,7 @@ export const SERVE_MESSAGES = {
   SERVE_PAGE_COL_KANA: text("かな", "Kana"),
   SERVE_PAGE_COL_ROMAJI: text("ローマ字", "Romaji"),
   SERVE_PAGE_COL_SOURCE: text("出典", "Source"),
-  SERVE_PAGE_COL_REASON: text("理由・候補", "Reasons, candidates"),
+  SERVE_PAGE_COL_REASON: text("理由・候補", "Reasons"),
   SERVE_PAGE_TABLE_EMPTY: text("この条件に合う人はいません。", "Nobody matches."),
   SERVE_PAGE_SIDE_LABEL: text("選んだ人の読みと名札", "The chosen person's reading and badge"),
   SERVE_PAGE_SIDE_EMPTY: text("表の行を選ぶと、ここで読みを直せます。", "Choose a row of the table to correct its reading here."),

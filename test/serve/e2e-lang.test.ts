@@ -74,6 +74,25 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     return found;
   }
 
+  /**
+   * What English made too long for its place: the header off its one line, the page wider than the window, a
+   * button, heading, label or status whose words do not fit in it (cut off or spilling out).
+   */
+  async function overflowing(): Promise<string[]> {
+    return page.evaluate(() => {
+      const doc = (globalThis as any).document;
+      const win = globalThis as any;
+      const out: string[] = [];
+      if (doc.querySelector(".masthead-tools").getBoundingClientRect().top >= doc.querySelector(".brand").getBoundingClientRect().bottom) out.push("the header takes more than one line");
+      if (doc.documentElement.scrollWidth > win.innerWidth) out.push(`the page is ${doc.documentElement.scrollWidth}px wide`);
+      for (const node of doc.querySelectorAll("button, th, td.c-status, label, legend, summary, .pill, .chip, .tabs, .steps, select, h2, h3, .lang-switch a")) {
+        if (node.offsetParent === null || node.closest("[hidden], .visually-hidden")) continue;
+        if (node.scrollWidth > node.clientWidth + 1) out.push(`<${node.tagName.toLowerCase()} ${node.id ? `#${node.id}` : node.className}> 「${node.textContent.trim().slice(0, 40)}」 ${node.scrollWidth} > ${node.clientWidth}`);
+      }
+      return out;
+    });
+  }
+
   beforeAll(async () => {
     if (SHOTS) mkdirSync(SHOTS, { recursive: true });
     server = await startServer({ port: 0 });
@@ -114,9 +133,18 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     await page.waitForFunction(() => (globalThis as any).document.querySelector("#ed-name")?.textContent?.includes("中島"));
     expect(await page.textContent("#ed-meta")).toContain("row 22");
     expect(await japaneseShown()).toEqual([]);
+    expect(await overflowing()).toEqual([]);
     await shot("2-check");
+    // Larger text, in English too: the button says so, and everything still fits.
+    await page.click("#text-size");
+    expect(await page.textContent("#text-size")).toBe("Normal text");
+    await shot("2-check-large");
+    expect(await overflowing()).toEqual([]);
+    await page.click("#text-size");
+    expect(await page.textContent("#text-size")).toBe("Larger text");
     await page.click("#go-roster");
     expect(await japaneseShown()).toEqual([]);
+    expect(await overflowing()).toEqual([]);
     await shot("1-roster-read");
     await page.click("#go-print");
     // Two readings are still to check: the sheet is refused, in English, with the way to the table.
@@ -124,15 +152,18 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     expect(await page.textContent("#sheet-message")).toContain("2 reading(s) still need review");
     expect(await page.textContent("#sheet-message button")).toBe("See the people to check in the table");
     expect(await japaneseShown()).toEqual([]);
+    expect(await overflowing()).toEqual([]);
     await shot("3-print-refused");
     await page.check("#allow-unreviewed");
     await page.waitForSelector('#sheet-pages[data-ready="1"]');
     expect(await page.textContent("#sheet-summary")).toMatch(/^72 badge\(s\), 8 page\(s\) \(A4, 10 business cards/);
     expect(await page.textContent("#sheet-message")).toContain("2 reading(s) not yet checked are printed as they are.");
     expect(await japaneseShown()).toEqual([]);
+    expect(await overflowing()).toEqual([]);
     await shot("3-print");
     await page.click("#tab-posters");
     expect(await japaneseShown()).toEqual([]);
+    expect(await overflowing()).toEqual([]);
     await shot("4-posters");
     await page.click("#tab-badges");
   });
@@ -153,6 +184,11 @@ describe.skipIf(!HAVE_CHROMIUM)("the page in English (?lang=en), headless Chromi
     expect(await page.textContent('#staff-table th[scope="col"]')).toBe("状態");
     expect(await page.textContent('#staff-body tr[data-row="21"] .pill')).toBe("要確認");
     await shot("5-ja-check");
+    expect(await overflowing()).toEqual([]);
+    await page.click("#text-size");
+    await shot("5-ja-check-large");
+    expect(await overflowing()).toEqual([]);
+    await page.click("#text-size");
     expect(await page.getAttribute("#search", "placeholder")).toBe("検索：氏名・かな・ローマ字・番号");
     expect(await page.getAttribute("#staff-table", "aria-label")).toBe("職員の読み一覧（名札には姓だけを、ひらがなとローマ字で印刷します）");
     expect(await page.textContent(".local-note")).toBe("このパソコンの中だけで動いています。名簿はインターネットに送られません。");
