@@ -7,10 +7,12 @@ import { drawPage, openPdf, pageSize } from "/pdf-view.js";
 
 const $ = (id) => document.getElementById(id);
 
-const SOURCE_LABELS = { override: "確認済み", roster: "名簿のフリガナ", dictionary: "辞書", analyzer: "自動の推定" };
-// The page is in Japanese; the server answers in the language the page asks for (its messages come from
-// nafuda's catalogue, with their codes).
-const LANG = document.documentElement.lang === "en" ? "en" : "ja";
+const SOURCE_TEXTS = { override: "SERVE_PAGE_SOURCE_OVERRIDE", roster: "SERVE_PAGE_SOURCE_ROSTER", dictionary: "SERVE_PAGE_SOURCE_DICTIONARY", analyzer: "SERVE_PAGE_SOURCE_ANALYZER" };
+// The page's language: Japanese, or English with ?lang=en in its address (the language switch reloads the page
+// with it; nothing is kept in the browser). Every request says it: the server answers in it, and every word of
+// the page comes from nafuda's catalogue in it (/api/info), with its code.
+const LANG = new URLSearchParams(location.search).get("lang") === "en" ? "en" : "ja";
+document.documentElement.lang = LANG;
 /** The library's reason for a romaji that does not spell the kana: the person may confirm the pair as it is. */
 const ROMAJI_DOES_NOT_FIT = "REASON_ROMAJI_DOES_NOT_FIT";
 /** Up to this many badges, the sheet preview follows every change by itself; past it, on request. */
@@ -58,18 +60,51 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-const FALLBACK_TEXTS = {
-  SERVE_PAGE_DETAILS: "くわしい内容",
-  SERVE_PAGE_CODE: "コード：{code}",
-  SERVE_PAGE_PLACE: "場所：{where}",
-  SERVE_PAGE_NO_SERVER: "nafuda につながりません。nafuda を起動した画面（黒い画面）が閉じられていないか確かめてください。",
-};
+/**
+ * The words of the page before /api/info answers (or when nafuda cannot be reached): the Japanese the HTML holds
+ * for each code, and the few it keeps in its #fallback-texts template.
+ */
+const FALLBACK_TEXTS = {};
+for (const node of [...document.querySelectorAll("[data-text]"), ...$("fallback-texts").content.querySelectorAll("[data-text]")]) {
+  const text = node.textContent.trim();
+  if (text && !node.querySelector("[data-param]") && !(node.dataset.text in FALLBACK_TEXTS)) FALLBACK_TEXTS[node.dataset.text] = text;
+}
 
 /** A text of nafuda's catalogue (sent by /api/info), its {params} filled in. */
 function t(code, params = {}) {
   const text = state.texts[code] ?? FALLBACK_TEXTS[code] ?? code;
   return text.replace(/\{(\w+)\}/g, (_, key) => (key in params ? String(params[key]) : `{${key}}`));
 }
+
+/**
+ * A text of the catalogue as nodes: each {name} in it is nodes[name] (an element the page made: a count in bold).
+ * The HTML's elements do the same with their children marked data-param="name" (see applyTexts).
+ */
+function textNodes(code, nodes) {
+  return t(code).split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? nodes[part] ?? `{${part}}` : part)).filter((part) => part !== "");
+}
+
+/** Puts a catalogue text in an element; a {name} in it stands for the element's child marked data-param="name". */
+function fillText(node, text) {
+  const params = new Map([...node.children].filter((child) => child.dataset.param).map((child) => [child.dataset.param, child]));
+  if (params.size === 0) {
+    node.textContent = text;
+    return;
+  }
+  node.replaceChildren(...text.split(/\{(\w+)\}/).map((part, i) => (i % 2 === 1 ? params.get(part) ?? `{${part}}` : part)).filter((part) => part !== ""));
+}
+
+/** The page's words from the catalogue: every element's data-text (its text), data-placeholder, data-aria-label, data-title, data-alt. */
+function applyTexts(root = document) {
+  for (const node of root.querySelectorAll("[data-text]")) fillText(node, t(node.dataset.text));
+  for (const node of root.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
+  for (const node of root.querySelectorAll("[data-aria-label]")) node.setAttribute("aria-label", t(node.dataset.ariaLabel));
+  for (const node of root.querySelectorAll("[data-title]")) node.title = t(node.dataset.title);
+  for (const node of root.querySelectorAll("[data-alt]")) node.alt = t(node.dataset.alt);
+}
+
+/** A list in a sentence: 「a、b」 in Japanese, "a, b" in English. */
+const listText = (items) => items.join(t("SERVE_PAGE_LIST_SEPARATOR"));
 
 const number = (n) => Number(n).toLocaleString("ja-JP");
 
@@ -96,7 +131,7 @@ function detailsOf(data) {
   const lines = [];
   if (data.code) lines.push(t("SERVE_PAGE_CODE", { code: data.code }));
   if (data.where) lines.push(t("SERVE_PAGE_PLACE", { where: data.where }));
-  for (const issue of data.issues || []) lines.push(`${t("SERVE_PAGE_CODE", { code: issue.code })}${issue.where ? `（${issue.where}）` : ""}`);
+  for (const issue of data.issues || []) lines.push(issue.where ? t("SERVE_PAGE_CODE_AT", { code: issue.code, where: issue.where }) : t("SERVE_PAGE_CODE", { code: issue.code }));
   if (data.detail) lines.push(data.detail);
   return lines;
 }
@@ -108,8 +143,8 @@ function linesOf(data) {
 
 /** A row error as a line of a list: where (the row as Excel numbers it), who, then the library's message. */
 function rowErrorLine(e) {
-  if (!e.where) return e.name ? `（${e.name}）${e.text}` : e.text;
-  return `${e.where}${e.name ? `（${e.name}）` : ""}：${e.text}`;
+  if (!e.where) return e.name ? t("SERVE_PAGE_NAMED", { name: e.name, text: e.text }) : e.text;
+  return e.name ? t("SERVE_PAGE_PLACED_NAMED", { where: e.where, name: e.name, text: e.text }) : t("SERVE_PAGE_PLACED", { where: e.where, text: e.text });
 }
 
 /** The row as Excel numbers it (the data row for JSON rosters). */
@@ -134,7 +169,7 @@ async function post(path, form, { work = false } = {}) {
     let data = {};
     try { data = type.includes("json") ? await response.json() : {}; } catch { data = {}; }
     // Node cuts off an upload that takes too long (408) with a plain answer: say so in words.
-    const fallback = response.status === 408 ? "ファイルを送るのに時間がかかりすぎました。もう一度お試しください。" : `処理できませんでした（${response.status}）。`;
+    const fallback = response.status === 408 ? t("SERVE_PAGE_UPLOAD_TIMEOUT") : t("SERVE_PAGE_FAILED", { status: response.status });
     const error = Object.assign(new Error(data.error || fallback), { status: response.status, data });
     if (response.status === 410 && work && sentFor === state.work) workGone(error);
     throw error;
@@ -169,7 +204,7 @@ function sizeText(bytes) {
 
 function tooLarge(file) {
   if (state.info && file.size > state.info.maxUploadBytes) {
-    return `「${file.name}」は大きすぎます（${sizeText(file.size)}、上限 ${state.info.maxUpload}）。名簿を所属ごとなどに分けるか、不要な列やシートを消してから選んでください。`;
+    return t("SERVE_PAGE_FILE_TOO_LARGE", { name: file.name, size: sizeText(file.size), limit: state.info.maxUpload });
   }
   return null;
 }
@@ -197,7 +232,8 @@ function matching(query) {
 function applyTextSize(large) {
   document.documentElement.classList.toggle("large-text", large);
   $("text-size").setAttribute("aria-pressed", String(large));
-  $("text-size").textContent = large ? "文字を標準に" : "文字を大きく";
+  $("text-size").dataset.text = large ? "SERVE_PAGE_TEXT_NORMAL" : "SERVE_PAGE_TEXT_LARGER";
+  $("text-size").textContent = t($("text-size").dataset.text);
   table?.render(true);
 }
 $("text-size").addEventListener("click", () => {
@@ -205,6 +241,19 @@ $("text-size").addEventListener("click", () => {
   try { localStorage.setItem(TEXT_SIZE_KEY, large ? "large" : "normal"); } catch { /* private mode: for this page only */ }
   applyTextSize(large);
 });
+
+// ---------- the page's language: the same page again with ?lang=… (the server keeps the work: a reload finds it)
+
+for (const link of document.querySelectorAll("#lang-switch a[data-lang]")) {
+  if (link.dataset.lang === LANG) link.setAttribute("aria-current", "true");
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    if (link.dataset.lang === LANG) return;
+    const url = new URL(location.href);
+    url.searchParams.set("lang", link.dataset.lang);
+    location.assign(url.href);
+  });
+}
 
 // ---------- tabs
 
@@ -242,7 +291,7 @@ function showStep(step, { focus = false } = {}) {
   // Step 2 fills the window: the table scrolls inside it, the editor beside it stays in view.
   document.body.classList.toggle("fit", step === "check");
   const hash = step === "roster" ? "" : `#${step}`;
-  if (location.hash !== hash) history.replaceState(null, "", hash || location.pathname);
+  if (location.hash !== hash) history.replaceState(null, "", `${location.pathname}${location.search}${hash}`); // keeps ?lang=
   if (step === "check") {
     table.render(true);
     if (previewPending) refreshPreview(true);
@@ -291,7 +340,7 @@ window.addEventListener("drop", (event) => event.preventDefault());
 dropZone("roster-drop", "roster-input", (files) => takeRosterFiles(files));
 function takeRosterFiles(files) {
   if (files.length > 2) {
-    message("roster-message", "error", "ファイルは 2 つまで選べます：名簿と、前回の確認済みよみ（CSV か Excel）です。");
+    message("roster-message", "error", t("SERVE_PAGE_TOO_MANY_FILES"));
     return;
   }
   for (const file of files) {
@@ -307,7 +356,7 @@ function watchProgress() {
   const tick = async () => {
     if (stopped) return;
     try {
-      const status = await (await fetch("/api/status")).json();
+      const status = await (await fetch(`/api/status?lang=${LANG}`)).json();
       if (stopped) return;
       const activity = status.activity;
       if (status.analyzer === "loading") $("busy-text").textContent = t("NOTE_SERVE_DICTIONARY_LOADING");
@@ -346,7 +395,7 @@ async function openWork(roster, confirmed) {
   } catch (error) {
     const lines = linesOf(error.data);
     // The server keeps the work it had until a new roster is read: the table still shows it.
-    if (previous) lines.push(`表には前の名簿「${previous.roster}」の内容をそのまま表示しています。`);
+    if (previous) lines.push(t("SERVE_PAGE_TABLE_KEPT", { roster: previous.roster }));
     message("roster-message", "error", error.message, lines, detailsOf(error.data));
     showStep("roster");
   }
@@ -373,7 +422,7 @@ async function changeConfirmed(file) {
     showStep("check", { focus: true });
   } catch (error) {
     const lines = linesOf(error.data);
-    if (file && error.status !== 410) lines.push(`確認済みよみ「${file.name}」は使っていません。表は前の内容のままです。`);
+    if (file && error.status !== 410) lines.push(t("SERVE_PAGE_CONFIRMED_NOT_USED", { name: file.name }));
     message("roster-message", "error", error.message, lines, detailsOf(error.data));
     showStep("roster");
   }
@@ -463,11 +512,13 @@ function showFiles(view) {
   const files = view.files;
   $("files-bar").hidden = false;
   $("roster-drop").hidden = true;
-  const encoding = { "utf-8": "UTF-8", "utf-8-bom": "UTF-8（BOM付き）", cp932: "Shift_JIS", "euc-jp": "EUC-JP", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[files.encoding] || files.encoding;
-  const kind = files.format === "xlsx" ? `Excel${files.sheet ? `・シート「${files.sheet}」` : ""}` : `${files.format.toUpperCase()}${encoding ? `・${encoding}` : ""}`;
-  $("roster-name").replaceChildren(files.roster, el("span", { class: "sub", text: `（${kind}・${number(view.summary.total)} 人）` }));
-  const confirmedName = files.rosterKind === "review-sheet" ? "名簿と同じファイル" : files.confirmed;
-  $("confirmed-name").textContent = confirmedName || "なし";
+  const encoding = { "utf-8": "UTF-8", "utf-8-bom": t("SERVE_PAGE_ENCODING_UTF8_BOM"), cp932: "Shift_JIS", "euc-jp": "EUC-JP", "utf-16le": "UTF-16", "utf-16be": "UTF-16" }[files.encoding] || files.encoding;
+  const kind = files.format === "xlsx"
+    ? (files.sheet ? t("SERVE_PAGE_FORMAT_SHEET", { sheet: files.sheet }) : "Excel")
+    : encoding ? t("SERVE_PAGE_FORMAT_ENCODING", { format: files.format.toUpperCase(), encoding }) : files.format.toUpperCase();
+  $("roster-name").replaceChildren(files.roster, el("span", { class: "sub", text: t("SERVE_PAGE_ROSTER_KIND", { kind, count: number(view.summary.total) }) }));
+  const confirmedName = files.rosterKind === "review-sheet" ? t("SERVE_PAGE_CONFIRMED_SAME_FILE") : files.confirmed;
+  $("confirmed-name").textContent = confirmedName || t("SERVE_PAGE_NONE");
   $("add-confirmed").hidden = !!files.confirmed;
   $("remove-confirmed").hidden = !files.confirmed || files.rosterKind === "review-sheet";
   $("work-file").textContent = files.roster;
@@ -482,7 +533,7 @@ function showNotes(view, resumed) {
   const notes = [];
   if (resumed) notes.push(t("NOTE_SERVE_RESUMED", { roster: view.files.roster }));
   if (view.files.rosterKind === "review-sheet") {
-    notes.push("確認済みよみ（確認シート）だけが選ばれたので、そこにある氏名と読みを使います。名札に所属を入れるには、名簿のファイルも一緒に選んでください。");
+    notes.push(t("SERVE_PAGE_REVIEW_SHEET_ONLY"));
   }
   // What matching the confirmed file said (ids Excel changed, rows that match no one), in the library's words.
   for (const note of view.confirmed.notes) {
@@ -490,7 +541,7 @@ function showNotes(view, resumed) {
     if (note.code === "NOTE_CONFIRMED_STALE" && view.confirmed.stale.length > 0) {
       const names = view.confirmed.stale.slice(0, 8).map((s) => s.name || s.id);
       const more = view.confirmed.staleCount - names.length;
-      notes.push(`名簿にいなかった人：${names.join("、")}${more > 0 ? ` ほか ${more} 人` : ""}。氏名や職員番号が変わった人がいれば、表でその人の読みを確かめてください。`);
+      notes.push(t("SERVE_PAGE_STALE", { names: more > 0 ? t("SERVE_PAGE_LIST_MORE", { shown: listText(names), count: more }) : listText(names) }));
     }
   }
   notes.push(...view.notes.map((note) => note.message));
@@ -498,14 +549,14 @@ function showNotes(view, resumed) {
   area.replaceChildren();
   if (problemRows.length > 0) {
     area.append(el("div", { class: "notice error", role: "alert" },
-      el("p", { class: "title", text: "ファイルに直すところがあります（ほかの行は読み込めています）" }),
+      el("p", { class: "title", text: t("SERVE_PAGE_FILE_PROBLEMS") }),
       el("ul", {}, problemRows.map((e) => el("li", { text: rowErrorLine(e) }))),
       el("details", {}, el("summary", { text: t("SERVE_PAGE_DETAILS") }),
-        ...problemRows.map((e) => el("p", { class: "detail", text: `コード：${e.code}${e.where ? `（${e.where}）` : ""}` })))));
+        ...problemRows.map((e) => el("p", { class: "detail", text: e.where ? t("SERVE_PAGE_CODE_AT", { code: e.code, where: e.where }) : t("SERVE_PAGE_CODE", { code: e.code }) })))));
   }
   if (notes.length > 0) {
     area.append(el("div", { class: "notice info" },
-      el("button", { type: "button", class: "close", "aria-label": "お知らせを閉じる", onclick: (event) => event.target.closest(".notice").remove() }, "×"),
+      el("button", { type: "button", class: "close", "aria-label": t("SERVE_PAGE_CLOSE_NOTICE"), onclick: (event) => event.target.closest(".notice").remove() }, "×"),
       el("ul", {}, notes.map((n) => el("li", { text: n })))));
   }
 }
@@ -528,9 +579,9 @@ async function changeOptions() {
 // ---------- step 2: the table (only the rows in view are in the page)
 
 function status(row) {
-  if (row.error) return { key: "error", label: "エラー" };
-  if (row.review) return { key: "review", label: "要確認" };
-  if (row.source === "override") return { key: "done", label: "確認済み" };
+  if (row.error) return { key: "error", label: t("SERVE_PAGE_STATUS_ERROR") };
+  if (row.review) return { key: "review", label: t("SERVE_PAGE_STATUS_REVIEW") };
+  if (row.source === "override") return { key: "done", label: t("SERVE_PAGE_STATUS_DONE") };
   return { key: "ok", label: "OK" };
 }
 
@@ -549,7 +600,7 @@ function rowElement(row) {
   // The alternatives first: the cell keeps to one line, the reasons are in full beside the table.
   alternativesOf(row).forEach((alternative, i) => {
     reasonCell.append(el("button", {
-      type: "button", class: "alt-chip", tabindex: "-1", title: `「${alternative}」にする`,
+      type: "button", class: "alt-chip", tabindex: "-1", title: t("SERVE_PAGE_USE_ALTERNATIVE", { kana: alternative }),
       onclick: (event) => { event.stopPropagation(); chooseAlternative(row.row, alternative); },
     }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative));
   });
@@ -559,11 +610,11 @@ function rowElement(row) {
   const tr = el("tr", { "data-row": row.row, tabindex: selected ? "0" : "-1", "aria-selected": String(selected), class: `is-${s.key}` },
     el("td", { class: "c-status" }, el("span", { class: `pill ${s.key}`, text: s.label })),
     el("td", { class: "c-row", text: rowLabel(row) }),
-    el("td", { class: "c-name" }, el("span", { class: "c-main", text: row.name || "（氏名なし）" }),
-      el("span", { class: "c-sub", text: [row.id, row.department].filter(Boolean).join("・") })),
+    el("td", { class: "c-name" }, el("span", { class: "c-main", text: row.name || t("SERVE_PAGE_NO_NAME") }),
+      el("span", { class: "c-sub", text: [row.id, row.department].filter(Boolean).join(t("SERVE_PAGE_POSTERS_SEPARATOR")) })),
     el("td", { class: "c-kana", text: row.kana || "—" }),
     el("td", { class: "c-romaji", text: row.romaji || "—" }),
-    el("td", { class: "c-source", text: row.source ? SOURCE_LABELS[row.source] : "" }),
+    el("td", { class: "c-source", text: row.source ? t(SOURCE_TEXTS[row.source]) : "" }),
     reasonCell,
   );
   tr.addEventListener("click", () => select(row.row, false));
@@ -599,7 +650,7 @@ function renderTable() {
   const rows = filteredRows();
   table.setRows(rows);
   $("table-empty").hidden = rows.length > 0 || state.rows.length === 0;
-  $("shown").textContent = state.rows.length === 0 ? "" : rows.length === state.rows.length ? `${number(rows.length)} 人` : `${number(state.rows.length)} 人中 ${number(rows.length)} 人`;
+  $("shown").textContent = state.rows.length === 0 ? "" : rows.length === state.rows.length ? t("SERVE_PAGE_SHOWN_ALL", { count: number(rows.length) }) : t("SERVE_PAGE_SHOWN_SOME", { total: number(state.rows.length), count: number(rows.length) });
 }
 
 /** The search and filters: answered at once, whatever the roster's size (the rows are in the page's memory). */
@@ -621,9 +672,9 @@ function fillDepartments() {
   for (const row of state.rows) if (row.department) counts.set(row.department, (counts.get(row.department) || 0) + 1);
   const names = [...counts.keys()].sort((a, b) => a.localeCompare(b, "ja"));
   const current = $("filter-dept").value;
-  $("filter-dept").replaceChildren(el("option", { value: "", text: "すべて" }), ...names.map((name) => el("option", { value: name, text: `${name}（${number(counts.get(name))}）` })));
+  $("filter-dept").replaceChildren(el("option", { value: "", text: t("SERVE_PAGE_FILTER_ALL_DEPTS") }), ...names.map((name) => el("option", { value: name, text: t("SERVE_PAGE_DEPT_COUNT", { name, count: number(counts.get(name)) }) })));
   $("filter-dept").value = counts.has(current) ? current : "";
-  $("choose-dept").replaceChildren(el("option", { value: "", text: "所属を選んでください" }), ...names.map((name) => el("option", { value: name, text: `${name}（${number(counts.get(name))} 人）` })));
+  $("choose-dept").replaceChildren(el("option", { value: "", text: t("SERVE_PAGE_CHOOSE_DEPT") }), ...names.map((name) => el("option", { value: name, text: t("SERVE_PAGE_DEPT_PEOPLE", { name, count: number(counts.get(name)) }) })));
 }
 
 function markSelected() {
@@ -643,10 +694,10 @@ function renderSummary() {
   const s = state.summary;
   if (!s) return;
   $("summary").replaceChildren(
-    el("span", { class: "chip" }, "全員", el("b", { text: number(s.total) }), "人"),
-    el("span", { class: `chip ${s.review > 0 ? "review" : ""}` }, "要確認", el("b", { text: number(s.review) }), "人"),
-    el("span", { class: `chip ${s.errors > 0 ? "error" : ""}` }, "エラー", el("b", { text: number(s.errors) }), "人"),
-    el("span", { class: "chip done" }, "確認済み", el("b", { text: number(s.done) }), "人"),
+    el("span", { class: "chip" }, textNodes("SERVE_PAGE_CHIP_ALL", { count: el("b", { text: number(s.total) }) })),
+    el("span", { class: `chip ${s.review > 0 ? "review" : ""}` }, textNodes("SERVE_PAGE_CHIP_REVIEW", { count: el("b", { text: number(s.review) }) })),
+    el("span", { class: `chip ${s.errors > 0 ? "error" : ""}` }, textNodes("SERVE_PAGE_CHIP_ERRORS", { count: el("b", { text: number(s.errors) }) })),
+    el("span", { class: "chip done" }, textNodes("SERVE_PAGE_CHIP_DONE", { count: el("b", { text: number(s.done) }) })),
   );
   renderPrintCounts();
 }
@@ -706,12 +757,17 @@ function renderEditor() {
   $("open-pdf").disabled = !row || !!row.error;
   $("add-to-print").disabled = !row;
   if (!row) return;
-  $("ed-name").textContent = row.name || "（氏名なし）";
-  $("ed-meta").textContent = [`${rowLabel(row)} 行目`, row.id ? `職員番号 ${row.id}` : "", row.department || "", row.surname ? `姓「${row.surname}」` : ""].filter(Boolean).join("　");
+  $("ed-name").textContent = row.name || t("SERVE_PAGE_NO_NAME");
+  $("ed-meta").textContent = [
+    t("SERVE_PAGE_POSTERS_ROW", { row: rowLabel(row) }),
+    row.id ? t("SERVE_PAGE_STAFF_ID", { id: row.id }) : "",
+    row.department || "",
+    row.surname ? t("SERVE_PAGE_SURNAME", { surname: row.surname }) : "",
+  ].filter(Boolean).join(t("SERVE_PAGE_SPACE"));
   const s = status(row);
   $("ed-status").replaceChildren(...[
     el("span", { class: `pill ${s.key}`, text: s.label }),
-    row.source ? el("span", { class: "person-meta", text: `読みの出典：${SOURCE_LABELS[row.source]}${row.typed ? "（この画面で確認）" : ""}` }) : null,
+    row.source ? el("span", { class: "person-meta", text: t(row.typed ? "SERVE_PAGE_SOURCE_OF_TYPED" : "SERVE_PAGE_SOURCE_OF", { source: t(SOURCE_TEXTS[row.source]) }) }) : null,
   ].filter(Boolean));
   $("ed-fields").hidden = !row.fixable;
   $("ed-unfixable").hidden = row.fixable;
@@ -723,7 +779,7 @@ function renderEditor() {
   $("ed-pair").hidden = !row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT);
   const alternatives = alternativesOf(row);
   $("ed-alts").replaceChildren(...(alternatives.length > 0 ? [
-    el("span", { class: "person-meta", text: "ほかの読み：" }),
+    el("span", { class: "person-meta", text: t("SERVE_PAGE_OTHER_READINGS") }),
     ...alternatives.map((alternative, i) => el("button", {
       type: "button", class: "alt-chip", onclick: () => chooseAlternative(row.row, alternative),
     }, i < 9 ? el("kbd", { text: String(i + 1) }) : null, alternative)),
@@ -734,8 +790,8 @@ function renderEditor() {
   $("edit-error").textContent = row.editError ? row.editError.text : "";
   $("revert").hidden = !typed;
   const alreadyDone = !row.error && !row.review && row.source === "override";
-  $("confirm").textContent = alreadyDone ? "確認済みです"
-    : row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) ? "このローマ字のまま確認済みにする" : "この読みで確認済みにする";
+  $("confirm").textContent = t(alreadyDone ? "SERVE_PAGE_CONFIRMED_ALREADY"
+    : row.reasonCodes.includes(ROMAJI_DOES_NOT_FIT) ? "SERVE_PAGE_CONFIRM_PAIR" : "SERVE_PAGE_CONFIRM");
   $("confirm").disabled = alreadyDone;
 }
 
@@ -772,7 +828,7 @@ function confirmAsIs(rowNumber) {
   const inEditor = state.selected === rowNumber;
   const kana = inEditor ? $("edit-kana").value.trim() : row.kana || "";
   if (!kana) {
-    if (inEditor) $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
+    if (inEditor) $("edit-error").textContent = t("SERVE_PAGE_KANA_EMPTY");
     return;
   }
   const existing = row.typed;
@@ -796,7 +852,7 @@ function typed(which) {
     const kana = $("edit-kana").value.trim();
     const romajiInput = $("edit-romaji").value.trim();
     if (!kana) {
-      $("edit-error").textContent = "かなを入れてください。空のままでは名札に何も印刷されません。";
+      $("edit-error").textContent = t("SERVE_PAGE_KANA_EMPTY");
       return;
     }
     const [romaji, romajiTyped] = which === "romaji"
@@ -899,8 +955,8 @@ async function drawPreview() {
   if ($("step-check").hidden) { previewPending = true; return; }
   previewPending = false;
   const row = state.byRow.get(state.selected);
-  if (!row || !state.work) return previewEmpty("行を選ぶと表示します");
-  if (row.error) return previewEmpty(`この人の名札は作れません：${row.error.text}`);
+  if (!row || !state.work) return previewEmpty(t("SERVE_PAGE_PREVIEW_EMPTY"));
+  if (row.error) return previewEmpty(t("SERVE_PAGE_BADGE_IMPOSSIBLE", { text: row.error.text }));
   try {
     const form = new FormData();
     form.append("row", String(row.row));
@@ -909,13 +965,13 @@ async function drawPreview() {
     if (ticket !== previewTicket) return;
     const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()));
     try {
-      const canvas = el("canvas", { role: "img", "aria-label": `名札の見本：${row.kana} ${row.romaji}`, "data-row": row.row, "data-template": form.get("template") });
+      const canvas = el("canvas", { role: "img", "aria-label": t("SERVE_PAGE_BADGE_PREVIEW_LABEL", { kana: row.kana, romaji: row.romaji }), "data-row": row.row, "data-template": form.get("template") });
       const width = Math.max(160, $("preview").clientWidth - 28);
       const size = await drawPage(doc, 1, canvas, width);
       if (ticket !== previewTicket) return;
       $("preview").replaceChildren(canvas);
       $("preview").classList.remove("stale");
-      $("preview-size").textContent = `実寸 ${mm(size.width)} × ${mm(size.height)} mm`;
+      $("preview-size").textContent = t("SERVE_PAGE_ACTUAL_SIZE", { width: mm(size.width), height: mm(size.height) });
       $("preview-note").textContent = (reportOf(response).warnings || []).map((w) => w.message).join(" ");
     } finally {
       doc.destroy();
@@ -938,7 +994,7 @@ $("open-pdf").addEventListener("click", async () => {
     form.append("template", state.print.template);
     const { blob } = await post("/api/work/badge.pdf", form, { work: true });
     const url = URL.createObjectURL(blob);
-    if (tab) tab.location.href = url; else saveBlob(blob, `名札_${row.surname}.pdf`);
+    if (tab) tab.location.href = url; else saveBlob(blob, t("SERVE_PAGE_FILE_BADGE", { surname: row.surname }));
   } catch (error) {
     if (tab) tab.close();
     message("check-message", "error", error.message, linesOf(error.data), detailsOf(error.data));
@@ -948,8 +1004,8 @@ $("open-pdf").addEventListener("click", async () => {
 $("add-to-print").addEventListener("click", () => {
   if (state.selected === null) return;
   addChosen([state.selected]);
-  $("add-to-print").textContent = "印刷する人に加えました";
-  setTimeout(() => { $("add-to-print").textContent = "この人を印刷する人に加える"; }, 1500);
+  $("add-to-print").textContent = t("SERVE_PAGE_ADDED_TO_PRINT");
+  setTimeout(() => { $("add-to-print").textContent = t("SERVE_PAGE_ADD_TO_PRINT"); }, 1500);
 });
 
 // ---------- step 3: who is printed, on which sheet, from which cell; the whole sheet as it will print
@@ -978,8 +1034,8 @@ function renderPrintCounts() {
   const changed = state.summary?.changed;
   $("add-changed").disabled = !changed;
   $("add-changed").textContent = changed === null || changed === undefined
-    ? "確認済みよみから変わった人を加える（確認済みよみを選ぶと使えます）"
-    : `確認済みよみから変わった人（${number(changed)} 人）を加える`;
+    ? t("SERVE_PAGE_ADD_CHANGED_NONE")
+    : t("SERVE_PAGE_ADD_CHANGED_COUNT", { count: number(changed) });
   const unreviewed = printedRows().filter((row) => row && row.review && !row.error).length;
   $("unreviewed-box").hidden = unreviewed === 0;
   $("unreviewed-text").textContent = unreviewed > 0 ? t("SERVE_PAGE_CHOSEN_UNREVIEWED", { count: number(unreviewed) }) : "";
@@ -1011,13 +1067,13 @@ function renderCells() {
     const on = n === state.print.startAt;
     return el("button", {
       type: "button", role: "radio", "aria-checked": String(on), tabindex: on ? "0" : "-1", "data-cell": n,
-      class: `cell ${n < state.print.startAt ? "used" : ""} ${on ? "start" : ""}`, "aria-label": `${n} 番の面から印刷する`,
+      class: `cell ${n < state.print.startAt ? "used" : ""} ${on ? "start" : ""}`, "aria-label": t("SERVE_PAGE_PRINT_FROM_CELL", { cell: n }),
       onclick: () => setStart(n),
     }, String(n));
   }));
   $("start-help").textContent = state.print.startAt > 1
-    ? `${state.print.startAt - 1} 面を使った台紙に、${state.print.startAt} 番の面から印刷します（左上が 1、左から右へ、上から下へ）。`
-    : "使った面を飛ばして、選んだ面から印刷します。新しい台紙なら 1 のままです（左上が 1）。";
+    ? t("SERVE_PAGE_START_HELP_FROM", { used: state.print.startAt - 1, start: state.print.startAt })
+    : t("SERVE_PAGE_START_HELP_FIRST");
 }
 $("cell-grid").addEventListener("keydown", (event) => {
   const sheet = sheetInfo();
@@ -1041,11 +1097,13 @@ function renderChosen() {
   list.replaceChildren(...rows.slice(0, CHOSEN_LISTED).map((rowNumber) => {
     const row = state.byRow.get(rowNumber);
     return el("li", {},
-      el("span", { text: `${rowLabel(row)} 行目　${row.name || "（氏名なし）"}${row.department ? `（${row.department}）` : ""}` }),
-      el("button", { type: "button", class: "button link", "aria-label": `${row.name} を外す`, onclick: () => removeChosen(rowNumber) }, "外す"));
+      el("span", { text: row.department
+        ? t("SERVE_PAGE_CHOSEN_PERSON_DEPT", { row: rowLabel(row), name: row.name || t("SERVE_PAGE_NO_NAME"), dept: row.department })
+        : t("SERVE_PAGE_CHOSEN_PERSON", { row: rowLabel(row), name: row.name || t("SERVE_PAGE_NO_NAME") }) }),
+      el("button", { type: "button", class: "button link", "aria-label": t("SERVE_PAGE_REMOVE_PERSON", { name: row.name }), onclick: () => removeChosen(rowNumber) }, t("SERVE_PAGE_REMOVE")));
   }));
-  if (rows.length > CHOSEN_LISTED) list.append(el("li", { class: "more", text: `ほか ${number(rows.length - CHOSEN_LISTED)} 人` }));
-  if (rows.length === 0) list.append(el("li", { class: "more", text: "まだだれも選んでいません。所属・検索・行番号で加えてください。" }));
+  if (rows.length > CHOSEN_LISTED) list.append(el("li", { class: "more", text: t("SERVE_PAGE_MORE_PEOPLE", { count: number(rows.length - CHOSEN_LISTED) }) }));
+  if (rows.length === 0) list.append(el("li", { class: "more", text: t("SERVE_PAGE_NOBODY_CHOSEN") }));
   $("clear-chosen").hidden = rows.length === 0;
   $("count-chosen").textContent = number(rows.length);
 }
@@ -1075,20 +1133,20 @@ $("add-dept").addEventListener("click", () => {
 $("choose-search").addEventListener("input", () => {
   const found = matching($("choose-search").value);
   $("add-search").disabled = found.length === 0;
-  $("add-search").textContent = $("choose-search").value.trim() ? `合う ${number(found.length)} 人を加える` : "加える";
+  $("add-search").textContent = $("choose-search").value.trim() ? t("SERVE_PAGE_ADD_MATCHING", { count: number(found.length) }) : t("SERVE_PAGE_ADD");
 });
 $("add-search").addEventListener("click", () => {
   addChosen(matching($("choose-search").value).map((row) => row.row));
   $("choose-search").value = "";
-  $("add-search").textContent = "加える";
+  $("add-search").textContent = t("SERVE_PAGE_ADD");
   $("add-search").disabled = true;
 });
 $("add-rows").addEventListener("click", () => {
   const text = $("choose-rows").value.normalize("NFKC");
   const rows = [];
   const unknown = [];
-  for (const part of text.split(/[,、\s]+/).filter(Boolean)) {
-    const range = /^(\d+)(?:[-~〜](\d+))?$/.exec(part);
+  for (const part of text.split(/[,\u3001\s]+/).filter(Boolean)) {
+    const range = /^(\d+)(?:[-~\u301c](\d+))?$/.exec(part);
     if (!range) { unknown.push(part); continue; }
     const from = Number(range[1]);
     const to = Math.min(Number(range[2] ?? range[1]), from + 200_000);
@@ -1097,7 +1155,7 @@ $("add-rows").addEventListener("click", () => {
       if (row !== undefined) rows.push(row); else if (!range[2]) unknown.push(String(n));
     }
   }
-  $("choose-error").textContent = unknown.length > 0 ? t("SERVE_PAGE_ROWS_NOT_IN_TABLE", { rows: `${unknown.slice(0, 10).join("、")}${unknown.length > 10 ? " ほか" : ""}` }) : "";
+  $("choose-error").textContent = unknown.length > 0 ? t("SERVE_PAGE_ROWS_NOT_IN_TABLE", { rows: unknown.length > 10 ? t("SERVE_PAGE_LIST_OTHERS", { shown: listText(unknown.slice(0, 10)) }) : listText(unknown) }) : "";
   if (rows.length > 0) {
     addChosen(rows);
     if (unknown.length === 0) $("choose-rows").value = "";
@@ -1170,12 +1228,12 @@ async function makeSheet() {
   const ticket = ++sheetTicket;
   const key = printKey();
   message("sheet-message", "", "");
-  $("sheet-summary").textContent = "見本を作っています…";
+  $("sheet-summary").textContent = t("SERVE_PAGE_POSTERS_PREVIEW_MAKING");
   try {
     const { blob, response } = await post("/api/work/badges.pdf", printForm(), { work: true });
     if (ticket !== sheetTicket) return null;
     const report = reportOf(response);
-    const name = fileNameOf(response, "名札.pdf");
+    const name = fileNameOf(response, t("SERVE_PAGE_FILE_BADGES"));
     closeSheet();
     const doc = await openPdf(new Uint8Array(await blob.arrayBuffer()));
     if (ticket !== sheetTicket) { doc.destroy(); return null; }
@@ -1183,10 +1241,10 @@ async function makeSheet() {
     await showPages(doc);
     if (key === printKey()) $("sheet-pages").dataset.ready = "1";
     const sheet = (state.info?.sheets || []).find((s) => s.name === report.sheet);
-    $("sheet-summary").textContent = `名札 ${number(report.badges)} 枚・${number(doc.numPages)} ページ（${sheet ? sheet.label : report.sheet}）`;
+    $("sheet-summary").textContent = t("SERVE_PAGE_SHEET_SUMMARY", { badges: number(report.badges), pages: number(doc.numPages), sheet: sheet ? sheet.label : report.sheet });
     $("make-preview").hidden = true;
     const lines = reportLines(report);
-    if (lines.length > 0) message("sheet-message", report.leftOutCount > 0 ? "warn" : "info", "印刷についてのお知らせ", lines);
+    if (lines.length > 0) message("sheet-message", report.leftOutCount > 0 ? "warn" : "info", t("SERVE_PAGE_PRINT_NOTES"), lines);
     return state.sheet;
   } catch (error) {
     if (ticket !== sheetTicket) return null;
@@ -1195,15 +1253,15 @@ async function makeSheet() {
     $("sheet-pages").dataset.ready = "error";
     const lines = linesOf(error.data);
     if (error.data?.unreviewed) {
-      lines.push(...error.data.unreviewed.slice(0, 15).map((u) => `${rowLabel(u)} 行目　${u.name}　→ ${u.kana}`));
+      lines.push(...error.data.unreviewed.slice(0, 15).map((u) => t("SERVE_PAGE_UNREVIEWED_LINE", { row: rowLabel(u), name: u.name, kana: u.kana })));
       const count = error.data.unreviewedCount ?? error.data.unreviewed.length;
-      if (count > 15) lines.push(`ほか ${count - 15} 人`);
+      if (count > 15) lines.push(t("SERVE_PAGE_MORE_PEOPLE", { count: count - 15 }));
     }
     if (error.data?.leftOut) lines.push(...error.data.leftOut.slice(0, 15).map((e) => rowErrorLine(e)));
     message("sheet-message", error.status === 409 ? "warn" : "error", error.message, lines, detailsOf(error.data));
     if (error.status === 409) {
       $("sheet-message").firstElementChild.append(el("p", { class: "actions" },
-        el("button", { type: "button", class: "button secondary small", onclick: () => { $("filter-status").value = "todo"; showStep("check"); refilter(); focusSelectedRow(); } }, "要確認の人を表で見る")));
+        el("button", { type: "button", class: "button secondary small", onclick: () => { $("filter-status").value = "todo"; showStep("check"); refilter(); focusSelectedRow(); } }, t("SERVE_PAGE_SHOW_UNREVIEWED"))));
     }
     return null;
   }
@@ -1211,17 +1269,17 @@ async function makeSheet() {
 
 function reportLines(report) {
   const lines = [];
-  if (report.unreviewed > 0) lines.push(`確認していない読み ${report.unreviewed} 人分をそのまま印刷しています。`);
+  if (report.unreviewed > 0) lines.push(t("SERVE_PAGE_PRINTED_UNREVIEWED", { count: report.unreviewed }));
   if (report.leftOutCount > 0) {
-    lines.push(`次の ${report.leftOutCount} 人は名札を作れなかったので、PDF に入っていません：`);
+    lines.push(t("SERVE_PAGE_LEFT_OUT", { count: report.leftOutCount }));
     lines.push(...(report.leftOut || []).map((e) => e.message));
     const more = report.leftOutCount - (report.leftOut || []).length;
-    if (more > 0) lines.push(`ほか ${more} 人（表の「エラー」の行をご覧ください）。`);
+    if (more > 0) lines.push(t("SERVE_PAGE_LEFT_OUT_MORE", { count: more }));
   }
   if (report.warningCount > 0) {
     lines.push(...(report.warnings || []).map((w) => w.message));
     const more = report.warningCount - (report.warnings || []).length;
-    if (more > 0) lines.push(`ほかに注意が ${more} 件あります。`);
+    if (more > 0) lines.push(t("SERVE_PAGE_MORE_WARNINGS", { count: more }));
   }
   return lines;
 }
@@ -1269,10 +1327,10 @@ async function showPages(doc) {
     drawNext();
   }, { root: holder, rootMargin: "400px 0px" });
   const figures = Array.from({ length: doc.numPages }, (_, i) => {
-    const canvas = el("canvas", { role: "img", "aria-label": `${i + 1} ページ目の見本` });
+    const canvas = el("canvas", { role: "img", "aria-label": t("SERVE_PAGE_SHEET_PAGE_LABEL", { page: i + 1 }) });
     const sheet = el("div", { class: "page" }, canvas);
     sheet.style.aspectRatio = `${first.width} / ${first.height}`; // CSSOM: the page's CSP allows no style attributes
-    return el("figure", { class: "sheet-page", "data-page": i + 1 }, sheet, el("figcaption", { text: `${i + 1} / ${doc.numPages} ページ` }));
+    return el("figure", { class: "sheet-page", "data-page": i + 1 }, sheet, el("figcaption", { text: t("SERVE_PAGE_POSTERS_PAGE", { page: i + 1, count: doc.numPages }) }));
   });
   holder.classList.toggle("few", doc.numPages <= 2);
   holder.replaceChildren(...figures);
@@ -1280,7 +1338,7 @@ async function showPages(doc) {
 }
 
 $("download-badges").addEventListener("click", async () => {
-  busy(true, "名札 PDF を作っています…");
+  busy(true, t("SERVE_PAGE_MAKING_BADGES"));
   try {
     const sheet = state.sheet && state.sheet.key === printKey() ? state.sheet : await makeSheet();
     if (!sheet) {
@@ -1290,11 +1348,12 @@ $("download-badges").addEventListener("click", async () => {
     saveBlob(sheet.blob, sheet.name);
     const report = sheet.report;
     const info = (state.info?.sheets || []).find((s) => s.name === report.sheet);
-    const start = state.print.startAt > 1 ? `、${state.print.startAt} 番の面から` : "";
     const codes = Object.keys({ ...(report.leftOutCodes || {}), ...(report.warningCodes || {}) });
     message("download-message", report.leftOutCount > 0 ? "warn" : "ok",
-      `「${sheet.name}」をダウンロードしました：名札 ${report.badges} 枚、${report.pages} ページ（${info ? info.label : report.sheet}${start}）。`, reportLines(report),
-      codes.length > 0 ? [`コード：${codes.join("、")}`] : []);
+      t(state.print.startAt > 1 ? "SERVE_PAGE_BADGES_DOWNLOADED_FROM" : "SERVE_PAGE_BADGES_DOWNLOADED",
+        { name: sheet.name, badges: report.badges, pages: report.pages, sheet: info ? info.label : report.sheet, start: state.print.startAt }),
+      reportLines(report),
+      codes.length > 0 ? [t("SERVE_PAGE_CODE", { code: listText(codes) })] : []);
   } finally {
     busy(false);
   }
@@ -1303,28 +1362,25 @@ $("download-badges").addEventListener("click", async () => {
 // ---------- the confirmed readings file: the day's work, to bring back another day
 
 async function downloadConfirmed(path, fallback, area) {
-  busy(true, "確認済みよみを作っています…");
+  busy(true, t("SERVE_PAGE_MAKING_CONFIRMED"));
   try {
     const { blob, response } = await post(path, new FormData(), { work: true });
     const name = fileNameOf(response, fallback);
     saveBlob(blob, name);
     state.unsaved = 0;
     renderUnsaved();
-    message(area, "ok", `「${name}」をダウンロードしました。`, [
-      "別の日や来年は、名簿と一緒にこのファイルを選んでください。確認した読みがそのまま使われ、続きから始められます。",
-      "Excel で直して保存してもかまいません（CSV のままでも、Excel ブックでも）。職員番号の先頭の 0 が消えたり、行を並べ替えたりしても照合できます。",
-    ]);
+    message(area, "ok", t("SERVE_PAGE_POSTERS_DOWNLOADED", { name }), [t("SERVE_PAGE_CONFIRMED_NEXT"), t("SERVE_PAGE_CONFIRMED_EXCEL")]);
   } catch (error) {
     message(area, "error", error.message, linesOf(error.data), detailsOf(error.data));
   } finally {
     busy(false);
   }
 }
-$("download-confirmed").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.csv", "確認済みよみ.csv", "confirmed-message"));
-$("download-confirmed-xlsx").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.xlsx", "確認済みよみ.xlsx", "confirmed-message"));
+$("download-confirmed").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.csv", t("SERVE_PAGE_FILE_CONFIRMED_CSV"), "confirmed-message"));
+$("download-confirmed-xlsx").addEventListener("click", () => downloadConfirmed("/api/work/confirmed.xlsx", t("SERVE_PAGE_FILE_CONFIRMED_XLSX"), "confirmed-message"));
 $("save-work").addEventListener("click", () => {
   const area = state.step === "print" ? "confirmed-message" : state.step === "check" ? "check-message" : "roster-message";
-  downloadConfirmed("/api/work/confirmed.xlsx", "確認済みよみ.xlsx", area);
+  downloadConfirmed("/api/work/confirmed.xlsx", t("SERVE_PAGE_FILE_CONFIRMED_XLSX"), area);
 });
 
 /** Corrections not yet in a downloaded confirmed readings file: said in the bar, in step 3, and when leaving. */
@@ -1332,7 +1388,7 @@ function renderUnsaved() {
   const n = state.work ? state.unsaved : 0;
   const note = n > 0 ? t("NOTE_SERVE_UNSAVED", { count: number(n) }) : "";
   $("unsaved").hidden = n === 0;
-  $("unsaved").textContent = n > 0 ? `未保存の修正 ${number(n)} 人分` : "";
+  $("unsaved").textContent = n > 0 ? t("SERVE_PAGE_UNSAVED", { count: number(n) }) : "";
   $("unsaved").title = note;
   $("save-work").classList.toggle("primary", n > 0);
   $("save-work").classList.toggle("secondary", n === 0);
@@ -1370,12 +1426,6 @@ const posters = {
 };
 
 const POSTER_LANGUAGE_TEXTS = { ja: "SERVE_PAGE_POSTERS_LANG_JA", en: "SERVE_PAGE_POSTERS_LANG_EN", "easy-ja": "SERVE_PAGE_POSTERS_LANG_EASY" };
-
-/** The page's words from the catalogue: every element with data-text (its text) or data-placeholder. */
-function applyTexts(root = document) {
-  for (const node of root.querySelectorAll("[data-text]")) node.textContent = t(node.dataset.text);
-  for (const node of root.querySelectorAll("[data-placeholder]")) node.placeholder = t(node.dataset.placeholder);
-}
 
 /** Today as the date input writes it (2025-03-01), in this computer's calendar. */
 function todayIso() {
@@ -1454,14 +1504,14 @@ $("clear-extra").addEventListener("click", () => {
 function renderPosterFiles() {
   $("facilities-name").textContent = posters.facilities ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.facilities.name }) : "";
   $("policy-name").textContent = posters.policy ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.policy.name }) : "";
-  $("extra-names").textContent = posters.extra.length > 0 ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: posters.extra.map((f) => f.name).join("、") }) : "";
+  $("extra-names").textContent = posters.extra.length > 0 ? t("SERVE_PAGE_POSTERS_CHOSEN", { name: listText(posters.extra.map((f) => f.name)) }) : "";
   $("clear-extra").hidden = posters.extra.length === 0;
 }
 
 /** The code lines of 「くわしい内容」 for a list of problems. */
 function codeLines(list) {
   const codes = [...new Set(list.map((e) => e.code))];
-  return codes.length > 0 ? [t("SERVE_PAGE_CODE", { code: codes.join("、") })] : [];
+  return codes.length > 0 ? [t("SERVE_PAGE_CODE", { code: listText(codes) })] : [];
 }
 
 async function checkPosters() {
@@ -1502,14 +1552,14 @@ function renderPosterList(json) {
     if (f.signs.counter > 0) signParts.push(t("SERVE_PAGE_POSTERS_SIGN_COUNTERS", { count: number(f.signs.counter) }));
     if (f.signs.phone > 0) signParts.push(t("SERVE_PAGE_POSTERS_SIGN_PHONES", { count: number(f.signs.phone) }));
     const signs = signParts.length > 0 ? signParts.join(t("SERVE_PAGE_POSTERS_SEPARATOR")) : t("SERVE_PAGE_POSTERS_NO_SIGNS");
-    const wording = [f.languages.map((l) => t(POSTER_LANGUAGE_TEXTS[l] ?? l)).join("・")];
+    const wording = [f.languages.map((l) => t(POSTER_LANGUAGE_TEXTS[l] ?? l)).join(t("SERVE_PAGE_POSTERS_SEPARATOR"))];
     if (f.policyFile) wording.push(t("SERVE_PAGE_POSTERS_OWN_POLICY", { file: f.policyFile }));
     else if (f.ownWording) wording.push(t("SERVE_PAGE_POSTERS_OWN_WORDING"));
     const tr = el("tr", { "data-index": f.index, tabindex: 0, "aria-selected": String(f.index === posters.selected) },
       el("td", { class: "f-name" }, el("span", { class: "f-title", text: f.name }), el("span", { class: "f-row", text: t("SERVE_PAGE_POSTERS_ROW", { row: String(f.sheetRow ?? f.row) }) })),
       el("td", { class: "f-sizes" }, f.sizes.map((size, i) => el("span", { text: t("SERVE_PAGE_POSTERS_COPIES", { size, copies: number(f.copies[i]) }) }))),
       el("td", { class: f.signs.counter + f.signs.phone > 0 ? "" : "muted", text: signs }),
-      el("td", { class: "measures", text: wording.join("　") }),
+      el("td", { class: "measures", text: wording.join(t("SERVE_PAGE_SPACE")) }),
     );
     tr.addEventListener("click", () => selectFacility(f.index));
     tr.addEventListener("keydown", (event) => {
@@ -1575,7 +1625,7 @@ async function selectFacility(index) {
   $("facility-preview-body").hidden = false;
   $("fp-name").textContent = f.name;
   $("fp-starts").replaceChildren(f.starts.length > 0
-    ? el("p", { class: "starts" }, el("strong", { text: `${t("SERVE_PAGE_POSTERS_STARTS_TITLE")}：` }), f.starts.map((s) => t("SERVE_PAGE_POSTERS_STARTS", s)).join("　"))
+    ? el("p", { class: "starts" }, el("strong", { text: t("SERVE_PAGE_LABEL", { label: t("SERVE_PAGE_POSTERS_STARTS_TITLE") }) }), f.starts.map((s) => t("SERVE_PAGE_POSTERS_STARTS", s)).join(t("SERVE_PAGE_SPACE")))
     : el("p", { class: "starts none", text: t("SERVE_PAGE_POSTERS_STARTS_NONE") }));
   message("fp-message", "", "");
   $("fp-counter").hidden = !f.signFiles.counter;
@@ -1657,7 +1707,7 @@ $("posters-zip").addEventListener("click", () => downloadPosterFile("/api/poster
   const errors = report.errors || [];
   if (report.errorCount > 0) {
     message("poster-download-message", "warn", t("SERVE_PAGE_POSTERS_ZIP_DONE", { name, files: number(report.files) }),
-      [t("SERVE_PAGE_POSTERS_NOT_MADE", { count: number(report.errorCount) }), ...errors.map((e) => (e.where ? `${e.where}：${e.text}` : e.text))], codeLines(errors));
+      [t("SERVE_PAGE_POSTERS_NOT_MADE", { count: number(report.errorCount) }), ...errors.map((e) => (e.where ? t("SERVE_PAGE_PLACED", { where: e.where, text: e.text }) : e.text))], codeLines(errors));
   } else {
     message("poster-download-message", "ok", t("SERVE_PAGE_POSTERS_ZIP_DONE", { name, files: number(report.files) }));
   }

@@ -200,3 +200,9 @@ export function listing(dir: string): string[] {
   walk(dir);
   return out.sort();
 }
+
+/**
+ * A Japanese character: kana (hiragana, katakana, half-width katakana), CJK ideographs, and the Japanese and
+ * full-width punctuation and spaces (「」。、（）：・〜　ー). Arrows, ×, — and … are not.
+ */
+export const JAPANESE = /[\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;

@@ -71,6 +71,12 @@ describe("the serve area's catalogue", () => {
         roster: "roster.csv", done: "1,000", total: "20,000", rows: "999、1000",
         date: "2025-03-01", files: ["hospital.yaml"], file: "hospital.yaml", row: "3", pages: "3", issuer: "みどり市", title: "基本方針", size: "A4", copies: "3", page: "1", measure: "電話の録音",
         from: "令和7年4月1日から", pieces: "6", kind: "phone", code: "FACILITY_UNKNOWN_SIZE", where: "facilities.csv の 3 行目",
+        // the badges tab's: parts of the page (an element the page keeps in a text), values it fills in
+        long: "<span>", link: "<span>", strong: "<strong>",
+        up: "↑", down: "↓", enter: "Enter", one: "1", nine: "9", space: "Space", esc: "Esc",
+        status: "500", used: "2", start: "3", cell: "3", dept: "総務課", source: "辞書", sheet: "A4 名刺10面", format: "CSV", encoding: "Shift_JIS",
+        names: "佐藤 花子", shown: "佐藤 花子", id: "00121", surname: "佐藤", text: "the kana is empty", kana: "さとう", romaji: "Sato",
+        width: "91", height: "55", badges: "72", label: "開始日の表示",
       };
       const ja = entry.ja(params);
       const en = entry.en(params);
