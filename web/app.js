@@ -1748,6 +1748,13 @@ async function start() {
     $("as-of").value = todayIso();
     $("template").replaceChildren(...state.info.templates.map((t) => el("option", { value: t.name, text: t.label })));
     $("sheet").append(...state.info.sheets.map((s) => el("option", { value: s.name, text: s.label })));
+    // What the city's nafuda.config.yaml starts the page with (nafuda serve); a roster read later keeps its own.
+    const defaults = state.info.defaults;
+    if (defaults) {
+      $("romaji").value = defaults.romaji;
+      $("romaji-case").value = defaults.romajiCase;
+      $("template").value = defaults.template;
+    }
   } catch {
     message("roster-message", "error", t("SERVE_PAGE_NO_SERVER"));
     return;

@@ -1,12 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configDefaults } from "../../src/config/config.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
 import { COMPILED_CLI } from "../helpers/compiled-cli.js";
-import { postForm, send } from "./helpers.js";
+import { CHROMIUM, launchChromium, openPage, postForm, send } from "./helpers.js";
 
 /**
  * The page starts with what the city's nafuda.config.yaml says (through `nafuda serve`): the romaji system and
@@ -71,4 +71,22 @@ describe("the config's keys for serve", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toContain(`名札の型のファイル「${join(folder, "なし.json")}」が見つかりません。`);
   });
+});
+
+describe.skipIf(!existsSync(CHROMIUM))("the page in headless Chromium at 1366×768 starts with the server's defaults", () => {
+  it("shows the config's romaji system, case and template chosen, and reads the roster with them", async () => {
+    const server = await startServer({ port: 0, defaults: { romaji: "hepburn", romajiCase: "upper", template: "card" } });
+    const browser = await launchChromium();
+    try {
+      const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "ja-JP" })).newPage();
+      await openPage(page, server.url);
+      expect([await page.inputValue("#romaji"), await page.inputValue("#romaji-case"), await page.inputValue("#template")]).toEqual(["hepburn", "upper", "card"]);
+      await page.setInputFiles("#roster-input", roster);
+      await page.waitForSelector('#staff-body tr[data-row="1"]');
+      expect(await page.textContent('#staff-body tr[data-row="1"] .c-romaji')).toBe("ŌNO");
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
 });
