@@ -9,6 +9,7 @@ import { fileNameKey, pathInside, safeFileStems } from "../io/safe-file-names.js
 import { defaultLang, type Lang } from "../messages/lang.js";
 import { formatMessage, msg, NafudaError, placeMessage, type CodedMessage, type Message } from "../messages/message.js";
 import type { RowError } from "../model.js";
+import { printedWith } from "./draw.js";
 import { formatJapaneseDate, isoDate, localToday, type CalendarDate, type DateStyle } from "./dates.js";
 import { readFacilities, type Facility } from "./facilities.js";
 import type { PosterDesign, PosterPageKind } from "./layout.js";
@@ -77,14 +78,13 @@ export function withSizes(facility: Facility, sizes: readonly PosterSize[] | und
 }
 
 /** The summary's heading of a posters run: the policy's issuer, title and date, the print options. */
-export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop">, lang: Lang): OrderInfo {
+export function posterOrderInfo(policy: PosterPolicy, options: Pick<PosterBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop" | "date">, lang: Lang): OrderInfo {
   return {
     issuer: policy.issuer,
     title: policy.title,
     date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-    // Crop marks bring the bleed, and print-shop files have both unless told otherwise.
-    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || (options.bleed === undefined && (options.cropMarks === true || options.printShop === true)),
-    cropMarks: options.cropMarks ?? options.printShop === true,
+    // As the posters were drawn: crop marks bring the bleed, and print-shop files have both unless told otherwise.
+    ...printedWith(options),
     lang,
   };
 }

@@ -92,6 +92,12 @@ export function printPlan(options: PrintOptions, env: Readonly<Record<string, st
   return { bleed, marks, printShop: { date } };
 }
 
+/** Whether a product made with these options has bleed and crop marks, as printPlan decides (for the order summary). */
+export function printedWith(options: PrintOptions): { bleed: boolean; cropMarks: boolean } {
+  const plan = printPlan(options);
+  return "code" in plan ? { bleed: false, cropMarks: false } : { bleed: plan.bleed > 0, cropMarks: plan.marks };
+}
+
 /** The most bleed that makes sense (mm); print shops ask for 3 to 5. */
 export const MAX_BLEED_MM = 50;
 

@@ -15,7 +15,7 @@ import { formatMessage, msg, NafudaError } from "../messages/message.js";
 import type { RowError } from "../model.js";
 import { FacilityListError, reasonsOf } from "../posters/batch.js";
 import { formatJapaneseDate, isoDate, localToday, type CalendarDate, type DateStyle } from "../posters/dates.js";
-import type { PrintOptions } from "../posters/draw.js";
+import { printedWith, type PrintOptions } from "../posters/draw.js";
 import { readFacilities, type Facility } from "../posters/facilities.js";
 import { mergeOrder, previousOrder, SIGN_PRODUCTS, writeOrder, type OrderInfo, type OrderLine } from "../posters/order.js";
 import { loadPolicy, type PosterPolicy } from "../posters/policy.js";
@@ -167,13 +167,12 @@ export async function makeSigns(policy: PosterPolicy, facilities: readonly Facil
 }
 
 /** The summary's heading of a signs run: the policy's issuer, title and date, the print options. */
-export function signOrderInfo(policy: PosterPolicy, options: Pick<SignBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop">, lang: Lang): OrderInfo {
+export function signOrderInfo(policy: PosterPolicy, options: Pick<SignBatchOptions, "bleed" | "cropMarks" | "dateStyle" | "printShop" | "date">, lang: Lang): OrderInfo {
   return {
     issuer: policy.issuer,
     title: policy.title,
     date: formatJapaneseDate(policy.effectiveDate, options.dateStyle ?? policy.dateStyle),
-    bleed: options.bleed === true || (typeof options.bleed === "number" && options.bleed > 0) || options.cropMarks === true || options.printShop === true,
-    cropMarks: options.cropMarks ?? options.printShop === true,
+    ...printedWith(options),
     lang,
   };
 }

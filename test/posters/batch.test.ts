@@ -208,3 +208,22 @@ describe("posters batch: issue 10", () => {
     expect(formatMessage(result.errors[0]!, "en")).toMatch(/has no glyph for U\+1F600/);
   });
 });
+
+describe("the order summary's heading says what the files carry", async () => {
+  const { posterOrderInfo } = await import("../../src/posters/batch.js");
+  const { signOrderInfo } = await import("../../src/signs/batch.js");
+  // Options as the commands pass them (--bleed is false unless typed) → what the files have.
+  const cases: [string, Parameters<typeof posterOrderInfo>[1], { bleed: boolean; cropMarks: boolean }][] = [
+    ["nothing asked", { bleed: false }, { bleed: false, cropMarks: false }],
+    ["--bleed", { bleed: true }, { bleed: true, cropMarks: false }],
+    ["--crop-marks (they bring the bleed)", { bleed: false, cropMarks: true }, { bleed: true, cropMarks: true }],
+    ["--print-shop", { bleed: false, printShop: true, date: "2025-03-01" }, { bleed: true, cropMarks: true }],
+    ["--print-shop --no-crop-marks", { bleed: false, printShop: true, cropMarks: false, date: "2025-03-01" }, { bleed: true, cropMarks: false }],
+  ];
+  for (const [name, options, expected] of cases) {
+    it(`${name}: posters and signs alike`, () => {
+      expect(posterOrderInfo(policy, options, "ja")).toMatchObject(expected);
+      expect(signOrderInfo(policy, options, "ja")).toMatchObject(expected);
+    });
+  }
+});
