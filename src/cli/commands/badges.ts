@@ -3,6 +3,7 @@ import type { RowError, StaffReading } from "../../model.js";
 import { msg, placeMessage } from "../../messages/message.js";
 import type { RomajiCase, RomajiSystem } from "../../romaji/systems.js";
 import { EXIT, type Output } from "../output.js";
+import { cropMarksOption } from "../print-options.js";
 import { SHEET_PRESET_NAMES, sheetLayoutOptions, type SheetLayoutArgs } from "../sheet-options.js";
 import { listOption } from "../staff-readings.js";
 
@@ -116,8 +117,7 @@ export function badgesCommand(out: Output): CommandModule<object, BadgesArgs> {
             ...(args["back-offset-y"] !== undefined ? { backOffsetY: args["back-offset-y"] } : {}),
             scale: args.scale,
             startAt: args["start-at"],
-            // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
-          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+          ...cropMarksOption(args["crop-marks"]),
             ...(args["print-shop"] ? { printShop: true } : {}),
             ...(args.date !== undefined ? { date: args.date } : {}),
             cutGuides: args["cut-guides"],

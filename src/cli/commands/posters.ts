@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { msg } from "../../messages/message.js";
 import { EXIT, type Output } from "../output.js";
+import { asOfOption, cropMarksOption, failBatch } from "../print-options.js";
 
 interface PostersArgs {
   facilities: string;
@@ -63,9 +64,8 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
           }
           sizes = POSTER_SIZES.filter((s) => chosen.includes(s));
         }
-        const { parseCalendarDate, localToday } = await import("../../posters/dates.js");
-        const asOf = args["as-of"] === undefined ? localToday() : parseCalendarDate(args["as-of"]);
-        if (!asOf) return out.refuse(msg("POSTER_BAD_AS_OF", { value: String(args["as-of"]) }));
+        const asOf = await asOfOption(args["as-of"], out);
+        if (!asOf) return;
         const { loadBackgroundLayout } = await import("../../posters/background-layout.js");
         const { openArtworkPdf } = await import("../../pdf/artwork-pdf.js");
         const { runPosterBatch, MANIFEST_FILE, SUMMARY_FILE } = await import("../../posters/batch.js");
@@ -75,8 +75,7 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         const result = await runPosterBatch(args.facilities, args.policy, output, {
           sizes,
           bleed: args.bleed,
-          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
-          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+          ...cropMarksOption(args["crop-marks"]),
           printShop: args["print-shop"],
           ...(args.date !== undefined ? { date: args.date } : {}),
           oneSizePerFile: args["one-size-per-file"],
@@ -97,14 +96,7 @@ export function postersCommand(out: Output): CommandModule<object, PostersArgs> 
         }));
         if (result.errors.length > 0) process.exitCode = EXIT.needsReview;
       } catch (error) {
-        // A policy with several problems lists each on its own line.
-        const issues = (error as { issues?: unknown }).issues;
-        if (Array.isArray(issues) && issues.length > 1 && error instanceof Error) {
-          for (const line of error.message.split("\n")) process.stderr.write(`${out.text(msg("TEXT_PREFIX_ERROR"))}${out.lang === "ja" ? "：" : ": "}${line}\n`);
-          process.exitCode = EXIT.badInput;
-          return;
-        }
-        out.fail(error);
+        failBatch(out, error);
       }
     },
   };

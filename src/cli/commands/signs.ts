@@ -2,6 +2,7 @@ import { resolve } from "node:path";
 import type { CommandModule } from "yargs";
 import { msg } from "../../messages/message.js";
 import { EXIT, type Output } from "../output.js";
+import { asOfOption, cropMarksOption, failBatch } from "../print-options.js";
 
 interface SignsArgs {
   facilities: string;
@@ -35,9 +36,8 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         .option("sheet", { type: "string", describe: t("OPT_SHEET_NAME") }) as never,
     handler: async (args) => {
       try {
-        const { parseCalendarDate, localToday } = await import("../../posters/dates.js");
-        const asOf = args["as-of"] === undefined ? localToday() : parseCalendarDate(args["as-of"]);
-        if (!asOf) return out.refuse(msg("POSTER_BAD_AS_OF", { value: String(args["as-of"]) }));
+        const asOf = await asOfOption(args["as-of"], out);
+        if (!asOf) return;
         const { runSignBatch } = await import("../../signs/batch.js");
         const { MANIFEST_FILE, SUMMARY_FILE } = await import("../../posters/order.js");
         const output = resolve(args.output);
@@ -45,8 +45,7 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         let phone = 0;
         const result = await runSignBatch(args.facilities, args.policy, output, {
           bleed: args.bleed,
-          // Crop marks: on when asked; off only when typed (--no-crop-marks), so that a config's "false" leaves print-shop mode's default.
-          ...(args["crop-marks"] === true || process.argv.includes("--no-crop-marks") ? { cropMarks: args["crop-marks"] === true } : {}),
+          ...cropMarksOption(args["crop-marks"]),
           printShop: args["print-shop"],
           ...(args.date !== undefined ? { date: args.date } : {}),
           dateStyle: args["date-style"],
@@ -63,14 +62,7 @@ export function signsCommand(out: Output): CommandModule<object, SignsArgs> {
         out.line(msg("SIGNS_SUMMARY", { facilities, counter, phone, errors: result.errors.length, manifest: MANIFEST_FILE, summary: SUMMARY_FILE, output }));
         if (result.errors.length > 0) process.exitCode = EXIT.needsReview;
       } catch (error) {
-        // A policy with several problems lists each on its own line.
-        const issues = (error as { issues?: unknown }).issues;
-        if (Array.isArray(issues) && issues.length > 1 && error instanceof Error) {
-          for (const line of error.message.split("\n")) process.stderr.write(`${out.text(msg("TEXT_PREFIX_ERROR"))}${out.lang === "ja" ? "：" : ": "}${line}\n`);
-          process.exitCode = EXIT.badInput;
-          return;
-        }
-        out.fail(error);
+        failBatch(out, error);
       }
     },
   };
