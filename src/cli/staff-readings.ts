@@ -24,9 +24,9 @@ export async function staffReadings(
   options: StaffReadingsOptions, out: Output,
 ): Promise<{ roster: LoadedRoster; readings: ResolvedReadings; errors: RowError[] }> {
   // A roster file of a few megabytes is a large run from its first step (its reading is the first peak of memory).
-  favourSmallHeapForLargeRun(await fileSize(options.roster) >= LARGE_ROSTER_BYTES ? Infinity : 0);
+  favourSmallHeapForLargeRun({ bytes: await fileSize(options.roster) });
   const roster = await loadRoster(options.roster, options.sheet !== undefined ? { sheet: /^\d+$/.test(options.sheet) ? Number(options.sheet) : options.sheet } : {});
-  favourSmallHeapForLargeRun(roster.records.length);
+  favourSmallHeapForLargeRun({ rows: roster.records.length });
   collectGarbageAfterLargeStage(roster.records.length);
   const resolver = createReadingResolver({
     ...(options.overrides !== undefined && options.overrides.length > 0 ? { overrides: options.overrides } : {}),
@@ -46,9 +46,6 @@ export async function staffReadings(
   out.notes(readings.overrideNotes);
   return { roster, readings, errors: [...roster.errors.map(withFile), ...readings.errors.map(withFile)] };
 }
-
-/** About 50,000 rows of a CSV roster (170,000 rows: 9.5 MB). */
-const LARGE_ROSTER_BYTES = 3 * 1024 * 1024;
 
 async function fileSize(path: string): Promise<number> {
   try {

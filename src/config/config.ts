@@ -228,6 +228,8 @@ function isPresent(path: string): boolean {
 export function configDefaults(config: NafudaConfig, file: string, command: string | undefined): Record<string, unknown> {
   const base = dirname(resolve(file));
   const path = (p: string | undefined) => (p === undefined ? undefined : isAbsolute(p) ? p : join(base, p));
+  // A built-in template or sheet by its name; a file of the city's own by its path.
+  const builtin = (name?: string) => (name && !/[/\\.]/.test(name) ? name : path(name));
   const defaults: Record<string, unknown> = {};
   if (command === "readings" || command === "badges") {
     Object.assign(defaults, {
@@ -238,7 +240,6 @@ export function configDefaults(config: NafudaConfig, file: string, command: stri
     });
   }
   if (command === "badges") {
-    const builtin = (name?: string) => (name && !/[/\\.]/.test(name) ? name : path(name));
     Object.assign(defaults, {
       template: builtin(config.badges?.template),
       sheet: builtin(config.badges?.sheet),
@@ -262,7 +263,7 @@ export function configDefaults(config: NafudaConfig, file: string, command: stri
       romaji: config.romaji?.system,
       "romaji-case": config.romaji?.case,
       "foreign-names-in": config.foreignNamesIn,
-      template: config.badges?.template && !/[/\\.]/.test(config.badges.template) ? config.badges.template : path(config.badges?.template),
+      template: builtin(config.badges?.template),
     });
   }
   if (command === "readings" && config.output) defaults.output = join(path(config.output)!, "review.csv");

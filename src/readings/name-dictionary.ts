@@ -87,19 +87,17 @@ export function parseNameTable(text: string, secondOpinionText = "", extra: Extr
   // first looked up. A roster of 10,000 looks up a few thousand of the tables' 30,000 surfaces: parsing them all
   // was ~45 ms of every run.
   const surnameLines = indexLines(text, "sei\t");
-  const surnames = lazyEntries(text, surnameLines, "sei\t", (fields) => {
+  // IPADIC's lines: kind (sei | mei), surface, reading, pronunciation, cost.
+  const ipadicEntry = (fields: string[]): NameEntry | null => {
     const [surface, reading, pronunciation, cost] = fields;
     if (!surface || !reading || !pronunciation || cost === undefined) return null;
     return { surface, reading: tableKatakanaToHiragana(reading), pronunciation, cost: Number(cost) };
-  });
+  };
+  const surnames = lazyEntries(text, surnameLines, "sei\t", ipadicEntry);
   // Given names are only needed to split a full name written without a space: indexed on first use.
   let givenNames: ((surface: string) => readonly NameEntry[]) | undefined;
   const givenNameTable = () =>
-    (givenNames ??= lazyEntries(text, indexLines(text, "mei\t"), "mei\t", (fields) => {
-      const [surface, reading, pronunciation, cost] = fields;
-      if (!surface || !reading || !pronunciation || cost === undefined) return null;
-      return { surface, reading: tableKatakanaToHiragana(reading), pronunciation, cost: Number(cost) };
-    }));
+    (givenNames ??= lazyEntries(text, indexLines(text, "mei\t"), "mei\t", ipadicEntry));
   const secondLines = indexLines(secondOpinionText, "");
   const second = lazyEntries(secondOpinionText, secondLines, "", (fields) => {
     const [surface, reading, cost] = fields;
