@@ -1,4 +1,5 @@
 /** nafuda calibrate (issue 13): the calibration sheet's geometry, its words, its PDF, and the command. */
+import { stderrOfHandler } from "../helpers/command-handler.js";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,13 +75,8 @@ describe("the calibration sheet", () => {
   });
 
   it("nafuda calibrate writes the sheet and says what to do with it", async () => {
-    let stderr = "";
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
     const output = join(work, "calibrate.pdf");
-    await (calibrateCommand(new Output("ja")).handler as (a: unknown) => Promise<void>)({ output, sheet: "a4-10up", template: "standard", "offset-x": 0, "offset-y": 0, scale: 1, _: [], $0: "nafuda" });
+    const stderr = await stderrOfHandler(calibrateCommand(new Output("ja")) as never, { output, sheet: "a4-10up", template: "standard", "offset-x": 0, "offset-y": 0, scale: 1 });
     expect(process.exitCode ?? 0).toBe(0);
     expect(stderr).toBe(`調整シート（a4-10up）を ${output} に書き出しました。「実際のサイズ」（100%）で印刷し、シートの手順どおりに測ってください。\n`);
     expect(readFileSync(output).subarray(0, 8).toString("latin1")).toBe("%PDF-1.4");

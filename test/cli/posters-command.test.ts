@@ -1,3 +1,4 @@
+import { stderrOfHandler } from "../helpers/command-handler.js";
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,15 +14,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function run(args: Record<string, unknown>): Promise<string> {
-  let stderr = "";
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  await (postersCommand(new Output("ja")).handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
-  return stderr;
-}
+const run = (args: Record<string, unknown>) => stderrOfHandler(postersCommand(new Output("ja")) as never, { bleed: false, "crop-marks": false, ...args });
 
 describe("nafuda posters", () => {
   it("makes the example city's posters with --sizes, bleed and crop marks", async () => {

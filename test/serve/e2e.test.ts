@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Page } from "playwright-core";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
@@ -11,7 +11,7 @@ import { csvDocument } from "../../src/io/excel-csv.js";
 import { readTable } from "../../src/roster/read-table.js";
 import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
 import { formatMessage, msg } from "../../src/messages/message.js";
-import { CHROMIUM, excelDamagedReviewSheet, launchChromium, watchOutside, describePage, openPage } from "./helpers.js";
+import { CHROMIUM, excelDamagedReviewSheet, launchChromium, watchOutside, openPage, reportFailedSteps } from "./helpers.js";
 
 /**
  * The page in real headless Chromium (Debian's chromium package, driven by playwright-core), as a day's work goes:
@@ -76,9 +76,7 @@ describe.skipIf(!HAVE_CHROMIUM)("nafuda serve in headless Chromium (needs `apt-g
   });
 
   // A failed step says what the page showed (the next steps build on this page, so they may fail after it).
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail" && page) process.stderr.write(`${context.task.name}: the page then:\n${await describePage(page)}\n`);
-  });
+  reportFailedSteps(() => page);
 
   const summary = () => page.textContent("#summary");
   const rowText = (row: number, cell = "") => page.textContent(`#staff-body tr[data-row="${row}"] ${cell}`);

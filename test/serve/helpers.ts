@@ -1,5 +1,9 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import { request } from "node:http";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { afterEach } from "vitest";
+import { tmpdir } from "node:os";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { deflateSync } from "node:zlib";
 import { basename, join } from "node:path";
 import { parseDelimited } from "../../src/roster/delimited.js";
@@ -118,10 +122,18 @@ export async function openPage(page: import("playwright-core").Page, url: string
 }
 
 /**
- * What the page showed when a test failed, for the CI log (a run there cannot be watched): the visible step, the
- * summary, the messages, the table's rows in the page with their state, and whether the page was busy.
+ * After each failed step, writes what the page showed to the log (a CI run cannot be watched): the visible step,
+ * the summary, the messages, the table's rows in the page with their state, and whether the page was busy. Call it
+ * inside the describe whose steps build on one page.
  */
-export async function describePage(page: import("playwright-core").Page): Promise<string> {
+export function reportFailedSteps(page: () => import("playwright-core").Page | undefined): void {
+  afterEach(async (context) => {
+    const current = page();
+    if (context.task.result?.state === "fail" && current) process.stderr.write(`${context.task.name}: the page then:\n${await describePage(current)}\n`);
+  });
+}
+
+async function describePage(page: import("playwright-core").Page): Promise<string> {
   try {
     return await page.evaluate(() => {
       const doc = (globalThis as any).document;
@@ -206,3 +218,48 @@ export function listing(dir: string): string[] {
  * full-width punctuation and spaces (「」。、（）：・〜　ー). Arrows, ×, — and … are not.
  */
 export const JAPANESE = /[\u3000-\u303f\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef]/u;
+
+/** A server in a child process (test/serve/start-server.ts) whose working and temp folders are new and empty. */
+export interface ChildServer {
+  child: ChildProcess;
+  port: number;
+  /** Its working folder and temp folder (the tests check that nothing is left in them). */
+  work: string;
+  temp: string;
+  /** What it has written to stderr so far. */
+  stderr: () => string;
+  /** Stops it and removes both folders. */
+  stop: () => void;
+}
+
+/** Starts the server in a child process with `maxUpload` bytes as its upload limit; resolves once it listens. */
+export async function startChildServer(name: string, maxUpload: number): Promise<ChildServer> {
+  const root = fileURLToPath(new URL("../..", import.meta.url));
+  const work = mkdtempSync(join(tmpdir(), `nafuda-${name}-cwd-`));
+  const temp = mkdtempSync(join(tmpdir(), `nafuda-${name}-tmp-`));
+  const tsx = pathToFileURL(join(root, "node_modules/tsx/dist/loader.mjs")).href;
+  const child = spawn(process.execPath, ["--import", tsx, join(root, "test/serve/start-server.ts")], {
+    cwd: work,
+    env: { ...process.env, TMPDIR: temp, TEMP: temp, TMP: temp, TSX_DISABLE_CACHE: "1", NAFUDA_TEST_MAX_UPLOAD: String(maxUpload) },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const port = await new Promise<number>((ready, fail) => {
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) ready((JSON.parse(line) as { port: number }).port);
+    });
+    child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
+  });
+  return {
+    child, port, work, temp,
+    stderr: () => stderr,
+    stop: () => {
+      child.kill("SIGTERM");
+      for (const dir of [work, temp]) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

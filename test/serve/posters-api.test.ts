@@ -1,10 +1,8 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { starterPolicyYaml } from "../../src/posters/starter.js";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import { zipEntries } from "../../src/io/zip.js";
@@ -12,11 +10,12 @@ import { isoDate, localToday } from "../../src/posters/dates.js";
 import { readFacilities } from "../../src/posters/facilities.js";
 import { makePosterFolder } from "../../src/posters/folder.js";
 import { loadPolicy } from "../../src/posters/policy.js";
+import { starterPolicyYaml } from "../../src/posters/starter.js";
 import { POSTER_INPUT_MAX_BYTES } from "../../src/posters/yaml-input.js";
 import { unzip } from "../helpers/unzip.js";
 import { startServer } from "../../src/serve/server.js";
 import { cell, sheet, zipBombWorkbook } from "./hostile.js";
-import { listing, postForm } from "./helpers.js";
+import { listing, postForm, startChildServer, type ChildServer } from "./helpers.js";
 
 /**
  * The posters tab's routes (/api/posters/…) against a server in a child process whose working and temp folders
@@ -44,37 +43,20 @@ interface CheckReply {
   facilities: CheckFacility[]; errors: (Problem & { row: number; sheetRow: number | null; column: string | null })[]; notes: string[];
 }
 
-let child: ChildProcess;
+let server: ChildServer;
 let port = 0;
 let work: string;
 let temp: string;
-let stderr = "";
 const scratch = mkdtempSync(join(tmpdir(), "nafuda-posters-api-"));
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "nafuda-posters-cwd-"));
-  temp = mkdtempSync(join(tmpdir(), "nafuda-posters-tmp-"));
-  const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-  child = spawn(process.execPath, ["--import", tsx, join(ROOT, "test/serve/start-server.ts")], {
-    cwd: work,
-    env: { ...process.env, TMPDIR: temp, TEMP: temp, TMP: temp, TSX_DISABLE_CACHE: "1", NAFUDA_TEST_MAX_UPLOAD: String(LIMIT) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  port = await new Promise<number>((ready, fail) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n")[0];
-      if (out.includes("\n") && line) ready((JSON.parse(line) as { port: number }).port);
-    });
-    child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
-  });
+  server = await startChildServer("posters", LIMIT);
+  ({ port, work, temp } = server);
 });
 
 afterAll(() => {
-  child?.kill("SIGTERM");
-  for (const dir of [work, temp, scratch]) rmSync(dir, { recursive: true, force: true });
+  server?.stop();
+  rmSync(scratch, { recursive: true, force: true });
 });
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -397,6 +379,6 @@ describe("nothing on disk", () => {
   it("the server wrote nothing in its working folder or temp folder while it served all of the above", () => {
     expect(listing(work)).toEqual([]);
     expect(listing(temp)).toEqual([]);
-    expect(stderr).toBe("");
+    expect(server.stderr()).toBe("");
   });
 });

@@ -2,14 +2,14 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
 import type { Browser, Download, Page } from "playwright-core";
 import { formatMessage, msg } from "../../src/messages/message.js";
 import { isoDate, localToday } from "../../src/posters/dates.js";
 import { startServer, type RunningServer } from "../../src/serve/server.js";
 import { unzip } from "../helpers/unzip.js";
-import { CHROMIUM, launchChromium, watchOutside, describePage, openPage } from "./helpers.js";
+import { CHROMIUM, launchChromium, watchOutside, openPage, reportFailedSteps } from "./helpers.js";
 
 /**
  * The posters tab in real headless Chromium at 1366×768 (an office PC's screen), as a facilities clerk's day goes:
@@ -48,9 +48,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the posters tab in headless Chromium at 1366×7
   });
 
   // A failed step says what the page showed (the next steps build on this page, so they may fail after it).
-  afterEach(async (context) => {
-    if (context.task.result?.state === "fail" && page) process.stderr.write(`${context.task.name}: the page then:\n${await describePage(page)}\n`);
-  });
+  reportFailedSteps(() => page);
 
   /** Clicks `selector` and saves the download it starts under its own name in the test's folder. */
   async function download(selector: string): Promise<{ name: string; path: string; download: Download }> {

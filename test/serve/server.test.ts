@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PDFDocument } from "pdf-lib";
@@ -13,7 +11,7 @@ import { isConfirmedHeader } from "../../src/readings/confirmed-readings.js";
 import { formatMessage, msg } from "../../src/messages/message.js";
 import { csvDocument } from "../../src/io/excel-csv.js";
 import { cell, sheet, workbook, zipBombWorkbook } from "./hostile.js";
-import { excelDamagedReviewSheet, listing, postForm, send } from "./helpers.js";
+import { excelDamagedReviewSheet, listing, postForm, send, startChildServer, type ChildServer } from "./helpers.js";
 
 const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)));
 const EXAMPLES = join(ROOT, "examples");
@@ -23,42 +21,22 @@ const LIMIT = 256 * 1024;
 
 // The server runs in a child process whose working folder and temp folder are new and empty, so that the
 // last test can check that nothing at all was written while it read rosters and made PDFs.
-let child: ChildProcess;
+let server: ChildServer;
 let port = 0;
 let work: string;
 let temp: string;
 let cwdBefore: string[];
 let tempBefore: string[];
-let stderr = "";
+const stderr = () => server.stderr();
 
 beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), "nafuda-serve-cwd-"));
-  temp = mkdtempSync(join(tmpdir(), "nafuda-serve-tmp-"));
-  const tsx = pathToFileURL(join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
-  child = spawn(process.execPath, ["--import", tsx, join(ROOT, "test/serve/start-server.ts")], {
-    cwd: work,
-    env: { ...process.env, TMPDIR: temp, TEMP: temp, TMP: temp, TSX_DISABLE_CACHE: "1", NAFUDA_TEST_MAX_UPLOAD: String(LIMIT) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  port = await new Promise<number>((ready, fail) => {
-    let out = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
-      out += chunk.toString();
-      const line = out.split("\n")[0];
-      if (out.includes("\n") && line) ready((JSON.parse(line) as { port: number }).port);
-    });
-    child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
-  });
+  server = await startChildServer("serve", LIMIT);
+  ({ port, work, temp } = server);
   cwdBefore = listing(work);
   tempBefore = listing(temp);
 });
 
-afterAll(() => {
-  child?.kill("SIGTERM");
-  rmSync(work, { recursive: true, force: true });
-  rmSync(temp, { recursive: true, force: true });
-});
+afterAll(() => server?.stop());
 
 interface Row {
   row: number; sheetRow: number | null; id: string | null; name: string; kana: string | null; romaji: string | null; source: string | null;
@@ -844,7 +822,7 @@ describe("nothing on disk", () => {
     expect(listing(work)).toEqual(cwdBefore);
     expect(listing(temp)).toEqual(tempBefore);
     expect(cwdBefore).toEqual([]);
-    expect(stderr).toBe("");
+    expect(stderr()).toBe("");
   });
 
   it("Content-Disposition carries Japanese file names with an ASCII fallback", () => {

@@ -2,6 +2,7 @@
  * The recording signs (issue 14): a tent card for each recorded counter, a 91 × 55 sticker on the a4-10up sheet for
  * each recorded phone, with the policy's wording and start date, on the posters' print options, in the order.
  */
+import { stderrOfHandler } from "../helpers/command-handler.js";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -251,15 +252,7 @@ describe("nafuda signs (command)", () => {
     vi.restoreAllMocks();
   });
 
-  async function run(args: Record<string, unknown>): Promise<string> {
-    let stderr = "";
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-    await (signsCommand(new Output("ja")).handler as (a: unknown) => Promise<void>)({ bleed: false, "crop-marks": false, _: [], $0: "nafuda", ...args });
-    return stderr;
-  }
+  const run = (args: Record<string, unknown>) => stderrOfHandler(signsCommand(new Output("ja")) as never, { bleed: false, "crop-marks": false, ...args });
 
   it("makes the signs with --as-of, saying what it made", async () => {
     const out = join(work, "cli");
